@@ -1,0 +1,70 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.workspace.TextRange;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One problem found by a rule.
+ *
+ * @param ruleId      the rule that found it
+ * @param severity    its severity after the rule's own judgement (config may still override it)
+ * @param path        file relative to the repository root, with {@code /}
+ * @param range       where in the file
+ * @param message     what is wrong, in one sentence
+ * @param fix         what to do instead, in one sentence (may be empty)
+ * @param fingerprint stable identity: hash of rule, path and the normalised matched text, never of line numbers
+ * @param properties  extra facts for machine outputs (the commit, the script chain)
+ * @param redactions  spans of the file that hold secrets: every output shows them masked
+ */
+public record Finding(
+        String ruleId,
+        Severity severity,
+        String path,
+        TextRange range,
+        String message,
+        String fix,
+        String fingerprint,
+        Map<String, String> properties,
+        List<TextRange> redactions) {
+
+    public Finding {
+        Objects.requireNonNull(ruleId);
+        Objects.requireNonNull(severity);
+        Objects.requireNonNull(path);
+        Objects.requireNonNull(range);
+        Objects.requireNonNull(message);
+        fix = fix == null ? "" : fix;
+        properties = Map.copyOf(properties);
+        redactions = List.copyOf(redactions);
+    }
+
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(ruleId, newSeverity, path, range, message, fix, fingerprint, properties, redactions);
+    }
+
+    public Finding withFingerprint(String newFingerprint) {
+        return new Finding(ruleId, severity, path, range, message, fix, newFingerprint, properties, redactions);
+    }
+
+    /** A fingerprint from what identifies a finding independently of where its file's lines moved. */
+    public static String fingerprintOf(String ruleId, String path, String key) {
+        String normalised = key.strip().replaceAll("\\s+", " ");
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ruleId.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(normalised.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.migrationguard.rules;
+
+import java.util.List;
+
+/**
+ * One check. A rule reads parsed models from the snapshot ({@link RuleContext#snapshot()}), never raw bytes, and
+ * reports through {@link Findings}. Its metadata and documentation live in {@code rules/<id>.md}.
+ */
+public interface Rule {
+
+    /** The public id, as users write it in config and suppressions. */
+    String id();
+
+    /** Settings the rule reads from config; anything else under its id is a configuration error. */
+    default List<RuleOption> options() {
+        return List.of();
+    }
+
+    void check(RuleContext context, Findings findings);
+}

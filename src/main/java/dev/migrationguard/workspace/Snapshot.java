@@ -1,0 +1,32 @@
+package dev.migrationguard.workspace;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files of one version of a repository: the working tree, the git index or a commit. Rules read every version
+ * through this interface alone, so pre-commit, pull-request and local runs share all rule code.
+ */
+public interface Snapshot {
+
+    /** What this snapshot is, for messages: "working tree", "index", "commit 1a2b3c4". */
+    String description();
+
+    /** Every file the linter may read, relative to the repository root with {@code /}, sorted. */
+    List<String> paths();
+
+    /**
+     * The decoded text of a file, or empty when the file is absent or not text. A file that cannot be read adds a
+     * {@link Notice} instead of throwing.
+     */
+    Optional<SourceFile> read(String path);
+
+    /** Whether a path is one of {@link #paths()}. */
+    boolean contains(String path);
+
+    /** Files that could not be read or were skipped, in the order met. */
+    List<Notice> notices();
+
+    /** The model named by {@code key}, built at most once for this snapshot. */
+    <T> T model(ModelKey<T> key);
+}

@@ -1,0 +1,116 @@
+package dev.migrationguard.workspace;
+
+import java.util.Arrays;
+
+/**
+ * The decoded text of one file of a snapshot, with the line index that turns character offsets into lines and
+ * columns. CRLF, CR and LF all end a line; a byte-order mark is not part of the text.
+ */
+public final class SourceFile {
+    private final String path;
+    private final String text;
+    private final int[] lineStarts;
+
+    public SourceFile(String path, String text) {
+        this.path = path;
+        this.text = text;
+        this.lineStarts = indexLines(text);
+    }
+
+    private static int[] indexLines(String text) {
+        int[] starts = new int[16];
+        int count = 0;
+        starts[count++] = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** Path relative to the repository root, with {@code /} separators. */
+    public String path() {
+        return path;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** 1-based line of a character offset (an offset at the end of the text belongs to the last line). */
+    public int line(int offset) {
+        checkOffset(offset);
+        int idx = Arrays.binarySearch(lineStarts, offset);
+        return idx >= 0 ? idx + 1 : -idx - 1;
+    }
+
+    /** 1-based column of a character offset, in UTF-16 code units. */
+    public int column(int offset) {
+        return offset - lineStarts[line(offset) - 1] + 1;
+    }
+
+    /** Offset of a 1-based line and column; columns past the end of the line clamp to its end. */
+    public int offset(int line, int column) {
+        if (line < 1 || line > lineStarts.length) {
+            throw new IndexOutOfBoundsException("line " + line + " of " + lineStarts.length + " in " + path);
+        }
+        int start = lineStarts[line - 1];
+        return Math.min(start + Math.max(column, 1) - 1, lineEnd(line));
+    }
+
+    /** The text of a 1-based line without its line terminator. */
+    public String lineText(int line) {
+        if (line < 1 || line > lineStarts.length) {
+            return "";
+        }
+        return text.substring(lineStarts[line - 1], lineEnd(line));
+    }
+
+    private int lineEnd(int line) {
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        while (end > lineStarts[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end;
+    }
+
+    /** The range covering {@code [start, end)}; an empty span is a point. */
+    public TextRange range(int start, int end) {
+        checkOffset(start);
+        checkOffset(end);
+        if (end < start) {
+            throw new IllegalArgumentException("end " + end + " before start " + start);
+        }
+        return new TextRange(line(start), column(start), line(end), column(end));
+    }
+
+    /** The whole of a 1-based line, without its terminator. */
+    public TextRange lineRange(int line) {
+        int start = offset(line, 1);
+        return range(start, lineEnd(line));
+    }
+
+    private void checkOffset(int offset) {
+        if (offset < 0 || offset > text.length()) {
+            throw new IndexOutOfBoundsException("offset " + offset + " outside " + path + " (" + text.length() + " chars)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

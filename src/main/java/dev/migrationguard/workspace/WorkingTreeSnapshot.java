@@ -1,0 +1,165 @@
+package dev.migrationguard.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+/**
+ * The files on disk under a repository root, as git would see them: {@code .gitignore} files at every level and
+ * {@code .git/info/exclude} are honoured, tool and build folders are skipped, symbolic links are read only when
+ * they point to a file inside the root.
+ */
+public final class WorkingTreeSnapshot extends AbstractSnapshot {
+    private final Path root;
+    private final Path realRoot;
+    private final PathFilter filter;
+
+    public WorkingTreeSnapshot(Path root, PathFilter filter, long maxFileBytes) throws IOException {
+        super(maxFileBytes);
+        this.root = root.toAbsolutePath().normalize();
+        this.realRoot = this.root.toRealPath();
+        this.filter = filter;
+    }
+
+    public WorkingTreeSnapshot(Path root) throws IOException {
+        this(root, PathFilter.defaults(), DEFAULT_MAX_FILE_BYTES);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String description() {
+        return "working tree";
+    }
+
+    @Override
+    protected List<String> listPaths() {
+        List<String> out = new ArrayList<>();
+        Deque<IgnoreLevel> ignores = new ArrayDeque<>();
+        IgnoreNode exclude = readIgnoreFile(root.resolve(".git/info/exclude"));
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String rel = relative(dir);
+                    if (!rel.isEmpty()) {
+                        boolean ignored = isIgnored(ignores, exclude, rel, true);
+                        if (!filter.descendInto(rel, dir.getFileName().toString())
+                                || ignored && !filter.couldInclude(rel)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                    }
+                    ignores.push(new IgnoreLevel(rel, readIgnoreFile(dir.resolve(".gitignore"))));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                    if (!ignores.isEmpty()) {
+                        ignores.pop();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String rel = relative(file);
+                    if (attrs.isSymbolicLink() && !linksInside(file, rel)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isDirectory() || attrs.isOther()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (filter.accept(rel, isIgnored(ignores, exclude, rel, false))) {
+                        out.add(rel);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    addNotice(Notice.warning(relative(file), "could not be listed: " + exc.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            addNotice(Notice.error("", "could not walk " + root + ": " + e.getMessage()));
+        }
+        return out;
+    }
+
+    /** A symbolic link is read only when it resolves to a regular file inside the root (no loops, no escapes). */
+    private boolean linksInside(Path link, String rel) {
+        try {
+            Path target = link.toRealPath();
+            if (!target.startsWith(realRoot)) {
+                addNotice(Notice.note(rel, "skipped: symbolic link points outside the repository"));
+                return false;
+            }
+            return Files.isRegularFile(target);
+        } catch (IOException e) {
+            addNotice(Notice.note(rel, "skipped: symbolic link cannot be resolved (" + e.getClass().getSimpleName() + ")"));
+            return false;
+        }
+    }
+
+    private String relative(Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    private record IgnoreLevel(String dir, IgnoreNode node) {
+    }
+
+    private static IgnoreNode readIgnoreFile(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        IgnoreNode node = new IgnoreNode();
+        try (InputStream in = Files.newInputStream(file)) {
+            node.parse(file.toString(), in);
+            return node;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Git's precedence: the deepest .gitignore with a matching rule decides, then .git/info/exclude. */
+    private static boolean isIgnored(Deque<IgnoreLevel> levels, IgnoreNode exclude, String rel, boolean dir) {
+        for (IgnoreLevel level : levels) {
+            if (level.node() == null) {
+                continue;
+            }
+            String sub = level.dir().isEmpty() ? rel : rel.substring(level.dir().length() + 1);
+            IgnoreNode.MatchResult result = level.node().isIgnored(sub, dir);
+            if (result == IgnoreNode.MatchResult.IGNORED) {
+                return true;
+            }
+            if (result == IgnoreNode.MatchResult.NOT_IGNORED) {
+                return false;
+            }
+        }
+        return exclude != null && exclude.isIgnored(rel, dir) == IgnoreNode.MatchResult.IGNORED;
+    }
+
+    @Override
+    protected long size(String path) throws IOException {
+        return Files.size(root.resolve(path));
+    }
+
+    @Override
+    protected byte[] load(String path) throws IOException {
+        return Files.readAllBytes(root.resolve(path));
+    }
+}
