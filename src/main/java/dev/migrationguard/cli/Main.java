@@ -1,0 +1,80 @@
+package dev.migrationguard.cli;
+
+import dev.migrationguard.report.ToolVersion;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code migration-guard} command. {@link #run} does all the work and returns the exit code, so tests drive
+ * the whole CLI in-process; only {@link #main} exits. Exit codes: 0 clean, 1 findings at or above the fail level,
+ * 2 usage, configuration or internal error.
+ */
+@Command(name = "migration-guard",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Keeps database schema changes on the migration path.",
+        subcommands = {LintCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int CLEAN = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err, Path.of("")));
+    }
+
+    /** Runs the CLI with the given streams and working directory; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(workingDir));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine bad = ex.getCommandLine();
+            bad.getErr().println("migration-guard: " + ex.getMessage());
+            bad.getErr().println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, bad, parsed) -> {
+            if (ex instanceof UsageException usage) {
+                bad.getErr().println("migration-guard: " + usage.getMessage());
+                return USAGE;
+            }
+            bad.getErr().println("migration-guard: internal error: " + ex);
+            bad.getErr().println("This is a bug; please report it with the command you ran.");
+            return USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ToolVersion.NAME + " " + ToolVersion.VERSION};
+        }
+    }
+
+    /** Gives commands the working directory the CLI runs in (tests pass a temp folder). */
+    record Factory(Path workingDir) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == LintCommand.class) {
+                return cls.cast(new LintCommand(workingDir));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.migrationguard.report;
+
+import dev.migrationguard.config.Config;
+import dev.migrationguard.rules.Finding;
+import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInfo;
+import dev.migrationguard.rules.RuleOptions;
+import dev.migrationguard.rules.RulePages;
+import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs rules over a snapshot and turns their findings into a {@link Report}: applies the config's severities,
+ * makes fingerprints unique, applies inline and baseline suppressions, and keeps going when a rule fails.
+ */
+public final class Linter {
+    private final List<Rule> rules;
+    private final Config config;
+    private final Baseline baseline;
+
+    public Linter(List<Rule> rules, Config config, Baseline baseline) {
+        this.rules = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
+        this.config = config;
+        this.baseline = baseline;
+    }
+
+    public Report run(Snapshot snapshot) {
+        List<RuleInfo> infos = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<InternalError> errors = new ArrayList<>();
+        for (Rule rule : rules) {
+            RuleInfo info = RulePages.load(rule.id());
+            infos.add(info);
+            Optional<Config.RuleSetting> setting = config.rule(rule.id());
+            RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
+            Findings sink = new Findings(info);
+            try {
+                rule.check(new RuleContext(snapshot, options), sink);
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(new InternalError(rule.id(), "", describe(e)));
+            }
+            for (Finding f : sink.all()) {
+                findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::path)
+                .thenComparingInt(f -> f.range().startLine())
+                .thenComparingInt(f -> f.range().startColumn())
+                .thenComparing(Finding::ruleId)
+                .thenComparing(Finding::message));
+        List<Result> results = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Finding f : uniqueFingerprints(findings, seen)) {
+            Optional<Suppression> suppression = snapshot.read(f.path())
+                    .flatMap((SourceFile file) -> InlineSuppressions.find(file, f))
+                    .or(() -> baseline.suppression(f));
+            results.add(new Result(f, suppression));
+        }
+        return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot);
+    }
+
+    /** Identical fingerprints in one file get an ordinal, so each finding keeps its own identity. */
+    private static List<Finding> uniqueFingerprints(List<Finding> findings, Map<String, Integer> seen) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            int n = seen.merge(f.fingerprint(), 1, Integer::sum);
+            out.add(n == 1 ? f : f.withFingerprint(f.fingerprint() + ":" + n));
+        }
+        return out;
+    }
+
+    private static String describe(Throwable e) {
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getName() + message + (where == null ? "" : " (at " + where + ")");
+    }
+}

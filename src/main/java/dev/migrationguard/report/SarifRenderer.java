@@ -1,0 +1,196 @@
+package dev.migrationguard.report;
+
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.Notification;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.migrationguard.rules.Finding;
+import dev.migrationguard.rules.RuleInfo;
+import dev.migrationguard.rules.Severity;
+import dev.migrationguard.workspace.Notice;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: one run; {@code tool.driver.rules} from the rule pages; results
+ * with ruleIndex, relative URIs against {@code %SRCROOT%}, regions and partial fingerprints; suppressed findings
+ * carry {@code suppressions}; files the tool could not read are {@code toolExecutionNotifications}.
+ */
+public final class SarifRenderer implements Renderer {
+    public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String SRCROOT = "%SRCROOT%";
+    /** The partialFingerprints key: our own, versioned, so a change of algorithm never collides with an old one. */
+    static final String FINGERPRINT_KEY = "migrationGuardFingerprint/v1";
+
+    @Override
+    public void render(Report report, Appendable out) throws IOException {
+        ObjectMapper mapper = new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        out.append(mapper.writeValueAsString(toSarif(report))).append('\n');
+    }
+
+    SarifSchema210 toSarif(Report report) {
+        Set<ReportingDescriptor> rules = new LinkedHashSet<>();
+        for (RuleInfo info : report.rules()) {
+            rules.add(descriptor(info));
+        }
+        ToolComponent driver = new ToolComponent()
+                .withName(ToolVersion.NAME)
+                .withVersion(ToolVersion.VERSION)
+                .withSemanticVersion(ToolVersion.VERSION.matches("\\d+\\.\\d+\\.\\d+.*") ? ToolVersion.VERSION : null)
+                .withInformationUri(URI.create(ToolVersion.INFORMATION_URI))
+                .withRules(rules);
+        List<com.contrastsecurity.sarif.Result> results = new ArrayList<>();
+        for (Result r : report.results()) {
+            results.add(result(report, r));
+        }
+        List<Notification> notifications = new ArrayList<>();
+        for (Notice n : report.notices()) {
+            notifications.add(notification(n));
+        }
+        for (InternalError e : report.errors()) {
+            notifications.add(new Notification()
+                    .withLevel(Notification.Level.ERROR)
+                    .withMessage(new Message().withText("rule " + e.ruleId() + " failed: " + e.message()))
+                    .withAssociatedRule(new com.contrastsecurity.sarif.ReportingDescriptorReference()
+                            .withId(e.ruleId()).withIndex(report.ruleIndex(e.ruleId()))));
+        }
+        Invocation invocation = new Invocation()
+                .withExecutionSuccessful(report.errors().isEmpty())
+                .withToolExecutionNotifications(notifications);
+        Run run = new Run()
+                .withTool(new Tool().withDriver(driver))
+                .withInvocations(List.of(invocation))
+                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
+                .withResults(results);
+        return new SarifSchema210()
+                .with$schema(URI.create(SCHEMA_URI))
+                .withVersion(SarifSchema210.Version._2_1_0)
+                .withRuns(List.of(run));
+    }
+
+    private static ReportingDescriptor descriptor(RuleInfo info) {
+        return new ReportingDescriptor()
+                .withId(info.id())
+                .withName(info.name())
+                .withShortDescription(new MultiformatMessageString().withText(info.summary()))
+                .withFullDescription(new MultiformatMessageString().withText(info.fullDescription()))
+                .withHelp(new MultiformatMessageString().withText(info.body()).withMarkdown(info.body()))
+                .withHelpUri(URI.create(info.helpUri()))
+                .withDefaultConfiguration(new ReportingConfiguration().withLevel(level(info.defaultSeverity())))
+                .withProperties(new PropertyBag().withTags(tags(info)));
+    }
+
+    private static Set<String> tags(RuleInfo info) {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(info.category());
+        tags.addAll(info.tags());
+        return tags;
+    }
+
+    private static ReportingConfiguration.Level level(Severity s) {
+        return switch (s) {
+            case ERROR -> ReportingConfiguration.Level.ERROR;
+            case WARNING -> ReportingConfiguration.Level.WARNING;
+            case NOTE -> ReportingConfiguration.Level.NOTE;
+        };
+    }
+
+    private static com.contrastsecurity.sarif.Result result(Report report, Result r) {
+        Finding f = r.finding();
+        String text = Redaction.maskMessage(f.message())
+                + (f.fix().isEmpty() ? "" : "\nFix: " + Redaction.maskMessage(f.fix()));
+        com.contrastsecurity.sarif.Result result = new com.contrastsecurity.sarif.Result()
+                .withRuleId(f.ruleId())
+                .withRuleIndex(report.ruleIndex(f.ruleId()))
+                .withLevel(switch (f.severity()) {
+                    case ERROR -> com.contrastsecurity.sarif.Result.Level.ERROR;
+                    case WARNING -> com.contrastsecurity.sarif.Result.Level.WARNING;
+                    case NOTE -> com.contrastsecurity.sarif.Result.Level.NOTE;
+                })
+                .withMessage(new Message().withText(text))
+                .withLocations(List.of(location(f.path(), f)))
+                .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+        if (!f.properties().isEmpty()) {
+            PropertyBag props = new PropertyBag();
+            f.properties().forEach((k, v) -> props.setAdditionalProperty(k, Redaction.maskMessage(v)));
+            result.setProperties(props);
+        }
+        r.suppression().ifPresent(s -> {
+            Set<com.contrastsecurity.sarif.Suppression> set = new LinkedHashSet<>();
+            set.add(new com.contrastsecurity.sarif.Suppression()
+                    .withKind(s.kind() == Suppression.Kind.IN_SOURCE
+                            ? com.contrastsecurity.sarif.Suppression.Kind.IN_SOURCE
+                            : com.contrastsecurity.sarif.Suppression.Kind.EXTERNAL)
+                    .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
+                    .withJustification(s.justification().isEmpty() ? null : s.justification()));
+            result.setSuppressions(set);
+        });
+        return result;
+    }
+
+    private static Location location(String path, Finding f) {
+        Region region = new Region()
+                .withStartLine(f.range().startLine())
+                .withStartColumn(f.range().startColumn())
+                .withEndLine(f.range().endLine())
+                .withEndColumn(Math.max(f.range().endColumn(),
+                        f.range().endLine() == f.range().startLine() ? f.range().startColumn() : 1));
+        return new Location().withPhysicalLocation(new PhysicalLocation()
+                .withArtifactLocation(artifact(path))
+                .withRegion(region));
+    }
+
+    private static ArtifactLocation artifact(String path) {
+        return new ArtifactLocation().withUri(encodeUri(path)).withUriBaseId(SRCROOT);
+    }
+
+    /** A relative URI reference: each path segment percent-encoded, slashes kept. */
+    static String encodeUri(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Notification notification(Notice n) {
+        Notification.Level level = switch (n.level()) {
+            case NOTE -> Notification.Level.NOTE;
+            case WARNING -> Notification.Level.WARNING;
+            case ERROR -> Notification.Level.ERROR;
+        };
+        Notification notification = new Notification().withLevel(level).withMessage(new Message().withText(
+                (n.path().isEmpty() ? "" : n.path() + ": ") + n.message()));
+        if (!n.path().isEmpty()) {
+            notification.setLocations(Set.of(new Location().withPhysicalLocation(
+                    new PhysicalLocation().withArtifactLocation(artifact(n.path())))));
+        }
+        return notification;
+    }
+}

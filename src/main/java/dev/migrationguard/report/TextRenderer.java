@@ -1,0 +1,97 @@
+package dev.migrationguard.report;
+
+import dev.migrationguard.rules.Finding;
+import dev.migrationguard.rules.Severity;
+import dev.migrationguard.workspace.Notice;
+import dev.migrationguard.workspace.SourceFile;
+import dev.migrationguard.workspace.TextRange;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * ESLint/rustc style: {@code path:line:col  severity  message  rule-id}, the source line with a caret under the
+ * finding, the fix, and a summary line with counts. Suppressed findings are left out but counted.
+ */
+public final class TextRenderer implements Renderer {
+
+    @Override
+    public void render(Report report, Appendable out) throws IOException {
+        for (Result result : report.results()) {
+            if (!result.suppressed()) {
+                renderFinding(report, result.finding(), out);
+            }
+        }
+        for (Notice notice : report.notices()) {
+            if (notice.level() != Notice.Level.NOTE) {
+                out.append(location(notice.path())).append("  ").append(notice.level().name().toLowerCase())
+                        .append("  ").append(notice.message()).append("  (not linted)\n");
+            }
+        }
+        for (InternalError error : report.errors()) {
+            out.append("internal error in rule ").append(error.ruleId())
+                    .append(error.path().isEmpty() ? "" : " on " + error.path())
+                    .append(": ").append(error.message())
+                    .append("\n  (this is a bug in migration-guard; the other rules ran; please report it)\n");
+        }
+        out.append(summary(report)).append('\n');
+    }
+
+    private static String location(String path) {
+        return path.isEmpty() ? "." : path;
+    }
+
+    private static void renderFinding(Report report, Finding f, Appendable out) throws IOException {
+        TextRange r = f.range();
+        out.append(f.path()).append(':').append(String.valueOf(r.startLine())).append(':')
+                .append(String.valueOf(r.startColumn())).append("  ").append(f.severity().label()).append("  ")
+                .append(Redaction.maskMessage(f.message())).append("  ").append(f.ruleId()).append('\n');
+        Optional<SourceFile> file = report.snapshot() == null ? Optional.empty() : report.snapshot().read(f.path());
+        if (file.isPresent() && r.startLine() <= file.get().lineCount()) {
+            String raw = file.get().lineText(r.startLine());
+            String shown = Redaction.maskLine(raw, r.startLine(), f);
+            String gutter = " ".repeat(String.valueOf(r.startLine()).length());
+            out.append("  ").append(String.valueOf(r.startLine())).append(" | ").append(expandTabs(shown)).append('\n');
+            int from = Redaction.shiftColumn(raw, r.startLine(), f, r.startColumn());
+            int to = r.endLine() == r.startLine() ? Redaction.shiftColumn(raw, r.startLine(), f, r.endColumn())
+                    : shown.length() + 1;
+            int width = Math.max(1, to - from);
+            out.append("  ").append(gutter).append(" | ")
+                    .append(" ".repeat(Math.max(0, displayWidth(shown, from - 1))))
+                    .append("^".repeat(width)).append('\n');
+        }
+        if (!f.fix().isEmpty()) {
+            out.append("  = fix: ").append(Redaction.maskMessage(f.fix())).append('\n');
+        }
+        out.append('\n');
+    }
+
+    /** Tabs shown as 4 spaces so the caret lines up with what the terminal prints. */
+    private static String expandTabs(String s) {
+        return s.replace("\t", "    ");
+    }
+
+    private static int displayWidth(String s, int chars) {
+        int width = 0;
+        for (int i = 0; i < Math.min(chars, s.length()); i++) {
+            width += s.charAt(i) == '\t' ? 4 : 1;
+        }
+        return width + Math.max(0, chars - s.length());
+    }
+
+    static String summary(Report report) {
+        long errors = report.count(Severity.ERROR);
+        long warnings = report.count(Severity.WARNING);
+        long notes = report.count(Severity.NOTE);
+        long total = errors + warnings + notes;
+        StringBuilder s = new StringBuilder();
+        s.append(total == 0 ? "no problems" : total + (total == 1 ? " problem" : " problems"))
+                .append(" (").append(errors).append(errors == 1 ? " error, " : " errors, ")
+                .append(warnings).append(warnings == 1 ? " warning, " : " warnings, ")
+                .append(notes).append(notes == 1 ? " note)" : " notes)");
+        if (report.suppressedCount() > 0) {
+            s.append(", ").append(report.suppressedCount()).append(" suppressed");
+        }
+        s.append(" in ").append(report.target());
+        return s.toString();
+    }
+}
