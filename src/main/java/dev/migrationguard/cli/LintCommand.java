@@ -8,7 +8,6 @@ import dev.migrationguard.report.Format;
 import dev.migrationguard.report.Linter;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
-import dev.migrationguard.rules.RuleRegistry;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.workspace.PathFilter;
 import dev.migrationguard.workspace.Snapshot;
@@ -37,6 +36,7 @@ import picocli.CommandLine.Parameters;
             "2:usage, configuration or internal error"})
 final class LintCommand implements Callable<Integer> {
     private final Path workingDir;
+    private final List<Rule> allRules;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,8 +65,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "Report findings listed in this baseline file as suppressed.")
     Path baseline;
 
-    LintCommand(Path workingDir) {
+    LintCommand(Path workingDir, List<Rule> allRules) {
         this.workingDir = workingDir;
+        this.allRules = allRules;
     }
 
     @Override
@@ -75,7 +76,7 @@ final class LintCommand implements Callable<Integer> {
         Severity threshold = parseFailOn(failOn);
         Path root = resolveDir();
         Config settings = loadConfig(root);
-        List<Rule> rules = RuleSelection.select(RuleRegistry.all(), settings, enable, disable);
+        List<Rule> rules = RuleSelection.select(allRules, settings, enable, disable);
         Baseline accepted = loadBaseline();
         Snapshot snapshot;
         try {
@@ -104,7 +105,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private Config loadConfig(Path root) {
-        ConfigLoader loader = new ConfigLoader(RuleRegistry.all());
+        ConfigLoader loader = new ConfigLoader(allRules);
         Path file = config == null ? root.resolve(ConfigLoader.DEFAULT_FILE) : workingDir.resolve(config);
         if (config != null && !Files.isRegularFile(file)) {
             throw new UsageException("no such configuration file: " + config);

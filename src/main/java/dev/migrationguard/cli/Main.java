@@ -1,10 +1,13 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.report.ToolVersion;
+import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RuleRegistry;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +37,12 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and working directory; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir) {
-        CommandLine cli = new CommandLine(new Main(), new Factory(workingDir));
+        return run(args, out, err, workingDir, RuleRegistry.all());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream, Path)}, with a given set of rules (for tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir, List<Rule> rules) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(workingDir, rules));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -67,12 +75,18 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Gives commands the working directory the CLI runs in (tests pass a temp folder). */
-    record Factory(Path workingDir) implements CommandLine.IFactory {
+    /** Gives commands the working directory and the rules (tests pass a temp folder and test rules). */
+    record Factory(Path workingDir, List<Rule> rules) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == LintCommand.class) {
-                return cls.cast(new LintCommand(workingDir));
+                return cls.cast(new LintCommand(workingDir, rules));
+            }
+            if (cls == RulesCommand.class) {
+                return cls.cast(new RulesCommand(rules));
+            }
+            if (cls == RulesCommand.Explain.class) {
+                return cls.cast(new RulesCommand.Explain(rules));
             }
             return CommandLine.defaultFactory().create(cls);
         }

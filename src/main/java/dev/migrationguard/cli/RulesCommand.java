@@ -4,7 +4,7 @@ import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleInfo;
 import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.rules.RulePages;
-import dev.migrationguard.rules.RuleRegistry;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,6 +16,12 @@ import picocli.CommandLine.Parameters;
         description = "List every rule with its category, default severity and summary.",
         subcommands = RulesCommand.Explain.class)
 final class RulesCommand implements Callable<Integer> {
+    private final List<Rule> rules;
+
+    RulesCommand(List<Rule> rules) {
+        this.rules = rules;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -24,14 +30,14 @@ final class RulesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int idWidth = "ID".length();
         int categoryWidth = "CATEGORY".length();
-        for (Rule rule : RuleRegistry.all()) {
+        for (Rule rule : rules) {
             RuleInfo info = RulePages.load(rule.id());
             idWidth = Math.max(idWidth, info.id().length());
             categoryWidth = Math.max(categoryWidth, info.category().length());
         }
         String row = "%-" + idWidth + "s  %-" + categoryWidth + "s  %-8s  %s%n";
         out.printf(row, "ID", "CATEGORY", "SEVERITY", "SUMMARY");
-        for (Rule rule : RuleRegistry.all()) {
+        for (Rule rule : rules) {
             RuleInfo info = RulePages.load(rule.id());
             out.printf(row, info.id(), info.category(), info.defaultSeverity().label(), info.summary());
         }
@@ -41,6 +47,12 @@ final class RulesCommand implements Callable<Integer> {
 
     @Command(name = "explain", mixinStandardHelpOptions = true, description = "Print a rule's documentation.")
     static final class Explain implements Callable<Integer> {
+        private final List<Rule> rules;
+
+        Explain(List<Rule> rules) {
+            this.rules = rules;
+        }
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +61,7 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Rule rule = RuleRegistry.find(id).orElseThrow(() ->
+            Rule rule = rules.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
                     new UsageException("unknown rule '" + id + "' (run `migration-guard rules` to list them)"));
             RuleInfo info = RulePages.load(rule.id());
             PrintWriter out = spec.commandLine().getOut();

@@ -219,6 +219,10 @@ public final class ConfigLoader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblem() != null) {
+                message = yaml.getProblem();
+                line = yaml.getProblemMark() == null ? line : yaml.getProblemMark().getLine() + 1;
+            }
             throw new ConfigException(file, line, "invalid YAML: " + message);
         } catch (IOException e) {
             throw new ConfigException(file, 0, "cannot read: " + e.getMessage());

@@ -26,8 +26,13 @@ public final class InlineSuppressions {
         int line = finding.range().startLine();
         for (int l = line; l >= Math.max(1, line - 1); l--) {
             String text = file.lineText(l);
+            boolean above = l < line;
             for (String marker : markers) {
                 int at = text.indexOf(marker);
+                // A comment on the line above must stand alone; a trailing comment speaks for its own line only.
+                if (above && at >= 0 && !text.substring(0, at).isBlank()) {
+                    continue;
+                }
                 while (at >= 0) {
                     Matcher m = DIRECTIVE.matcher(text.substring(at + marker.length()).stripLeading());
                     if (m.lookingAt() && names(m.group(1), finding.ruleId())) {

@@ -46,7 +46,29 @@ public final class SarifRenderer implements Renderer {
         ObjectMapper mapper = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(SerializationFeature.INDENT_OUTPUT);
-        out.append(mapper.writeValueAsString(toSarif(report))).append('\n');
+        com.fasterxml.jackson.databind.JsonNode tree = mapper.valueToTree(toSarif(report));
+        spellOutDefaultLevels(tree.path("runs").path(0), report);
+        out.append(mapper.writeValueAsString(tree)).append('\n');
+    }
+
+    /**
+     * The SARIF model leaves out a level equal to SARIF's default ("warning"); write it anyway, so every rule and
+     * result states its level and readers that do not apply defaults see it.
+     */
+    private static void spellOutDefaultLevels(com.fasterxml.jackson.databind.JsonNode run, Report report) {
+        com.fasterxml.jackson.databind.JsonNode rules = run.path("tool").path("driver").path("rules");
+        for (int i = 0; i < rules.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode rule = (com.fasterxml.jackson.databind.node.ObjectNode) rules.get(i);
+            com.fasterxml.jackson.databind.node.ObjectNode config = rule.has("defaultConfiguration")
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) rule.get("defaultConfiguration")
+                    : rule.putObject("defaultConfiguration");
+            config.put("level", report.rules().get(i).defaultSeverity().label());
+        }
+        com.fasterxml.jackson.databind.JsonNode results = run.path("results");
+        for (int i = 0; i < results.size(); i++) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) results.get(i))
+                    .put("level", report.results().get(i).finding().severity().label());
+        }
     }
 
     SarifSchema210 toSarif(Report report) {

@@ -34,18 +34,23 @@ public final class PathFilter {
         return new PathFilter(List.of(), List.of());
     }
 
-    /** Whether a walk should descend into a folder (path relative to the root, no trailing slash). */
-    public boolean descendInto(String dirPath, String dirName) {
-        if (matchesAny(ignored, dirPath)) {
-            return false;
+    /** How a walk treats a folder. */
+    public enum Descent {
+        SKIP,
+        DESCEND,
+        /** Inside a skipped or git-ignored folder: only files a {@code paths} glob names are listed. */
+        ONLY_INCLUDED
+    }
+
+    /** Whether a walk descends into a folder (path relative to the root, no trailing slash). */
+    public Descent descent(String dirPath, String dirName, boolean gitIgnored) {
+        if (matchesAny(ignored, dirPath) || dirName.equals(".git")) {
+            return Descent.SKIP;
         }
-        if (dirName.equals(".git")) {
-            return false;
+        if (SKIPPED_DIRS.contains(dirName) || gitIgnored) {
+            return couldInclude(dirPath) ? Descent.ONLY_INCLUDED : Descent.SKIP;
         }
-        if (SKIPPED_DIRS.contains(dirName)) {
-            return couldInclude(dirPath);
-        }
-        return true;
+        return Descent.DESCEND;
     }
 
     /** Whether a file is listed, given whether git would ignore it. */

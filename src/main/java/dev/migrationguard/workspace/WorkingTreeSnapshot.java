@@ -54,14 +54,16 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String rel = relative(dir);
+                    boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
                     if (!rel.isEmpty()) {
-                        boolean ignored = isIgnored(ignores, exclude, rel, true);
-                        if (!filter.descendInto(rel, dir.getFileName().toString())
-                                || ignored && !filter.couldInclude(rel)) {
+                        boolean ignored = restricted || isIgnored(ignores, exclude, rel, true);
+                        PathFilter.Descent descent = filter.descent(rel, dir.getFileName().toString(), ignored);
+                        if (descent == PathFilter.Descent.SKIP) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
+                        restricted = descent == PathFilter.Descent.ONLY_INCLUDED;
                     }
-                    ignores.push(new IgnoreLevel(rel, readIgnoreFile(dir.resolve(".gitignore"))));
+                    ignores.push(new IgnoreLevel(rel, readIgnoreFile(dir.resolve(".gitignore")), restricted));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -82,7 +84,8 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                     if (attrs.isDirectory() || attrs.isOther()) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (filter.accept(rel, isIgnored(ignores, exclude, rel, false))) {
+                    boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
+                    if (filter.accept(rel, restricted || isIgnored(ignores, exclude, rel, false))) {
                         out.add(rel);
                     }
                     return FileVisitResult.CONTINUE;
@@ -119,7 +122,8 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
         return root.relativize(p).toString().replace('\\', '/');
     }
 
-    private record IgnoreLevel(String dir, IgnoreNode node) {
+    /** One folder on the walk: its .gitignore and whether only {@code paths}-included files count in it. */
+    private record IgnoreLevel(String dir, IgnoreNode node, boolean restricted) {
     }
 
     private static IgnoreNode readIgnoreFile(Path file) {

@@ -1,0 +1,18 @@
+package dev.migrationguard.testing;
+
+import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RuleContext;
+
+/** A rule that always fails, for tests of rule isolation. */
+public final class ThrowingRule implements Rule {
+    @Override
+    public String id() {
+        return "test-throwing";
+    }
+
+    @Override
+    public void check(RuleContext context, Findings findings) {
+        throw new IllegalStateException("boom");
+    }
+}
