@@ -1,0 +1,62 @@
+package dev.migrationguard.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.migrationguard.config.Config;
+import dev.migrationguard.rules.RuleRegistry;
+import dev.migrationguard.testing.SarifValidation;
+import dev.migrationguard.workspace.WorkingTreeSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Snapshot tests of whole samples: every {@code samples/<name>/expected.txt} lists the findings (one
+ * {@code path:line:col rule-id} a line, sorted) that all registered rules produce on that sample. Reviewing a
+ * behaviour change is reading that file's diff.
+ */
+class SamplesTest {
+    private static final Path SAMPLES = Path.of(System.getProperty("user.dir")).resolve("samples");
+
+    static List<String> findings(Path sample) throws IOException {
+        Report report = new Linter(RuleRegistry.all(), Config.defaults(), Baseline.none())
+                .run(new WorkingTreeSnapshot(sample));
+        return report.results().stream().filter(r -> !r.suppressed()).map(Result::finding)
+                .map(f -> f.path() + ":" + f.range().startLine() + ":" + f.range().startColumn() + " " + f.ruleId())
+                .sorted().toList();
+    }
+
+    static List<String> expected(Path sample) throws IOException {
+        return Files.readAllLines(sample.resolve("expected.txt")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySampleProducesExactlyItsExpectedFindings() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> s = Files.list(SAMPLES)) {
+            samples = s.filter(p -> Files.isRegularFile(p.resolve("expected.txt"))).sorted().toList();
+        }
+        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () ->
+                assertEquals(expected(sample), findings(sample), "findings on samples/" + sample.getFileName())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySampleRendersSchemaValidSarif() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> s = Files.list(SAMPLES)) {
+            samples = s.filter(p -> Files.isRegularFile(p.resolve("expected.txt"))).sorted().toList();
+        }
+        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
+            Report report = new Linter(RuleRegistry.all(), Config.defaults(), Baseline.none())
+                    .run(new WorkingTreeSnapshot(sample));
+            StringBuilder sarif = new StringBuilder();
+            new SarifRenderer().render(report, sarif);
+            assertEquals(List.of(), SarifValidation.errors(sarif.toString()));
+        }));
+    }
+}
