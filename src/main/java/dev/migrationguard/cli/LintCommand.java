@@ -1,30 +1,22 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.config.Config;
-import dev.migrationguard.config.ConfigException;
-import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Format;
-import dev.migrationguard.report.Linter;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.Severity;
-import dev.migrationguard.workspace.PathFilter;
-import dev.migrationguard.workspace.Snapshot;
-import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code migration-guard lint [DIR]}: lint a repository and report. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -41,8 +33,8 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Repository to lint (default: current directory).")
-    Path dir;
+    @Mixin
+    LintScope scope = new LintScope();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, json, sarif, github (default: text).")
     String format = "text";
@@ -50,17 +42,8 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: .migration-guard.yml in DIR when present).")
-    Path config;
-
     @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at least this severe: error, warning, note, never (default: error).")
     String failOn = "error";
-
-    @Option(names = "--enable", paramLabel = "ID", description = "Run rule ID even if the configuration turns it off (repeatable).")
-    List<String> enable = new ArrayList<>();
-
-    @Option(names = "--disable", paramLabel = "ID", description = "Do not run rule ID (repeatable).")
-    List<String> disable = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "Report findings listed in this baseline file as suppressed.")
     Path baseline;
@@ -74,50 +57,12 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Format outputFormat = parseFormat(format);
         Severity threshold = parseFailOn(failOn);
-        Path root = resolveDir();
-        Config settings = loadConfig(root);
-        List<Rule> rules = RuleSelection.select(allRules, settings, enable, disable);
-        Baseline accepted = loadBaseline();
-        Snapshot snapshot;
-        try {
-            snapshot = new WorkingTreeSnapshot(root, new PathFilter(settings.ignore(), settings.paths()), settings.maxFileBytes());
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + root + ": " + e.getMessage());
-        }
-        Report report = new Linter(rules, settings, accepted).run(snapshot);
+        Report report = scope.run(workingDir, allRules, loadBaseline());
         write(report, outputFormat);
         if (!report.errors().isEmpty()) {
             return Main.USAGE;
         }
         return threshold != null && report.hasFindingsAtLeast(threshold) ? Main.FINDINGS : Main.CLEAN;
-    }
-
-    private Path resolveDir() {
-        Path d = dir == null ? workingDir : workingDir.resolve(dir);
-        d = d.toAbsolutePath().normalize();
-        if (!Files.exists(d)) {
-            throw new UsageException("no such directory: " + (dir == null ? d : dir));
-        }
-        if (!Files.isDirectory(d)) {
-            throw new UsageException("not a directory: " + dir);
-        }
-        return d;
-    }
-
-    private Config loadConfig(Path root) {
-        ConfigLoader loader = new ConfigLoader(allRules);
-        Path file = config == null ? root.resolve(ConfigLoader.DEFAULT_FILE) : workingDir.resolve(config);
-        if (config != null && !Files.isRegularFile(file)) {
-            throw new UsageException("no such configuration file: " + config);
-        }
-        if (!Files.isRegularFile(file)) {
-            return Config.defaults();
-        }
-        try {
-            return loader.load(file);
-        } catch (ConfigException e) {
-            throw new UsageException(e.describe());
-        }
     }
 
     private Baseline loadBaseline() {
