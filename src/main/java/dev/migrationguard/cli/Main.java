@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Keeps database schema changes on the migration path.",
-        subcommands = {LintCommand.class, RulesCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, RulesCommand.class, BaselineCommand.class, InstallHookCommand.class, InitCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int CLEAN = 0;
     public static final int FINDINGS = 1;
@@ -81,6 +82,12 @@ public final class Main implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == LintCommand.class) {
                 return cls.cast(new LintCommand(workingDir, rules));
+            }
+            if (cls == InstallHookCommand.class) {
+                return cls.cast(new InstallHookCommand(workingDir));
+            }
+            if (cls == InitCommand.class) {
+                return cls.cast(new InitCommand(workingDir, rules));
             }
             if (cls == BaselineCommand.class) {
                 return cls.cast(new BaselineCommand(workingDir, rules));

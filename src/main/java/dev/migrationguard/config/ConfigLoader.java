@@ -73,6 +73,13 @@ public final class ConfigLoader {
         for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
             YamlNode value = e.getValue();
             int line = map.keyLines().get(e.getKey());
+            if (value instanceof YamlNode.Scalar s && s.text().isEmpty()) {
+                // A key with only comments under it, as `init` writes: nothing set.
+                value = new YamlNode.MapNode(Map.of(), Map.of(), line);
+                if (!e.getKey().equals("rules")) {
+                    value = new YamlNode.ListNode(List.of(), line);
+                }
+            }
             switch (e.getKey()) {
                 case "rules" -> ruleSettings = ruleSettings(name, value);
                 case "ignore" -> ignore = stringList(name, "ignore", value);
