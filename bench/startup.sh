@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Start-up benchmark for the pre-commit use: builds a repository with 500 migrations and a staged change, then
+# times `migration-guard lint --staged` as a whole process (JVM start included) over 10 runs and prints min,
+# median and max wall time in milliseconds.
+#
+#   bench/startup.sh                 # uses bin/migration-guard (with the CDS archive when built)
+#   MG_CMD="java -jar target/migration-guard.jar" bench/startup.sh   # without the launcher's tuning
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/migration-guard.jar ] || mvn -B -q -DskipTests package
+cmd="${MG_CMD:-bin/migration-guard}"
+runs="${RUNS:-10}"
+repo=$(mktemp -d)
+trap 'rm -rf "$repo"' EXIT
+
+git -C "$repo" init -q
+git -C "$repo" config user.email bench@example.com
+git -C "$repo" config user.name bench
+mkdir -p "$repo/prisma/migrations"
+printf 'provider = "postgresql"\n' > "$repo/prisma/migrations/migration_lock.toml"
+{
+  printf 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\n'
+  printf 'generator client {\n  provider = "prisma-client-js"\n}\n\n'
+} > "$repo/prisma/schema.prisma"
+for i in $(seq 1 500); do
+  name=$(printf '2024%02d%02d%06d_add_table_%d' $(( (i / 28) % 12 + 1 )) $(( i % 28 + 1 )) "$i" "$i")
+  mkdir -p "$repo/prisma/migrations/$name"
+  cat > "$repo/prisma/migrations/$name/migration.sql" <<SQL
+-- CreateTable
+CREATE TABLE "Table$i" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Table${i}_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Table${i}_name_key" ON "Table$i"("name");
+SQL
+  printf 'model Table%d {\n  id        String   @id\n  name      String   @unique\n  createdAt DateTime @default(now())\n}\n\n' "$i" >> "$repo/prisma/schema.prisma"
+done
+cat > "$repo/package.json" <<'JSON'
+{
+  "name": "bench",
+  "scripts": {
+    "build": "tsc",
+    "start": "node dist/index.js"
+  }
+}
+JSON
+git -C "$repo" add -A
+git -C "$repo" commit -q -m "500 migrations"
+# The staged change a developer is about to commit.
+sed -i 's/"start": "node dist\/index.js"/"start": "node dist\/index.js",\n    "dev": "prisma migrate dev"/' "$repo/package.json"
+git -C "$repo" add package.json
+
+times=()
+for _ in $(seq 1 "$runs"); do
+  start=$(date +%s%N)
+  $cmd lint --staged "$repo" > /dev/null 2>&1 || true
+  end=$(date +%s%N)
+  times+=($(( (end - start) / 1000000 )))
+done
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+n=${#sorted[@]}
+echo "lint --staged on 500 migrations, $n runs of: $cmd"
+echo "min ${sorted[0]} ms, median ${sorted[$((n / 2))]} ms, max ${sorted[$((n - 1))]} ms"
