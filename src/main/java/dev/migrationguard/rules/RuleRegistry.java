@@ -7,7 +7,8 @@ import java.util.Optional;
 /** Every rule, one line each, sorted by id: adding a rule is a one-line change here. */
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
-            new dev.migrationguard.rules.secrets.DatabaseUrlCredentials()
+            new dev.migrationguard.rules.secrets.DatabaseUrlCredentials(),
+            new dev.migrationguard.rules.code.OrmAutoSync()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {

@@ -1,0 +1,46 @@
+package dev.migrationguard.code;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsTokenizerTest {
+
+    private static List<String> kinds(String src) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(5), () -> JsTokenizer.tokenize(src)).stream()
+                .map(t -> t.kind().name().charAt(0) + ":" + t.text()).toList();
+    }
+
+    @Test
+    void dropsCommentsAndDecodesStrings() {
+        assertEquals(List.of("I:a", "P:=", "S:it's\n", "P:;"), kinds("a = 'it\\'s\\n'; // DROP TABLE x\n/* CREATE */"));
+    }
+
+    @Test
+    void templateLiteralKeepsPlaceholdersAndTokenizesItsExpressions() {
+        assertEquals(List.of("I:sql", "T:DROP TABLE mg_param WHERE a = 'mg_param'", "I:name", "I:f", "P:(", "P:{", "P:}", "P:)"),
+                kinds("sql`DROP TABLE ${name} WHERE a = '${f({})}'`"));
+    }
+
+    @Test
+    void tellsRegularExpressionsFromDivision() {
+        assertEquals(List.of("I:x", "P:=", "I:a", "P:/", "I:b", "P:/", "I:c"), kinds("x = a / b / c"));
+        assertEquals(List.of("I:x", "P:=", "R:/drop table/i", "P:.", "I:test", "P:(", "I:s", "P:)"),
+                kinds("x = /drop table/i.test(s)"));
+    }
+
+    @Test
+    void unterminatedLiteralsEndAtTheEndOfTheFile() {
+        assertEquals(List.of("I:a", "T:never closed ${"), kinds("a `never closed \\${"));
+        assertEquals(List.of("S:open"), kinds("\"open"));
+        assertEquals(List.of("T:x mg_param"), kinds("`x ${"));
+    }
+
+    @Test
+    void findsSynchronizeInObjectLiteral() {
+        assertEquals(List.of("P:{", "I:synchronize", "P::", "I:true", "P:,", "P:}"), kinds("{ synchronize: true, }"));
+    }
+}
