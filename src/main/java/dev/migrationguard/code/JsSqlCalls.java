@@ -120,6 +120,7 @@ public final class JsSqlCalls {
                 start = t.start();
             }
             end = t.end();
+            i = skipTemplateExpressions(tokens, i, t);
             JsToken next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
             if (next == null || next.is(")") || next.is(",")) {
                 return new Argument(start, end, sql.toString());
@@ -130,6 +131,14 @@ public final class JsSqlCalls {
             i += 2;
         }
         return null;
+    }
+
+    /** The tokens of a template's {@code ${...}} expressions follow it; returns the index of the last of them. */
+    private static int skipTemplateExpressions(List<JsToken> tokens, int i, JsToken literal) {
+        while (literal.kind() == JsToken.Kind.TEMPLATE && i + 1 < tokens.size() && tokens.get(i + 1).start() < literal.end()) {
+            i++;
+        }
+        return i;
     }
 
     /** {@code const|let|var NAME = "literal" [+ "literal" | + NAME]...}: the values the file gives its names. */
@@ -157,6 +166,7 @@ public final class JsSqlCalls {
                     break;
                 }
                 ok = true;
+                j = skipTemplateExpressions(tokens, j, t);
                 if (j + 1 < tokens.size() && tokens.get(j + 1).is("+")) {
                     j += 2;
                     continue;

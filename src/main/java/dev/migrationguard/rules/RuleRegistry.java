@@ -8,7 +8,9 @@ import java.util.Optional;
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
             new dev.migrationguard.rules.secrets.DatabaseUrlCredentials(),
-            new dev.migrationguard.rules.code.OrmAutoSync()
+            new dev.migrationguard.rules.bypass.OrmAutoSync(),
+            new dev.migrationguard.rules.bypass.RawDdlInCode(),
+            new dev.migrationguard.rules.bypass.RawDdlSqlFile()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {

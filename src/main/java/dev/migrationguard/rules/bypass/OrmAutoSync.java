@@ -1,4 +1,4 @@
-package dev.migrationguard.rules.code;
+package dev.migrationguard.rules.bypass;
 
 import dev.migrationguard.code.SchemaSyncSetting;
 import dev.migrationguard.code.SchemaSyncSettings;

@@ -1,4 +1,4 @@
-package dev.migrationguard.rules.code;
+package dev.migrationguard.rules.bypass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
