@@ -10,7 +10,12 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.secrets.DatabaseUrlCredentials(),
             new dev.migrationguard.rules.bypass.OrmAutoSync(),
             new dev.migrationguard.rules.bypass.RawDdlInCode(),
-            new dev.migrationguard.rules.bypass.RawDdlSqlFile()
+            new dev.migrationguard.rules.bypass.RawDdlSqlFile(),
+            new dev.migrationguard.rules.migrations.MigrationEmpty(),
+            new dev.migrationguard.rules.migrations.MigrationNameFormat(),
+            new dev.migrationguard.rules.migrations.MigrationNameVague(),
+            new dev.migrationguard.rules.migrations.MigrationNotAtomic(),
+            new dev.migrationguard.rules.migrations.MigrationStrayFile()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {

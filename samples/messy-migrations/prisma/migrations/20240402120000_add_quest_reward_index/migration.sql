@@ -1,0 +1,1 @@
+-- Created with `prisma migrate dev --create-only`; the index was added by hand in production instead.
