@@ -7,6 +7,10 @@ import java.util.Optional;
 /** Every rule, one line each, sorted by id: adding a rule is a one-line change here. */
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
+            new dev.migrationguard.rules.commands.PrismaAcceptDataLoss(),
+            new dev.migrationguard.rules.commands.PrismaDbPush(),
+            new dev.migrationguard.rules.commands.PrismaMigrateDevInDeploy(),
+            new dev.migrationguard.rules.commands.SchemaPushCommand()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {

@@ -143,7 +143,20 @@ public final class CommandSites {
             addPackage(pkg, packageDirs, sites, problems);
         }
         sites.sort(Comparator.comparing(CommandSite::path).thenComparingInt(CommandSite::start));
-        return new Model(sites, problems);
+        return new Model(distinct(sites), problems);
+    }
+
+    /** One site per command: a YAML alias repeats its anchor's command at the same offsets; the strongest wins. */
+    private static List<CommandSite> distinct(List<CommandSite> sites) {
+        Map<String, CommandSite> byPlace = new LinkedHashMap<>();
+        for (CommandSite site : sites) {
+            String place = site.path() + ":" + site.start() + ":" + site.end();
+            CommandSite seen = byPlace.get(place);
+            if (seen == null || site.context().strongest(seen.context()) != seen.context()) {
+                byPlace.put(place, site);
+            }
+        }
+        return new ArrayList<>(byPlace.values());
     }
 
     private static ShellScript parseFile(SourceFile file) {

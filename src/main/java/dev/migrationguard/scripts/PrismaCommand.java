@@ -44,7 +44,8 @@ public record PrismaCommand(ToolCall call, List<Word> subcommand, List<Word> opt
             Word w = args.get(i);
             String t = w.text();
             if (t.equals("--")) {
-                break;
+                // `npm exec prisma -- db push`: the runner's separator, not Prisma's
+                continue;
             }
             if (t.startsWith("-") && t.length() > 1) {
                 options.add(w);

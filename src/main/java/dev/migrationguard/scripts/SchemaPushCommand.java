@@ -55,15 +55,15 @@ public record SchemaPushCommand(ToolCall call, String tool, Word action, String 
         String a = action.text();
         if (call.name().equals("drizzle-kit") && DRIZZLE_PUSH.matcher(a).matches()) {
             return Optional.of(new SchemaPushCommand(call, "drizzle-kit", action,
-                    "drizzle-kit generate, then drizzle-kit migrate"));
+                    "`drizzle-kit generate`, then `drizzle-kit migrate`"));
         }
         if (TYPEORM.contains(call.name()) && a.equals("schema:sync")) {
             return Optional.of(new SchemaPushCommand(call, "typeorm", action,
-                    "typeorm migration:generate, then typeorm migration:run"));
+                    "`typeorm migration:generate`, then `typeorm migration:run`"));
         }
         if (MIKRO_ORM.contains(call.name()) && (a.equals("schema:update") && run || a.equals("schema:fresh"))) {
             return Optional.of(new SchemaPushCommand(call, "mikro-orm", action,
-                    "mikro-orm migration:create, then mikro-orm migration:up"));
+                    "`mikro-orm migration:create`, then `mikro-orm migration:up`"));
         }
         return Optional.empty();
     }
