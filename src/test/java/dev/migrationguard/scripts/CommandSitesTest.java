@@ -1,0 +1,171 @@
+package dev.migrationguard.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationguard.testing.InMemorySnapshot;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandSitesTest {
+
+    /** {@code path:line:col CONTEXT origin | command} for each site. */
+    private static List<String> sites(InMemorySnapshot s) {
+        return s.model(CommandSites.KEY).stream()
+                .map(site -> site.path() + ":" + site.file().line(site.start()) + ":" + site.file().column(site.start())
+                        + " " + site.context() + " " + site.where() + " | " + site.command())
+                .toList();
+    }
+
+    @Test
+    void recognisesScriptFilesByPath() {
+        assertEquals(Optional.of(ScriptKind.WORKFLOW), CommandSites.kindOf(".github/workflows/ci.yaml"));
+        assertEquals(Optional.of(ScriptKind.WORKFLOW), CommandSites.kindOf(".github/actions/setup/action.yml"));
+        assertEquals(Optional.empty(), CommandSites.kindOf(".github/dependabot.yml"));
+        assertEquals(Optional.of(ScriptKind.DOCKERFILE), CommandSites.kindOf("docker/api.Dockerfile"));
+        assertEquals(Optional.of(ScriptKind.DOCKERFILE), CommandSites.kindOf("Dockerfile.prod"));
+        assertEquals(Optional.of(ScriptKind.COMPOSE), CommandSites.kindOf("docker-compose.prod.yml"));
+        assertEquals(Optional.of(ScriptKind.COMPOSE), CommandSites.kindOf("compose.yaml"));
+        assertEquals(Optional.of(ScriptKind.HUSKY), CommandSites.kindOf(".husky/pre-commit"));
+        assertEquals(Optional.empty(), CommandSites.kindOf(".husky/_/husky.sh".replace(".sh", "")));
+        assertEquals(Optional.of(ScriptKind.LEFTHOOK), CommandSites.kindOf("lefthook.yml"));
+        assertEquals(Optional.of(ScriptKind.MAKEFILE), CommandSites.kindOf("build/rules.mk"));
+        assertEquals(Optional.of(ScriptKind.PROCFILE), CommandSites.kindOf("Procfile"));
+        assertEquals(Optional.of(ScriptKind.SHELL), CommandSites.kindOf("scripts/a.bash"));
+        assertEquals(Optional.empty(), CommandSites.kindOf("README.md"));
+    }
+
+    @Test
+    void readsShellFilesByShebangOnly() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "bin/migrate", "#!/usr/bin/env bash\nnpx prisma migrate deploy\n",
+                "bin/tool", "#!/usr/bin/env python3\nprint('prisma db push')\n",
+                "LICENSE", "prisma db push\n");
+        assertEquals(List.of("bin/migrate:2:1 LOCAL shell script | npx prisma migrate deploy"), sites(s));
+    }
+
+    @Test
+    void dockerfileJoinsContinuationsAndReadsExecFormAndHereDocs() {
+        InMemorySnapshot s = InMemorySnapshot.of("Dockerfile", """
+                FROM node:20 AS build
+                RUN --mount=type=cache,target=/root/.npm npm ci \\
+                    # a comment inside the instruction
+
+                    && npx prisma generate
+                CMD ["node", "dist/main.js"]
+                RUN <<EOF
+                npx prisma migrate deploy
+                EOF
+                RUN cat <<EOF > /app/.env
+                npx prisma db push
+                EOF
+                ENTRYPOINT exec node server.js
+                ONBUILD RUN npm test
+                """);
+        assertEquals(List.of(
+                "Dockerfile:2:42 DEPLOY RUN instruction | npm ci",
+                "Dockerfile:5:8 DEPLOY RUN instruction | npx prisma generate",
+                "Dockerfile:6:6 DEPLOY CMD instruction | node dist/main.js",
+                "Dockerfile:8:1 DEPLOY RUN instruction | npx prisma migrate deploy",
+                "Dockerfile:10:5 DEPLOY RUN instruction | cat",
+                "Dockerfile:13:12 DEPLOY ENTRYPOINT instruction | exec node server.js",
+                "Dockerfile:14:13 DEPLOY RUN instruction | npm test"), sites(s));
+    }
+
+    @Test
+    void makefileExpandsVariablesAndFollowsPrerequisites() {
+        InMemorySnapshot s = InMemorySnapshot.of("Makefile", """
+                PRISMA := npx prisma
+                SCHEMA ?= prisma/schema.prisma
+
+                .PHONY: deploy db
+                deploy: db
+                \t@echo "deployed $$HOME"
+
+                db:
+                \t-$(PRISMA) migrate deploy --schema $(SCHEMA)
+                \t+$(MAKE) seed
+                seed: ; node seed.js
+                """);
+        assertEquals(List.of(
+                "Makefile:6:3 DEPLOY recipe of target `deploy` | echo deployed $HOME",
+                "Makefile:9:3 DEPLOY recipe of target `db` (reached from deploy) | npx prisma migrate deploy --schema prisma/schema.prisma",
+                "Makefile:10:3 DEPLOY recipe of target `db` (reached from deploy) | ${MAKE} seed",
+                "Makefile:11:9 DEPLOY recipe of target `seed` (reached from deploy -> db) | node seed.js"), sites(s));
+    }
+
+    @Test
+    void composeProcfileHuskyAndLefthook() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "docker-compose.yml", """
+                        services:
+                          api:
+                            entrypoint: ["./docker-entrypoint.sh"]
+                            command: >
+                              sh -c "npx prisma migrate deploy
+                              && node dist/main.js"
+                          db:
+                            image: postgres:16
+                        """,
+                "docker-compose.dev.yml", "services:\n  api:\n    command: npm run dev\n",
+                "Procfile", "# processes\nrelease: npx prisma migrate deploy\nweb: node dist/main.js\n",
+                ".husky/pre-commit", "npx lint-staged\n",
+                "lefthook.yml", "pre-push:\n  jobs:\n    - name: types\n      run: npx tsc --noEmit\n");
+        assertEquals(List.of(
+                ".husky/pre-commit:1:1 LOCAL hook `pre-commit` | npx lint-staged",
+                "Procfile:2:10 DEPLOY process `release` | npx prisma migrate deploy",
+                "Procfile:3:6 DEPLOY process `web` | node dist/main.js",
+                "docker-compose.dev.yml:3:14 LOCAL `command` of service `api` | npm run dev",
+                "docker-compose.yml:3:18 DEPLOY `entrypoint` of service `api` | ./docker-entrypoint.sh",
+                "docker-compose.yml:5:7 DEPLOY `command` of service `api` | sh -c npx prisma migrate deploy && node dist/main.js",
+                "docker-compose.yml:5:14 DEPLOY `command` of service `api` | npx prisma migrate deploy",
+                "docker-compose.yml:6:10 DEPLOY `command` of service `api` | node dist/main.js",
+                "lefthook.yml:4:12 LOCAL `run` of `pre-push.jobs[0]` | npx tsc --noEmit"), sites(s));
+    }
+
+    @Test
+    void aNestedPackageOwnsTheScriptsItsFolderRuns() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                "apps/api/package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                "apps/api/deploy/release.sh", "npm run db:push\n");
+        List<String> sites = sites(s);
+        assertTrue(sites.contains("apps/api/package.json:1:26 DEPLOY script `db:push` (reached from apps/api/deploy/release.sh) | prisma db push"), sites.toString());
+        assertTrue(sites.contains("package.json:1:26 LOCAL script `db:push` | prisma db push"), sites.toString());
+    }
+
+    @Test
+    void badFilesBecomeProblemsWithLocations() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "package.json", "{\"scripts\": {\"a\": \"echo 'oops\"}, }",
+                ".github/workflows/ci.yml", "jobs:\n  x: [\n",
+                "scripts/a.sh", "echo $(\n");
+        CommandSites.Model model = s.model(CommandSites.MODEL);
+        List<String> problems = model.problems().stream()
+                .map(p -> p.file().path() + ":" + p.file().line(p.start()) + " " + p.message().split(":")[0])
+                .sorted().toList();
+        assertEquals(List.of(
+                ".github/workflows/ci.yml:3 not valid YAML",
+                "package.json:1 package.json is not valid JSON",
+                "package.json:1 unterminated single quote",
+                "scripts/a.sh:1 unterminated command substitution '$('"), problems);
+    }
+
+    @Test
+    void workflowStepsReadDefaultsShell() {
+        InMemorySnapshot s = InMemorySnapshot.of(".github/workflows/w.yml", """
+                defaults:
+                  run:
+                    shell: pwsh
+                jobs:
+                  a:
+                    runs-on: windows-latest
+                    steps:
+                      - run: npx prisma migrate deploy
+                      - run: npx prisma generate
+                        shell: bash
+                """);
+        assertEquals(List.of(".github/workflows/w.yml:9:14 CI step 2 of job `a` | npx prisma generate"), sites(s));
+    }
+}
