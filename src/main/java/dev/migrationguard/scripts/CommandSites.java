@@ -101,7 +101,7 @@ public final class CommandSites {
                     : ScriptContext.DEPLOY.strongest(byPath);
             if (kind.isEmpty()) {
                 if (hasShellShebang(file)) {
-                    sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "shell script", null, parseFile(file)));
+                    sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "this shell script", null, parseFile(file)));
                 }
                 continue;
             }
@@ -112,11 +112,11 @@ public final class CommandSites {
                 case DOCKERFILE -> DockerfileReader.read(file, deployUnlessLocal, sources);
                 case COMPOSE -> YamlReader.readCompose(file, deployUnlessLocal, sources, problems);
                 case PROCFILE -> readProcfile(file, deployUnlessLocal, sources);
-                case HUSKY -> sources.add(new ScriptSource(file, ScriptKind.HUSKY, byPath, "hook `" + name + "`", null,
+                case HUSKY -> sources.add(new ScriptSource(file, ScriptKind.HUSKY, byPath, "husky hook `" + name + "`", null,
                         parseFile(file)));
                 case LEFTHOOK -> YamlReader.readLefthook(file, sources, problems);
                 case MAKEFILE -> makefiles.add(MakefileReader.read(file, byPath));
-                case SHELL -> sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "shell script", null,
+                case SHELL -> sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "this shell script", null,
                         parseFile(file)));
             }
         }

@@ -91,7 +91,7 @@ final class DockerfileReader {
                 args = skipSpaces(t, wordEnd(t, args));
             }
         }
-        String origin = keyword + " instruction";
+        String origin = "the " + keyword + " instruction";
         MappedText rest = instruction.slice(args, t.length());
         if (rest.text().startsWith("[")) {
             List<Word> words = execForm(file.text(), rest);

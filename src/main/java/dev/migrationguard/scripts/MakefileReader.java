@@ -70,7 +70,7 @@ final class MakefileReader {
                 line = current;
                 for (String target : targets) {
                     ScriptContext context = ContextRules.forName(target).strongest(fileContext);
-                    sources.add(new ScriptSource(file, ScriptKind.MAKEFILE, context, "recipe of target `" + target + "`",
+                    sources.add(new ScriptSource(file, ScriptKind.MAKEFILE, context, "the recipe of target `" + target + "`",
                             target, ShellParser.parse(b.build())));
                     break;
                 }
@@ -117,7 +117,7 @@ final class MakefileReader {
                     expand(text, from, file.offset(line, 1) + content.length(), vars, b, 0);
                     sources.add(new ScriptSource(file, ScriptKind.MAKEFILE,
                             ContextRules.forName(names.get(0)).strongest(fileContext),
-                            "recipe of target `" + names.get(0) + "`", names.get(0), ShellParser.parse(b.build())));
+                            "the recipe of target `" + names.get(0) + "`", names.get(0), ShellParser.parse(b.build())));
                 }
             } else {
                 targets = List.of();

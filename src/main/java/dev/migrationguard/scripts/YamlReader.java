@@ -120,7 +120,7 @@ final class YamlReader {
             String name = scalar(service.getKeyNode());
             for (String key : List.of("entrypoint", "command")) {
                 Node value = get(service.getValueNode(), key);
-                String origin = "`" + key + "` of service `" + name + "`";
+                String origin = "the `" + key + "` of service `" + name + "`";
                 if (value instanceof ScalarNode s) {
                     out.add(new ScriptSource(file, ScriptKind.COMPOSE, context, origin, null, shell(file, s)));
                 } else if (value instanceof SequenceNode list) {
@@ -157,7 +157,7 @@ final class YamlReader {
             for (NodeTuple t : map.getValue()) {
                 String key = scalar(t.getKeyNode());
                 if ("run".equals(key) && t.getValueNode() instanceof ScalarNode run) {
-                    String origin = "`run` of " + (path.isEmpty() ? "lefthook" : "`" + path + "`");
+                    String origin = "the lefthook command `" + (path.isEmpty() ? "run" : path) + "`";
                     out.add(new ScriptSource(file, ScriptKind.LEFTHOOK, ScriptContext.LOCAL, origin, null, shell(file, run)));
                 } else {
                     walkRuns(file, t.getValueNode(), path.isEmpty() ? String.valueOf(key) : path + "." + key, out, seen,
@@ -186,7 +186,7 @@ final class YamlReader {
                 for (Node line : lines) {
                     if (line instanceof ScalarNode s) {
                         out.add(new ScriptSource(file, ScriptKind.GITLAB_CI, ScriptContext.CI,
-                                "`" + key + "` of job `" + jobName + "`", null, shell(file, s)));
+                                "the `" + key + "` of job `" + jobName + "`", null, shell(file, s)));
                     }
                 }
             }

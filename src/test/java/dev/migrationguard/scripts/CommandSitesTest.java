@@ -42,7 +42,7 @@ class CommandSitesTest {
                 "bin/migrate", "#!/usr/bin/env bash\nnpx prisma migrate deploy\n",
                 "bin/tool", "#!/usr/bin/env python3\nprint('prisma db push')\n",
                 "LICENSE", "prisma db push\n");
-        assertEquals(List.of("bin/migrate:2:1 LOCAL shell script | npx prisma migrate deploy"), sites(s));
+        assertEquals(List.of("bin/migrate:2:1 LOCAL this shell script | npx prisma migrate deploy"), sites(s));
     }
 
     @Test
@@ -64,13 +64,13 @@ class CommandSitesTest {
                 ONBUILD RUN npm test
                 """);
         assertEquals(List.of(
-                "Dockerfile:2:42 DEPLOY RUN instruction | npm ci",
-                "Dockerfile:5:8 DEPLOY RUN instruction | npx prisma generate",
-                "Dockerfile:6:6 DEPLOY CMD instruction | node dist/main.js",
-                "Dockerfile:8:1 DEPLOY RUN instruction | npx prisma migrate deploy",
-                "Dockerfile:10:5 DEPLOY RUN instruction | cat",
-                "Dockerfile:13:12 DEPLOY ENTRYPOINT instruction | exec node server.js",
-                "Dockerfile:14:13 DEPLOY RUN instruction | npm test"), sites(s));
+                "Dockerfile:2:42 DEPLOY the RUN instruction | npm ci",
+                "Dockerfile:5:8 DEPLOY the RUN instruction | npx prisma generate",
+                "Dockerfile:6:6 DEPLOY the CMD instruction | node dist/main.js",
+                "Dockerfile:8:1 DEPLOY the RUN instruction | npx prisma migrate deploy",
+                "Dockerfile:10:5 DEPLOY the RUN instruction | cat",
+                "Dockerfile:13:12 DEPLOY the ENTRYPOINT instruction | exec node server.js",
+                "Dockerfile:14:13 DEPLOY the RUN instruction | npm test"), sites(s));
     }
 
     @Test
@@ -89,10 +89,10 @@ class CommandSitesTest {
                 seed: ; node seed.js
                 """);
         assertEquals(List.of(
-                "Makefile:6:3 DEPLOY recipe of target `deploy` | echo deployed $HOME",
-                "Makefile:9:3 DEPLOY recipe of target `db` (reached from deploy) | npx prisma migrate deploy --schema prisma/schema.prisma",
-                "Makefile:10:3 DEPLOY recipe of target `db` (reached from deploy) | ${MAKE} seed",
-                "Makefile:11:9 DEPLOY recipe of target `seed` (reached from deploy -> db) | node seed.js"), sites(s));
+                "Makefile:6:3 DEPLOY the recipe of target `deploy` | echo deployed $HOME",
+                "Makefile:9:3 DEPLOY the recipe of target `db` (reached from deploy) | npx prisma migrate deploy --schema prisma/schema.prisma",
+                "Makefile:10:3 DEPLOY the recipe of target `db` (reached from deploy) | ${MAKE} seed",
+                "Makefile:11:9 DEPLOY the recipe of target `seed` (reached from deploy -> db) | node seed.js"), sites(s));
     }
 
     @Test
@@ -113,15 +113,15 @@ class CommandSitesTest {
                 ".husky/pre-commit", "npx lint-staged\n",
                 "lefthook.yml", "pre-push:\n  jobs:\n    - name: types\n      run: npx tsc --noEmit\n");
         assertEquals(List.of(
-                ".husky/pre-commit:1:1 LOCAL hook `pre-commit` | npx lint-staged",
+                ".husky/pre-commit:1:1 LOCAL husky hook `pre-commit` | npx lint-staged",
                 "Procfile:2:10 DEPLOY process `release` | npx prisma migrate deploy",
                 "Procfile:3:6 DEPLOY process `web` | node dist/main.js",
-                "docker-compose.dev.yml:3:14 LOCAL `command` of service `api` | npm run dev",
-                "docker-compose.yml:3:18 DEPLOY `entrypoint` of service `api` | ./docker-entrypoint.sh",
-                "docker-compose.yml:5:7 DEPLOY `command` of service `api` | sh -c npx prisma migrate deploy && node dist/main.js",
-                "docker-compose.yml:5:14 DEPLOY `command` of service `api` | npx prisma migrate deploy",
-                "docker-compose.yml:6:10 DEPLOY `command` of service `api` | node dist/main.js",
-                "lefthook.yml:4:12 LOCAL `run` of `pre-push.jobs[0]` | npx tsc --noEmit"), sites(s));
+                "docker-compose.dev.yml:3:14 LOCAL the `command` of service `api` | npm run dev",
+                "docker-compose.yml:3:18 DEPLOY the `entrypoint` of service `api` | ./docker-entrypoint.sh",
+                "docker-compose.yml:5:7 DEPLOY the `command` of service `api` | sh -c npx prisma migrate deploy && node dist/main.js",
+                "docker-compose.yml:5:14 DEPLOY the `command` of service `api` | npx prisma migrate deploy",
+                "docker-compose.yml:6:10 DEPLOY the `command` of service `api` | node dist/main.js",
+                "lefthook.yml:4:12 LOCAL the lefthook command `pre-push.jobs[0]` | npx tsc --noEmit"), sites(s));
     }
 
     @Test

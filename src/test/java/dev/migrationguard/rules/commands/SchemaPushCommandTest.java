@@ -34,7 +34,7 @@ class SchemaPushCommandTest {
                 "scripts/sync.sh:5:18 schema-push-command", "scripts/sync.sh:6:13 schema-push-command",
                 "scripts/sync.sh:7:30 schema-push-command", "scripts/sync.sh:8:48 schema-push-command",
                 "scripts/sync.sh:9:15 schema-push-command"), RuleTester.locations(findings));
-        assertEquals("`drizzle-kit push` in shell script changes the database schema directly from the models, "
+        assertEquals("`drizzle-kit push` in this shell script changes the database schema directly from the models, "
                 + "without a migration file.", findings.get(0).message());
         assertEquals(Severity.WARNING, findings.get(0).severity());
     }
