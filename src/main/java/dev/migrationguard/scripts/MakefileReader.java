@@ -21,6 +21,8 @@ final class MakefileReader {
             "^(?:export\\s+|override\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*(\\?=|:=|::=|\\+=|=|!=)\\s*(.*)$");
     private static final Pattern RULE = Pattern.compile("^([^:=#\\t][^:=#]*?)\\s*::?(?![=])(.*)$");
     private static final int MAX_EXPANSION = 8;
+    /** Variables that expand to more than this many characters stay opaque (a hostile Makefile must not explode). */
+    private static final int MAX_EXPANDED_CHARS = 1 << 16;
 
     /** What was read: the recipe lines and, per target, the targets it runs. */
     record Result(List<ScriptSource> sources, Map<String, List<String>> edges) {
@@ -199,8 +201,9 @@ final class MakefileReader {
                 int end = Math.min(j + 1, to);
                 String name = text.substring(i + 2, Math.max(i + 2, end - 1));
                 String value = vars.get(name);
-                if (value != null && depth < MAX_EXPANSION) {
-                    b.appendAll(expandValue(value, vars, depth + 1), i, end);
+                String expanded = value != null && depth < MAX_EXPANSION ? expandValue(value, vars, depth + 1) : null;
+                if (expanded != null && b.length() + expanded.length() <= MAX_EXPANDED_CHARS) {
+                    b.appendAll(expanded, i, end);
                 } else {
                     b.appendAll("${" + name.replaceAll("[^A-Za-z0-9_]", "_") + "}", i, end);
                 }
@@ -217,6 +220,6 @@ final class MakefileReader {
     private static String expandValue(String value, Map<String, String> vars, int depth) {
         MappedText.Builder b = MappedText.builder(0);
         expand(value, 0, value.length(), vars, b, depth);
-        return b.build().text();
+        return b.length() > MAX_EXPANDED_CHARS ? null : b.build().text();
     }
 }
