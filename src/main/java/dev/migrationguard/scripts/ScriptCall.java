@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * A command that runs package.json scripts of the same package: {@code npm run X}, {@code npm run-script X},
  * {@code npm start|test|stop|restart}, {@code pnpm [run] X}, {@code yarn [run] X}, {@code bun run X},
- * {@code run-s}/{@code run-p}/{@code npm-run-all} with name patterns. Calls into another package
+ * {@code run-s}/{@code run-p}/{@code npm-run-all} with name patterns, concurrently's {@code npm:X} shorthand. Calls into another package
  * ({@code --prefix}, {@code -w}, {@code --filter}, {@code --cwd}, {@code yarn workspace}) are not followed.
  *
  * @param pattern the script name, or an npm-run-all pattern with {@code *} (one {@code :}-separated segment) and
@@ -50,6 +50,12 @@ public record ScriptCall(String pattern, boolean strict, Word word) {
             return out;
         }
         String program = CommandWords.basename(w.get(0).text());
+        java.util.regex.Matcher shorthand = java.util.regex.Pattern.compile("(npm|yarn|pnpm|bun):(.+)").matcher(program);
+        if (w.size() == 1 && shorthand.matches()) {
+            // concurrently's "npm:db:push" runs a script
+            out.add(new ScriptCall(shorthand.group(2), false, w.get(0)));
+            return out;
+        }
         switch (program) {
             case "npm" -> {
                 int i = firstOperand(w, 1);

@@ -75,7 +75,10 @@ public final class ShellParser {
             return;
         }
         String program = CommandWords.basename(words.get(0).text());
-        for (MappedText script : scriptsRunBy(program, words, command)) {
+        List<MappedText> scripts = scriptsRunBy(program, words, command);
+        CommandWords.tool(words).filter(t -> t.name().equals("concurrently"))
+                .ifPresent(t -> scripts.addAll(concurrentlyCommands(t.arguments())));
+        for (MappedText script : scripts) {
             ShellScript inner = parse(script, depth + 1);
             out.addAll(inner.commands());
             problems.addAll(inner.problems());
@@ -139,6 +142,25 @@ public final class ShellParser {
             }
         }
         return scripts;
+    }
+
+    /** {@code concurrently "npx prisma db push" "npm:dev"}: each argument is a command line of its own. */
+    private static List<MappedText> concurrentlyCommands(List<Word> args) {
+        List<MappedText> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String t = args.get(i).text();
+            if (t.startsWith("-")) {
+                if (!t.contains("=") && java.util.Set.of("-n", "--names", "-c", "--prefix-colors", "-p", "--prefix",
+                        "-s", "--success", "-m", "--max-processes", "-t", "--timestamp-format", "-l", "--prefix-length",
+                        "--restart-tries", "--restart-after", "--default-input-target", "--name-separator",
+                        "--pad-prefix", "-P", "--passthrough-arguments").contains(t)) {
+                    i++;
+                }
+                continue;
+            }
+            out.add(args.get(i).value());
+        }
+        return out;
     }
 
     /** Words joined by single spaces, as {@code eval} and {@code ssh} do; each space maps to the end of its word. */

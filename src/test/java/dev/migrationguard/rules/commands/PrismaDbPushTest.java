@@ -246,6 +246,24 @@ class PrismaDbPushTest {
     }
 
     @Test
+    void followsConcurrentlyCommandsAndItsNpmShorthand() {
+        InMemorySnapshot s = InMemorySnapshot.of("package.json", """
+                {
+                  "scripts": {
+                    "start": "concurrently -n db,api \\"npm:db:push\\" \\"node dist/main.js\\"",
+                    "db:push": "prisma db push",
+                    "dev": "npx concurrently --kill-others \\"npx prisma db push\\" \\"next dev\\""
+                  }
+                }
+                """);
+        List<Finding> findings = run(s);
+        assertEquals(List.of("package.json:4:24 prisma-db-push", "package.json:5:57 prisma-db-push"),
+                RuleTester.locations(findings));
+        assertEquals(List.of("package.json:4 error", "package.json:5 warning"), severities(findings));
+        assertEquals("start", findings.get(0).properties().get("chain"));
+    }
+
+    @Test
     void chainCyclesTerminateAndStayLocal() {
         InMemorySnapshot s = InMemorySnapshot.of("package.json", """
                 {"scripts": {"a": "npm run b", "b": "npm run a && prisma db push", "c": "npm run c"}}
