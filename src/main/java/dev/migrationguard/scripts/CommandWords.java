@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Reads what program a command really runs: strips wrappers that only run their argument ({@code env},
  * {@code sudo}, {@code exec}, {@code time}, {@code nohup}, {@code timeout}, {@code cross-env}, {@code dotenv},
- * {@code doppler run --}, ...) and package runners ({@code npx}, {@code pnpm exec|dlx}, {@code yarn dlx},
+ * {@code doppler run --}, {@code docker run|exec}, {@code docker compose run|exec}, {@code kubectl exec --},
+ * {@code heroku run}, ...) and package runners ({@code npx}, {@code pnpm exec|dlx}, {@code yarn dlx},
  * {@code bunx}, {@code bun x}, {@code npm exec}, {@code node node_modules/.bin/x}).
  */
 public final class CommandWords {
@@ -122,6 +123,25 @@ public final class CommandWords {
                 return skipOptions(w, 1, Set.of("-e", "-v", "-c", "-p", "-f", "--file", "-r", "--rc-file",
                         "--environments"), false);
             }
+            case "docker", "podman" -> {
+                return containerCommandStart(w);
+            }
+            case "docker-compose", "podman-compose" -> {
+                return composeCommandStart(w, 1);
+            }
+            case "kubectl", "oc" -> {
+                // kubectl exec POD -- cmd, kubectl run NAME --image=x -- cmd
+                int dashes = indexOf(w, "--");
+                return w.size() > 1 && (w.get(1).text().equals("exec") || w.get(1).text().equals("run")) && dashes > 0
+                        ? dashes + 1 : 0;
+            }
+            case "heroku" -> {
+                if (w.size() < 2 || !w.get(1).text().equals("run")) {
+                    return 0;
+                }
+                return skipOptions(w, 2, Set.of("-a", "--app", "-r", "--remote", "-e", "--env", "-s", "--size",
+                        "--type"), false);
+            }
             case "doppler", "op", "infisical", "dotenvx", "with-env", "aws-vault" -> {
                 int dashes = indexOf(w, "--");
                 return dashes > 0 ? dashes + 1 : 0;
@@ -130,6 +150,49 @@ public final class CommandWords {
                 return 0;
             }
         }
+    }
+
+    private static final Set<String> DOCKER_GLOBAL_VALUED = Set.of("-H", "--host", "-c", "--context", "--config",
+            "-l", "--log-level", "--tlscacert", "--tlscert", "--tlskey");
+    private static final Set<String> DOCKER_RUN_VALUED = Set.of("-e", "--env", "--env-file", "-v", "--volume", "-p",
+            "--publish", "-w", "--workdir", "-u", "--user", "--name", "--network", "--net", "--entrypoint", "-l",
+            "--label", "--label-file", "--mount", "--platform", "--add-host", "--cpus", "-m", "--memory", "--restart",
+            "-h", "--hostname", "--pull", "--log-driver", "--log-opt", "--cap-add", "--cap-drop", "--device", "--dns",
+            "--link", "--ulimit", "--shm-size", "--tmpfs", "--volumes-from", "--gpus", "--ipc", "--pid", "--runtime",
+            "--security-opt", "--stop-signal", "--stop-timeout", "--network-alias", "--expose", "--cidfile",
+            "--detach-keys", "--index");
+    private static final Set<String> COMPOSE_GLOBAL_VALUED = Set.of("-f", "--file", "-p", "--project-name",
+            "--profile", "--env-file", "--project-directory", "--ansi", "--progress", "--parallel");
+
+    /** {@code docker run [opts] IMAGE cmd}, {@code docker exec [opts] CONTAINER cmd}, {@code docker compose ...}. */
+    private static int containerCommandStart(List<Word> w) {
+        int i = skipOptions(w, 1, DOCKER_GLOBAL_VALUED, false);
+        if (i >= w.size()) {
+            return 0;
+        }
+        String sub = w.get(i).text();
+        if (sub.equals("compose")) {
+            return composeCommandStart(w, i + 1);
+        }
+        if (sub.equals("container") && i + 1 < w.size()) {
+            i++;
+            sub = w.get(i).text();
+        }
+        if (sub.equals("run") || sub.equals("exec")) {
+            int target = skipOptions(w, i + 1, DOCKER_RUN_VALUED, false);
+            return target + 1 < w.size() ? target + 1 : -1;
+        }
+        return 0;
+    }
+
+    /** {@code docker compose [opts] run|exec [opts] SERVICE cmd}. */
+    private static int composeCommandStart(List<Word> w, int from) {
+        int i = skipOptions(w, from, COMPOSE_GLOBAL_VALUED, false);
+        if (i >= w.size() || !(w.get(i).text().equals("run") || w.get(i).text().equals("exec"))) {
+            return 0;
+        }
+        int service = skipOptions(w, i + 1, DOCKER_RUN_VALUED, false);
+        return service + 1 < w.size() ? service + 1 : -1;
     }
 
     private static int indexOf(List<Word> w, String text) {

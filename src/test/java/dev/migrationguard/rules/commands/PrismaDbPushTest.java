@@ -110,6 +110,12 @@ class PrismaDbPushTest {
                 if ! npx prisma db push; then exit 1; fi # expect: prisma-db-push
                 npx prisma \\
                   db push # expect: prisma-db-push
+                docker compose run --rm -e NODE_ENV=production api npx prisma db push # expect: prisma-db-push
+                docker-compose -f compose.prod.yml exec -T api npx prisma db push # expect: prisma-db-push
+                docker run --rm -it -v $PWD:/app -w /app node:20 npx prisma db push # expect: prisma-db-push
+                docker exec -i api-1 sh -c 'npx prisma db push' # expect: prisma-db-push
+                kubectl exec -n prod deploy/api -- npx prisma db push # expect: prisma-db-push
+                heroku run -a my-app npx prisma db push # expect: prisma-db-push
                 """);
         RuleTester.assertMatchesMarkers(rule, s);
     }
