@@ -235,10 +235,45 @@ public final class CommandSites {
             }
         }
         Map<String, ChainResolver.Reach> reach = ChainResolver.resolve(own, edges, seeds);
+        Map<String, ScriptSource> byName = new LinkedHashMap<>();
+        for (ScriptSource s : scripts) {
+            byName.putIfAbsent(s.unit(), s);
+        }
         for (ScriptSource s : scripts) {
             ChainResolver.Reach r = reach.get(s.unit());
             addSites(s, r.context(), r.from(), sites, problems);
+            addForwardedSites(s, r, byName, sites);
         }
+    }
+
+    /**
+     * {@code npm run prisma -- db push} with {@code "prisma": "dotenv -e .env -- prisma"}: the alias runs with the
+     * forwarded words, which sit in the calling script, so the combined command is a site of the caller. Only
+     * {@code npm run}/{@code pnpm run} calls are combined: {@code yarn prisma db push} already reads as Prisma.
+     */
+    private static void addForwardedSites(ScriptSource caller, ChainResolver.Reach reach,
+                                          Map<String, ScriptSource> byName, List<CommandSite> sites) {
+        for (ShellCommand command : caller.script().commands()) {
+            for (ScriptCall call : ScriptCall.of(command)) {
+                ScriptSource alias = byName.get(call.pattern());
+                if (!call.strict() || call.forwarded().isEmpty() || alias == null || alias == caller
+                        || alias.script().commands().size() != 1 || !isProgramAlias(alias.script().commands().get(0))) {
+                    continue;
+                }
+                ShellCommand target = alias.script().commands().get(0);
+                List<Word> words = new ArrayList<>(target.words());
+                words.addAll(call.forwarded());
+                sites.add(new CommandSite(caller.file(), ScriptKind.PACKAGE_JSON, reach.context(),
+                        caller.origin() + " through script `" + alias.unit() + "`", reach.from(),
+                        new ShellCommand(target.assignments(), words, target.hereDocs())));
+            }
+        }
+    }
+
+    /** A script that only names a tool, with options but no command words: {@code dotenv -e .env -- prisma}. */
+    private static boolean isProgramAlias(ShellCommand command) {
+        Optional<ToolCall> tool = CommandWords.tool(command.words());
+        return tool.isPresent() && tool.get().arguments().stream().allMatch(w -> w.text().startsWith("-"));
     }
 
     private static String directory(String path) {

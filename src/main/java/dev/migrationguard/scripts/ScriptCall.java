@@ -14,9 +14,27 @@ import java.util.Set;
  *                {@code **} (any)
  * @param strict  whether it must be a script ({@code npm run}); otherwise it may also be a binary ({@code pnpm x})
  *                and is followed only when a script has that name
- * @param word    the word naming the script
+ * @param word      the word naming the script
+ * @param forwarded the arguments passed on to the script ({@code npm run prisma -- db push} forwards {@code db push})
  */
-public record ScriptCall(String pattern, boolean strict, Word word) {
+public record ScriptCall(String pattern, boolean strict, Word word, List<Word> forwarded) {
+
+    public ScriptCall {
+        forwarded = List.copyOf(forwarded);
+    }
+
+    ScriptCall(String pattern, boolean strict, Word word) {
+        this(pattern, strict, word, List.of());
+    }
+
+    /** The words after index {@code name}, without a leading {@code --}. */
+    private static List<Word> after(List<Word> w, int name) {
+        int from = name + 1;
+        if (from < w.size() && w.get(from).text().equals("--")) {
+            from++;
+        }
+        return from < w.size() ? w.subList(from, w.size()) : List.of();
+    }
 
     private static final Set<String> LIFECYCLE = Set.of("start", "test", "stop", "restart");
     private static final Set<String> OTHER_PACKAGE = Set.of("--prefix", "-w", "--workspace", "--filter", "-F", "-C",
@@ -66,7 +84,7 @@ public record ScriptCall(String pattern, boolean strict, Word word) {
                 if (Set.of("run", "run-script", "rum", "urn").contains(sub)) {
                     int s = firstOperand(w, i + 1);
                     if (s > 0) {
-                        out.add(new ScriptCall(w.get(s).text(), true, w.get(s)));
+                        out.add(new ScriptCall(w.get(s).text(), true, w.get(s), after(w, s)));
                     }
                 } else if (LIFECYCLE.contains(sub) || sub.equals("t") || sub.equals("tst")) {
                     out.add(new ScriptCall(sub.startsWith("t") && !sub.equals("test") ? "test" : sub, true, w.get(i)));
@@ -81,12 +99,12 @@ public record ScriptCall(String pattern, boolean strict, Word word) {
                 if (sub.equals("run") || sub.equals("run-script")) {
                     int s = firstOperand(w, i + 1);
                     if (s > 0) {
-                        out.add(new ScriptCall(w.get(s).text(), program.equals("pnpm"), w.get(s)));
+                        out.add(new ScriptCall(w.get(s).text(), program.equals("pnpm"), w.get(s), after(w, s)));
                     }
                 } else if (LIFECYCLE.contains(sub)) {
-                    out.add(new ScriptCall(sub, !program.equals("bun"), w.get(i)));
+                    out.add(new ScriptCall(sub, !program.equals("bun"), w.get(i), after(w, i)));
                 } else if (!program.equals("bun") && !sub.contains("/")) {
-                    out.add(new ScriptCall(sub, false, w.get(i)));
+                    out.add(new ScriptCall(sub, false, w.get(i), after(w, i)));
                 }
             }
             case "run-s", "run-p", "npm-run-all" -> {

@@ -270,6 +270,24 @@ class PrismaDbPushTest {
     }
 
     @Test
+    void argumentsForwardedToAnAliasScriptAreReportedWhereTheyAreWritten() {
+        InMemorySnapshot s = InMemorySnapshot.of("package.json", """
+                {
+                  "scripts": {
+                    "prisma": "dotenv -e .env.production -- prisma",
+                    "deploy": "npm run prisma -- db push && node dist/main.js",
+                    "sync": "yarn prisma db push"
+                  }
+                }
+                """);
+        List<Finding> findings = run(s);
+        assertEquals(List.of("package.json:4:34 prisma-db-push", "package.json:5:26 prisma-db-push"),
+                RuleTester.locations(findings));
+        assertEquals("`prisma db push` in script `deploy` through script `prisma` runs on deploy, where it changes "
+                + "the database schema without a migration file.", findings.get(0).message());
+    }
+
+    @Test
     void chainCyclesTerminateAndStayLocal() {
         InMemorySnapshot s = InMemorySnapshot.of("package.json", """
                 {"scripts": {"a": "npm run b", "b": "npm run a && prisma db push", "c": "npm run c"}}
