@@ -291,6 +291,8 @@ public final class ShellParser {
                     problem(pos - 1, pos, "unmatched ')'");
                     cmd = finish(cmd);
                 }
+            } else if ((c == '<' || c == '>') && peek(1) == '(') {
+                cmd = accept(cmd, readProcessSubstitution());
             } else if (c == '<' || c == '>') {
                 readRedirect(cmd);
             } else if (c >= '0' && c <= '9' && fdRedirectAhead()) {
@@ -652,6 +654,17 @@ public final class ShellParser {
             w.value.append(in, pos);
             pos++;
         }
+    }
+
+    /** {@code <(cmd)} and {@code >(cmd)}: the commands inside run; the whole is one word of the outer command. */
+    private Word readProcessSubstitution() {
+        int start = pos;
+        WordState w = new WordState(in.start(pos));
+        // read like $( ... ): the opening character is followed by the parenthesis
+        readDollar(w, false);
+        MappedText.Builder raw = MappedText.builder(in.start(start));
+        raw.append(in, start, pos);
+        return new Word(raw.build(), in.start(start), in.endBefore(pos), false);
     }
 
     /** {@code $'...'}: bash's quoting with C escapes. */

@@ -108,6 +108,14 @@ class ShellParserTest {
     }
 
     @Test
+    void processSubstitutionsRunTheirCommands() {
+        ShellScript script = parse("diff <(npx prisma migrate diff) expected.sql");
+        assertEquals(List.of("diff|<(npx prisma migrate diff)|expected.sql", "npx|prisma|migrate|diff"),
+                script.commands().stream().map(c -> String.join("|", c.words().stream().map(Word::text).toList())).toList());
+        assertEquals(List.of(), script.problems());
+    }
+
+    @Test
     void redirectionTargetsAreNotArguments() {
         assertEquals(List.of("prisma|db|push"), commands("prisma db push > out.log 2>&1"));
     }
