@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Finds every command in the files that run commands, once per snapshot: package.json {@code scripts} (chains
  * followed), shell scripts ({@code *.sh}, {@code *.bash}, {@code *.zsh}, files with a shell shebang), GitHub
  * workflow and composite action {@code run:} steps, Dockerfiles, Makefiles, compose files, Procfiles, husky hooks,
- * lefthook configs and GitLab CI scripts.
+ * lefthook configs, GitLab CI scripts and hosting platforms' deploy commands (vercel.json, render.yaml, fly.toml,
+ * netlify.toml, railway, app.json, nixpacks.toml).
  */
 public final class CommandSites {
     private static final Pattern WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
@@ -45,6 +46,9 @@ public final class CommandSites {
         String name = path.substring(path.lastIndexOf('/') + 1);
         if (name.equals("package.json")) {
             return Optional.of(ScriptKind.PACKAGE_JSON);
+        }
+        if (PlatformConfigReader.FILES.contains(name)) {
+            return Optional.of(ScriptKind.PLATFORM);
         }
         if (WORKFLOW.matcher(path).matches() || name.equals("action.yml") || name.equals("action.yaml")) {
             return Optional.of(ScriptKind.WORKFLOW);
@@ -115,6 +119,7 @@ public final class CommandSites {
                 case HUSKY -> sources.add(new ScriptSource(file, ScriptKind.HUSKY, byPath, "husky hook `" + name + "`", null,
                         parseFile(file)));
                 case LEFTHOOK -> YamlReader.readLefthook(file, sources, problems);
+                case PLATFORM -> PlatformConfigReader.read(file, name, sources, problems);
                 case MAKEFILE -> makefiles.add(MakefileReader.read(file, byPath));
                 case SHELL -> sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "this shell script", null,
                         parseFile(file)));

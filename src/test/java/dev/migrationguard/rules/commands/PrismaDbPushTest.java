@@ -206,6 +206,19 @@ class PrismaDbPushTest {
     }
 
     @Test
+    void flagsDbPushInAHostingPlatformsBuildCommand() {
+        InMemorySnapshot s = InMemorySnapshot.of("vercel.json", """
+                {
+                  "buildCommand": "prisma db push && next build"
+                }
+                """);
+        List<Finding> findings = run(s);
+        assertEquals(List.of("vercel.json:2:27 prisma-db-push"), RuleTester.locations(findings));
+        assertEquals("`prisma db push` in the `buildCommand` of vercel.json runs on deploy, where it changes the "
+                + "database schema without a migration file.", findings.get(0).message());
+    }
+
+    @Test
     void followsPackageScriptChainsAndNamesThemInTheMessage() {
         InMemorySnapshot s = InMemorySnapshot.of("package.json", """
                 {
