@@ -8,14 +8,18 @@ import java.util.Optional;
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
             new dev.migrationguard.rules.secrets.DatabaseUrlCredentials(),
-            new dev.migrationguard.rules.bypass.OrmAutoSync(),
-            new dev.migrationguard.rules.bypass.RawDdlInCode(),
-            new dev.migrationguard.rules.bypass.RawDdlSqlFile(),
             new dev.migrationguard.rules.migrations.MigrationEmpty(),
             new dev.migrationguard.rules.migrations.MigrationNameFormat(),
             new dev.migrationguard.rules.migrations.MigrationNameVague(),
             new dev.migrationguard.rules.migrations.MigrationNotAtomic(),
-            new dev.migrationguard.rules.migrations.MigrationStrayFile()
+            new dev.migrationguard.rules.migrations.MigrationStrayFile(),
+            new dev.migrationguard.rules.bypass.OrmAutoSync(),
+            new dev.migrationguard.rules.commands.PrismaAcceptDataLoss(),
+            new dev.migrationguard.rules.commands.PrismaDbPush(),
+            new dev.migrationguard.rules.commands.PrismaMigrateDevInDeploy(),
+            new dev.migrationguard.rules.bypass.RawDdlInCode(),
+            new dev.migrationguard.rules.bypass.RawDdlSqlFile(),
+            new dev.migrationguard.rules.commands.SchemaPushCommand()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {

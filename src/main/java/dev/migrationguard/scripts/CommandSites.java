@@ -1,0 +1,298 @@
+package dev.migrationguard.scripts;
+
+import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds every command in the files that run commands, once per snapshot: package.json {@code scripts} (chains
+ * followed), shell scripts ({@code *.sh}, {@code *.bash}, {@code *.zsh}, files with a shell shebang), GitHub
+ * workflow and composite action {@code run:} steps, Dockerfiles, Makefiles, compose files, Procfiles, husky hooks,
+ * lefthook configs, GitLab CI scripts and hosting platforms' deploy commands (vercel.json, render.yaml, fly.toml,
+ * netlify.toml, railway, app.json, nixpacks.toml).
+ */
+public final class CommandSites {
+    private static final Pattern WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
+    private static final Pattern COMPOSE = Pattern.compile("(?:docker-)?compose[^/]*\\.ya?ml");
+    private static final Pattern HUSKY = Pattern.compile("(?:.*/)?\\.husky/[^/._][^/]*");
+    private static final Pattern SHEBANG = Pattern.compile("#!\\s*\\S*(?:/|env\\s+(?:-S\\s+)?)(?:ba|z|da|k|a)?sh\\b.*");
+
+    /** The commands and the problems met while reading them. */
+    public record Model(List<CommandSite> sites, List<ScriptProblem> problems) {
+        public Model {
+            sites = List.copyOf(sites);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Commands and reading problems, parsed once per snapshot. */
+    public static final ModelKey<Model> MODEL = ModelKey.of("command sites and problems", CommandSites::build);
+
+    /** Every command of the snapshot, sorted by path and offset. */
+    public static final ModelKey<List<CommandSite>> KEY = ModelKey.of("command sites", s -> s.model(MODEL).sites());
+
+    private CommandSites() {
+    }
+
+    /** The kind of script file a path is, if any (shell files without an extension are told by their shebang). */
+    public static Optional<ScriptKind> kindOf(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.equals("package.json")) {
+            return Optional.of(ScriptKind.PACKAGE_JSON);
+        }
+        if (PlatformConfigReader.FILES.contains(name)) {
+            return Optional.of(ScriptKind.PLATFORM);
+        }
+        if (WORKFLOW.matcher(path).matches() || name.equals("action.yml") || name.equals("action.yaml")) {
+            return Optional.of(ScriptKind.WORKFLOW);
+        }
+        if (name.equals(".gitlab-ci.yml") || name.equals(".gitlab-ci.yaml")) {
+            return Optional.of(ScriptKind.GITLAB_CI);
+        }
+        if (name.equals("Dockerfile") || name.equals("Containerfile") || name.startsWith("Dockerfile.")
+                || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile")) {
+            return Optional.of(ScriptKind.DOCKERFILE);
+        }
+        if (COMPOSE.matcher(name).matches()) {
+            return Optional.of(ScriptKind.COMPOSE);
+        }
+        if (name.equals("Procfile") || name.startsWith("Procfile.")) {
+            return Optional.of(ScriptKind.PROCFILE);
+        }
+        if (HUSKY.matcher(path).matches()) {
+            return Optional.of(ScriptKind.HUSKY);
+        }
+        if (name.matches("\\.?lefthook(-local)?\\.ya?ml")) {
+            return Optional.of(ScriptKind.LEFTHOOK);
+        }
+        if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.endsWith(".mk")) {
+            return Optional.of(ScriptKind.MAKEFILE);
+        }
+        if (name.endsWith(".sh") || name.endsWith(".bash") || name.endsWith(".zsh")) {
+            return Optional.of(ScriptKind.SHELL);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasShellShebang(SourceFile file) {
+        return file.lineCount() > 0 && SHEBANG.matcher(file.lineText(1)).matches();
+    }
+
+    static Model build(Snapshot snapshot) {
+        List<ScriptSource> sources = new ArrayList<>();
+        List<ScriptProblem> problems = new ArrayList<>();
+        List<SourceFile> packages = new ArrayList<>();
+        List<MakefileReader.Result> makefiles = new ArrayList<>();
+        for (String path : snapshot.paths()) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            Optional<ScriptKind> kind = kindOf(path);
+            if (kind.isEmpty() && name.contains(".")) {
+                continue;
+            }
+            SourceFile file = snapshot.read(path).orElse(null);
+            if (file == null) {
+                continue;
+            }
+            ScriptContext byPath = ContextRules.forPath(path);
+            ScriptContext deployUnlessLocal = ContextRules.namesLocalVariant(name) ? byPath
+                    : ScriptContext.DEPLOY.strongest(byPath);
+            if (kind.isEmpty()) {
+                if (hasShellShebang(file)) {
+                    sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "this shell script", null, parseFile(file)));
+                }
+                continue;
+            }
+            switch (kind.get()) {
+                case PACKAGE_JSON -> packages.add(file);
+                case WORKFLOW -> YamlReader.readWorkflow(file, !WORKFLOW.matcher(path).matches(), sources, problems);
+                case GITLAB_CI -> YamlReader.readGitlab(file, sources, problems);
+                case DOCKERFILE -> DockerfileReader.read(file, deployUnlessLocal, sources);
+                case COMPOSE -> YamlReader.readCompose(file, deployUnlessLocal, sources, problems);
+                case PROCFILE -> readProcfile(file, deployUnlessLocal, sources);
+                case HUSKY -> sources.add(new ScriptSource(file, ScriptKind.HUSKY, byPath, "husky hook `" + name + "`", null,
+                        parseFile(file)));
+                case LEFTHOOK -> YamlReader.readLefthook(file, sources, problems);
+                case PLATFORM -> PlatformConfigReader.read(file, name, sources, problems);
+                case MAKEFILE -> makefiles.add(MakefileReader.read(file, byPath));
+                case SHELL -> sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "this shell script", null,
+                        parseFile(file)));
+            }
+        }
+        List<CommandSite> sites = new ArrayList<>();
+        for (ScriptSource source : sources) {
+            addSites(source, source.context(), List.of(), sites, problems);
+        }
+        for (MakefileReader.Result makefile : makefiles) {
+            Map<String, ScriptContext> own = new LinkedHashMap<>();
+            for (ScriptSource s : makefile.sources()) {
+                own.merge(s.unit(), s.context(), ScriptContext::strongest);
+            }
+            for (String target : makefile.edges().keySet()) {
+                own.putIfAbsent(target, ContextRules.forName(target));
+            }
+            Map<String, ChainResolver.Reach> reach = ChainResolver.resolve(own, makefile.edges(), List.of());
+            for (ScriptSource s : makefile.sources()) {
+                ChainResolver.Reach r = reach.get(s.unit());
+                addSites(s, r.context(), r.from(), sites, problems);
+            }
+        }
+        List<String> packageDirs = packages.stream().map(f -> directory(f.path())).toList();
+        for (SourceFile pkg : packages) {
+            addPackage(pkg, packageDirs, sites, problems);
+        }
+        sites.sort(Comparator.comparing(CommandSite::path).thenComparingInt(CommandSite::start));
+        return new Model(distinct(sites), problems);
+    }
+
+    /** One site per command: a YAML alias repeats its anchor's command at the same offsets; the strongest wins. */
+    private static List<CommandSite> distinct(List<CommandSite> sites) {
+        Map<String, CommandSite> byPlace = new LinkedHashMap<>();
+        for (CommandSite site : sites) {
+            String place = site.path() + ":" + site.start() + ":" + site.end();
+            CommandSite seen = byPlace.get(place);
+            if (seen == null || site.context().strongest(seen.context()) != seen.context()) {
+                byPlace.put(place, site);
+            }
+        }
+        return new ArrayList<>(byPlace.values());
+    }
+
+    private static ShellScript parseFile(SourceFile file) {
+        return ShellParser.parse(MappedText.identity(file.text(), 0, file.text().length()));
+    }
+
+    private static void addSites(ScriptSource source, ScriptContext context, List<String> from, List<CommandSite> sites,
+                                 List<ScriptProblem> problems) {
+        for (ShellCommand command : source.script().commands()) {
+            if (!command.words().isEmpty()) {
+                sites.add(new CommandSite(source.file(), source.kind(), context, source.origin(), from, command));
+            }
+        }
+        for (ShellScript.Problem p : source.script().problems()) {
+            problems.add(new ScriptProblem(source.file(), p.start(), p.end(), p.message()));
+        }
+    }
+
+    /** {@code name: command} lines; {@code #} starts a comment line. */
+    private static void readProcfile(SourceFile file, ScriptContext context, List<ScriptSource> out) {
+        for (int line = 1; line <= file.lineCount(); line++) {
+            String content = file.lineText(line);
+            int colon = content.indexOf(':');
+            if (content.strip().startsWith("#") || colon <= 0 || !content.substring(0, colon).matches("[A-Za-z0-9_-]+")) {
+                continue;
+            }
+            int start = file.offset(line, 1) + colon + 1;
+            String process = content.substring(0, colon);
+            out.add(new ScriptSource(file, ScriptKind.PROCFILE, context, "process `" + process + "`", null,
+                    ShellParser.parse(MappedText.identity(file.text(), start, file.offset(line, 1) + content.length()))));
+        }
+    }
+
+    /** The scripts of one package.json, each in the strongest context of any entry point reaching it. */
+    private static void addPackage(SourceFile pkg, List<String> packageDirs, List<CommandSite> sites,
+                                   List<ScriptProblem> problems) {
+        List<ScriptSource> scripts = new ArrayList<>();
+        PackageJsonReader.read(pkg, scripts, problems);
+        Map<String, ScriptContext> own = new LinkedHashMap<>();
+        ScriptContext byPath = ContextRules.forPath(pkg.path());
+        for (ScriptSource s : scripts) {
+            own.put(s.unit(), s.context().strongest(byPath));
+        }
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        for (ScriptSource s : scripts) {
+            List<String> next = new ArrayList<>();
+            for (ShellCommand command : s.script().commands()) {
+                for (ScriptCall call : ScriptCall.of(command)) {
+                    for (String target : own.keySet()) {
+                        if (call.matches(target) && !next.contains(target)) {
+                            next.add(target);
+                        }
+                    }
+                }
+            }
+            for (String hook : List.of("pre" + s.unit(), "post" + s.unit())) {
+                if (own.containsKey(hook) && !next.contains(hook)) {
+                    next.add(hook);
+                }
+            }
+            edges.put(s.unit(), next);
+        }
+        List<ChainResolver.Seed> seeds = new ArrayList<>();
+        String dir = directory(pkg.path());
+        for (CommandSite site : sites) {
+            if (site.kind() == ScriptKind.PACKAGE_JSON || !site.context().isShared()
+                    || !site.path().startsWith(dir) || nearerPackageExists(site.path(), dir, packageDirs)) {
+                continue;
+            }
+            for (ScriptCall call : ScriptCall.of(site.command())) {
+                for (String target : own.keySet()) {
+                    if (call.matches(target)) {
+                        seeds.add(new ChainResolver.Seed(site.path(), target, site.context()));
+                    }
+                }
+            }
+        }
+        Map<String, ChainResolver.Reach> reach = ChainResolver.resolve(own, edges, seeds);
+        Map<String, ScriptSource> byName = new LinkedHashMap<>();
+        for (ScriptSource s : scripts) {
+            byName.putIfAbsent(s.unit(), s);
+        }
+        for (ScriptSource s : scripts) {
+            ChainResolver.Reach r = reach.get(s.unit());
+            addSites(s, r.context(), r.from(), sites, problems);
+            addForwardedSites(s, r, byName, sites);
+        }
+    }
+
+    /**
+     * {@code npm run prisma -- db push} with {@code "prisma": "dotenv -e .env -- prisma"}: the alias runs with the
+     * forwarded words, which sit in the calling script, so the combined command is a site of the caller. Only
+     * {@code npm run}/{@code pnpm run} calls are combined: {@code yarn prisma db push} already reads as Prisma.
+     */
+    private static void addForwardedSites(ScriptSource caller, ChainResolver.Reach reach,
+                                          Map<String, ScriptSource> byName, List<CommandSite> sites) {
+        for (ShellCommand command : caller.script().commands()) {
+            for (ScriptCall call : ScriptCall.of(command)) {
+                ScriptSource alias = byName.get(call.pattern());
+                if (!call.strict() || call.forwarded().isEmpty() || alias == null || alias == caller
+                        || alias.script().commands().size() != 1 || !isProgramAlias(alias.script().commands().get(0))) {
+                    continue;
+                }
+                ShellCommand target = alias.script().commands().get(0);
+                List<Word> words = new ArrayList<>(target.words());
+                words.addAll(call.forwarded());
+                sites.add(new CommandSite(caller.file(), ScriptKind.PACKAGE_JSON, reach.context(),
+                        caller.origin() + " through script `" + alias.unit() + "`", reach.from(),
+                        new ShellCommand(target.assignments(), words, target.hereDocs())));
+            }
+        }
+    }
+
+    /** A script that only names a tool, with options but no command words: {@code dotenv -e .env -- prisma}. */
+    private static boolean isProgramAlias(ShellCommand command) {
+        Optional<ToolCall> tool = CommandWords.tool(command.words());
+        return tool.isPresent() && tool.get().arguments().stream().allMatch(w -> w.text().startsWith("-"));
+    }
+
+    private static String directory(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash + 1);
+    }
+
+    /** Whether a package.json closer to the file than the one in {@code dir} exists: that one is its package. */
+    private static boolean nearerPackageExists(String path, String dir, List<String> packageDirs) {
+        for (String other : packageDirs) {
+            if (other.length() > dir.length() && path.startsWith(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.migrationguard.scripts;
+
+import dev.migrationguard.workspace.SourceFile;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads commands from YAML files through SnakeYAML's node tree, whose marks locate each scalar: GitHub workflow
+ * and composite action {@code run:} steps, compose {@code command:}/{@code entrypoint:}, lefthook {@code run:},
+ * GitLab CI {@code script:}. Comments, {@code name:} fields and other keys are never read as commands.
+ */
+final class YamlReader {
+    private YamlReader() {
+    }
+
+    private static Node compose(SourceFile file, List<ScriptProblem> problems) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        options.setAllowDuplicateKeys(true);
+        try {
+            return new Yaml(options).compose(new StringReader(file.text()));
+        } catch (MarkedYAMLException e) {
+            int at = e.getProblemMark() == null ? 0 : YamlScalars.offset(file, e.getProblemMark());
+            problems.add(new ScriptProblem(file, at, at, "not valid YAML: " + e.getProblem()));
+        } catch (YAMLException | StackOverflowError e) {
+            problems.add(new ScriptProblem(file, 0, 0, "not valid YAML: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    static Node get(Node node, String key) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    static String scalar(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    private static ShellScript shell(SourceFile file, ScalarNode node) {
+        return ShellParser.parse(YamlScalars.value(file, node));
+    }
+
+    /** {@code jobs.*.steps[].run}, or {@code runs.steps[].run} for a composite action. */
+    static void readWorkflow(SourceFile file, boolean action, List<ScriptSource> out, List<ScriptProblem> problems) {
+        Node root = compose(file, problems);
+        if (root == null) {
+            return;
+        }
+        String defaultShell = scalar(get(get(get(root, "defaults"), "run"), "shell"));
+        if (action) {
+            readSteps(file, get(get(root, "runs"), "steps"), "action", defaultShell, out);
+            return;
+        }
+        if (get(root, "jobs") instanceof MappingNode jobs) {
+            for (NodeTuple job : jobs.getValue()) {
+                String jobName = scalar(job.getKeyNode());
+                String jobShell = scalar(get(get(get(job.getValueNode(), "defaults"), "run"), "shell"));
+                readSteps(file, get(job.getValueNode(), "steps"), "job `" + jobName + "`",
+                        jobShell != null ? jobShell : defaultShell, out);
+            }
+        }
+    }
+
+    private static void readSteps(SourceFile file, Node steps, String owner, String shell, List<ScriptSource> out) {
+        if (!(steps instanceof SequenceNode seq)) {
+            return;
+        }
+        int index = 0;
+        for (Node step : seq.getValue()) {
+            index++;
+            if (!(get(step, "run") instanceof ScalarNode run)) {
+                continue;
+            }
+            String stepShell = scalar(get(step, "shell"));
+            if (!isPosixShell(stepShell != null ? stepShell : shell)) {
+                continue;
+            }
+            String name = scalar(get(step, "name"));
+            String origin = (name != null ? "step `" + name + "`" : "step " + index) + " of " + owner;
+            out.add(new ScriptSource(file, ScriptKind.WORKFLOW, ScriptContext.CI, origin, null, shell(file, run)));
+        }
+    }
+
+    /** Steps run by pwsh, python or cmd are not shell scripts. */
+    private static boolean isPosixShell(String shell) {
+        if (shell == null) {
+            return true;
+        }
+        String program = shell.strip().split("\\s+")[0];
+        return program.equals("bash") || program.equals("sh") || program.endsWith("/bash") || program.endsWith("/sh")
+                || program.equals("zsh");
+    }
+
+    /** {@code services.*.command} and {@code entrypoint}: a string is a command line, a list is exec form. */
+    static void readCompose(SourceFile file, ScriptContext context, List<ScriptSource> out, List<ScriptProblem> problems) {
+        Node root = compose(file, problems);
+        if (!(get(root, "services") instanceof MappingNode services)) {
+            return;
+        }
+        for (NodeTuple service : services.getValue()) {
+            String name = scalar(service.getKeyNode());
+            for (String key : List.of("entrypoint", "command")) {
+                Node value = get(service.getValueNode(), key);
+                String origin = "the `" + key + "` of service `" + name + "`";
+                if (value instanceof ScalarNode s) {
+                    out.add(new ScriptSource(file, ScriptKind.COMPOSE, context, origin, null, shell(file, s)));
+                } else if (value instanceof SequenceNode list) {
+                    List<Word> words = new ArrayList<>();
+                    for (Node item : list.getValue()) {
+                        if (item instanceof ScalarNode s) {
+                            MappedText v = YamlScalars.value(file, s);
+                            words.add(new Word(v, YamlScalars.offset(file, s.getStartMark()),
+                                    YamlScalars.offset(file, s.getEndMark()), false));
+                        }
+                    }
+                    if (!words.isEmpty()) {
+                        out.add(new ScriptSource(file, ScriptKind.COMPOSE, context, origin, null, ShellParser.ofWords(words)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every {@code run:} string in a lefthook config, named by the keys leading to it. */
+    static void readLefthook(SourceFile file, List<ScriptSource> out, List<ScriptProblem> problems) {
+        Node root = compose(file, problems);
+        if (root != null) {
+            walkRuns(file, root, "", out, new IdentityHashMap<>(), 0);
+        }
+    }
+
+    private static void walkRuns(SourceFile file, Node node, String path, List<ScriptSource> out,
+                                 Map<Node, Boolean> seen, int depth) {
+        if (depth > 12 || seen.put(node, Boolean.TRUE) != null) {
+            return;
+        }
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                String key = scalar(t.getKeyNode());
+                if ("run".equals(key) && t.getValueNode() instanceof ScalarNode run) {
+                    String origin = "the lefthook command `" + (path.isEmpty() ? "run" : path) + "`";
+                    out.add(new ScriptSource(file, ScriptKind.LEFTHOOK, ScriptContext.LOCAL, origin, null, shell(file, run)));
+                } else {
+                    walkRuns(file, t.getValueNode(), path.isEmpty() ? String.valueOf(key) : path + "." + key, out, seen,
+                            depth + 1);
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            int i = 0;
+            for (Node item : seq.getValue()) {
+                walkRuns(file, item, path + "[" + i++ + "]", out, seen, depth + 1);
+            }
+        }
+    }
+
+    /** {@code script}, {@code before_script}, {@code after_script} of each job (and {@code default}). */
+    static void readGitlab(SourceFile file, List<ScriptSource> out, List<ScriptProblem> problems) {
+        Node root = compose(file, problems);
+        if (!(root instanceof MappingNode jobs)) {
+            return;
+        }
+        for (NodeTuple job : jobs.getValue()) {
+            String jobName = scalar(job.getKeyNode());
+            for (String key : List.of("before_script", "script", "after_script")) {
+                Node value = get(job.getValueNode(), key);
+                List<Node> lines = value instanceof SequenceNode seq ? seq.getValue() : value == null ? List.of() : List.of(value);
+                for (Node line : lines) {
+                    if (line instanceof ScalarNode s) {
+                        out.add(new ScriptSource(file, ScriptKind.GITLAB_CI, ScriptContext.CI,
+                                "the `" + key + "` of job `" + jobName + "`", null, shell(file, s)));
+                    }
+                }
+            }
+        }
+    }
+}

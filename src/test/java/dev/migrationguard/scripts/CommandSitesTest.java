@@ -1,0 +1,193 @@
+package dev.migrationguard.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationguard.testing.InMemorySnapshot;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandSitesTest {
+
+    /** {@code path:line:col CONTEXT origin | command} for each site. */
+    private static List<String> sites(InMemorySnapshot s) {
+        return s.model(CommandSites.KEY).stream()
+                .map(site -> site.path() + ":" + site.file().line(site.start()) + ":" + site.file().column(site.start())
+                        + " " + site.context() + " " + site.where() + " | " + site.command())
+                .toList();
+    }
+
+    @Test
+    void recognisesScriptFilesByPath() {
+        assertEquals(Optional.of(ScriptKind.WORKFLOW), CommandSites.kindOf(".github/workflows/ci.yaml"));
+        assertEquals(Optional.of(ScriptKind.WORKFLOW), CommandSites.kindOf(".github/actions/setup/action.yml"));
+        assertEquals(Optional.empty(), CommandSites.kindOf(".github/dependabot.yml"));
+        assertEquals(Optional.of(ScriptKind.DOCKERFILE), CommandSites.kindOf("docker/api.Dockerfile"));
+        assertEquals(Optional.of(ScriptKind.DOCKERFILE), CommandSites.kindOf("Dockerfile.prod"));
+        assertEquals(Optional.of(ScriptKind.COMPOSE), CommandSites.kindOf("docker-compose.prod.yml"));
+        assertEquals(Optional.of(ScriptKind.COMPOSE), CommandSites.kindOf("compose.yaml"));
+        assertEquals(Optional.of(ScriptKind.HUSKY), CommandSites.kindOf(".husky/pre-commit"));
+        assertEquals(Optional.empty(), CommandSites.kindOf(".husky/_/husky.sh".replace(".sh", "")));
+        assertEquals(Optional.of(ScriptKind.LEFTHOOK), CommandSites.kindOf("lefthook.yml"));
+        assertEquals(Optional.of(ScriptKind.MAKEFILE), CommandSites.kindOf("build/rules.mk"));
+        assertEquals(Optional.of(ScriptKind.PROCFILE), CommandSites.kindOf("Procfile"));
+        assertEquals(Optional.of(ScriptKind.SHELL), CommandSites.kindOf("scripts/a.bash"));
+        assertEquals(Optional.empty(), CommandSites.kindOf("README.md"));
+    }
+
+    @Test
+    void readsShellFilesByShebangOnly() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "bin/migrate", "#!/usr/bin/env bash\nnpx prisma migrate deploy\n",
+                "bin/tool", "#!/usr/bin/env python3\nprint('prisma db push')\n",
+                "LICENSE", "prisma db push\n");
+        assertEquals(List.of("bin/migrate:2:1 LOCAL this shell script | npx prisma migrate deploy"), sites(s));
+    }
+
+    @Test
+    void dockerfileJoinsContinuationsAndReadsExecFormAndHereDocs() {
+        InMemorySnapshot s = InMemorySnapshot.of("Dockerfile", """
+                FROM node:20 AS build
+                RUN --mount=type=cache,target=/root/.npm npm ci \\
+                    # a comment inside the instruction
+
+                    && npx prisma generate
+                CMD ["node", "dist/main.js"]
+                RUN <<EOF
+                npx prisma migrate deploy
+                EOF
+                RUN cat <<EOF > /app/.env
+                npx prisma db push
+                EOF
+                ENTRYPOINT exec node server.js
+                ONBUILD RUN npm test
+                """);
+        assertEquals(List.of(
+                "Dockerfile:2:42 DEPLOY the RUN instruction | npm ci",
+                "Dockerfile:5:8 DEPLOY the RUN instruction | npx prisma generate",
+                "Dockerfile:6:6 DEPLOY the CMD instruction | node dist/main.js",
+                "Dockerfile:8:1 DEPLOY the RUN instruction | npx prisma migrate deploy",
+                "Dockerfile:10:5 DEPLOY the RUN instruction | cat",
+                "Dockerfile:13:12 DEPLOY the ENTRYPOINT instruction | exec node server.js",
+                "Dockerfile:14:13 DEPLOY the RUN instruction | npm test"), sites(s));
+    }
+
+    @Test
+    void makefileExpandsVariablesAndFollowsPrerequisites() {
+        InMemorySnapshot s = InMemorySnapshot.of("Makefile", """
+                PRISMA := npx prisma
+                SCHEMA ?= prisma/schema.prisma
+
+                .PHONY: deploy db
+                deploy: db
+                \t@echo "deployed $$HOME"
+
+                db:
+                \t-$(PRISMA) migrate deploy --schema $(SCHEMA)
+                \t+$(MAKE) seed
+                seed: ; node seed.js
+                """);
+        assertEquals(List.of(
+                "Makefile:6:3 DEPLOY the recipe of target `deploy` | echo deployed $HOME",
+                "Makefile:9:3 DEPLOY the recipe of target `db` (reached from deploy) | npx prisma migrate deploy --schema prisma/schema.prisma",
+                "Makefile:10:3 DEPLOY the recipe of target `db` (reached from deploy) | ${MAKE} seed",
+                "Makefile:11:9 DEPLOY the recipe of target `seed` (reached from deploy -> db) | node seed.js"), sites(s));
+    }
+
+    @Test
+    void composeProcfileHuskyAndLefthook() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "docker-compose.yml", """
+                        services:
+                          api:
+                            entrypoint: ["./docker-entrypoint.sh"]
+                            command: >
+                              sh -c "npx prisma migrate deploy
+                              && node dist/main.js"
+                          db:
+                            image: postgres:16
+                        """,
+                "docker-compose.dev.yml", "services:\n  api:\n    command: npm run dev\n",
+                "Procfile", "# processes\nrelease: npx prisma migrate deploy\nweb: node dist/main.js\n",
+                ".husky/pre-commit", "npx lint-staged\n",
+                "lefthook.yml", "pre-push:\n  jobs:\n    - name: types\n      run: npx tsc --noEmit\n");
+        assertEquals(List.of(
+                ".husky/pre-commit:1:1 LOCAL husky hook `pre-commit` | npx lint-staged",
+                "Procfile:2:10 DEPLOY process `release` | npx prisma migrate deploy",
+                "Procfile:3:6 DEPLOY process `web` | node dist/main.js",
+                "docker-compose.dev.yml:3:14 LOCAL the `command` of service `api` | npm run dev",
+                "docker-compose.yml:3:18 DEPLOY the `entrypoint` of service `api` | ./docker-entrypoint.sh",
+                "docker-compose.yml:5:7 DEPLOY the `command` of service `api` | sh -c npx prisma migrate deploy && node dist/main.js",
+                "docker-compose.yml:5:14 DEPLOY the `command` of service `api` | npx prisma migrate deploy",
+                "docker-compose.yml:6:10 DEPLOY the `command` of service `api` | node dist/main.js",
+                "lefthook.yml:4:12 LOCAL the lefthook command `pre-push.jobs[0]` | npx tsc --noEmit"), sites(s));
+    }
+
+    @Test
+    void aNestedPackageOwnsTheScriptsItsFolderRuns() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                "apps/api/package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                "apps/api/deploy/release.sh", "npm run db:push\n");
+        List<String> sites = sites(s);
+        assertTrue(sites.contains("apps/api/package.json:1:26 DEPLOY script `db:push` (reached from apps/api/deploy/release.sh) | prisma db push"), sites.toString());
+        assertTrue(sites.contains("package.json:1:26 LOCAL script `db:push` | prisma db push"), sites.toString());
+    }
+
+    @Test
+    void badFilesBecomeProblemsWithLocations() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "package.json", "{\"scripts\": {\"a\": \"echo 'oops\"}, }",
+                ".github/workflows/ci.yml", "jobs:\n  x: [\n",
+                "scripts/a.sh", "echo $(\n");
+        CommandSites.Model model = s.model(CommandSites.MODEL);
+        List<String> problems = model.problems().stream()
+                .map(p -> p.file().path() + ":" + p.file().line(p.start()) + " " + p.message().split(":")[0])
+                .sorted().toList();
+        assertEquals(List.of(
+                ".github/workflows/ci.yml:3 not valid YAML",
+                "package.json:1 package.json is not valid JSON",
+                "package.json:1 unterminated single quote",
+                "scripts/a.sh:1 unterminated command substitution '$('"), problems);
+    }
+
+    @Test
+    void hostingPlatformCommandsAreDeploys() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "vercel.json", "{\n  \"buildCommand\": \"prisma db push && next build\",\n  \"framework\": \"nextjs\"\n}\n",
+                "app.json", "{\"scripts\": {\"postdeploy\": \"npx prisma migrate deploy\"}}",
+                "render.yaml", "services:\n  - type: web\n    name: api\n    buildCommand: npm ci && npx prisma generate\n"
+                        + "    preDeployCommand: npx prisma migrate deploy\n",
+                "fly.toml", "app = 'x'\n[deploy]\n  release_command = \"npx prisma migrate deploy\"\n[processes]\n  app = 'node dist/main.js'\n",
+                "netlify.toml", "[build]\n  command = \"prisma generate && next build\"\n");
+        assertEquals(List.of(
+                "app.json:1:29 DEPLOY the `postdeploy` of app.json | npx prisma migrate deploy",
+                "fly.toml:3:22 DEPLOY the `deploy.release_command` of fly.toml | npx prisma migrate deploy",
+                "fly.toml:5:10 DEPLOY the `processes.app` of fly.toml | node dist/main.js",
+                "netlify.toml:2:14 DEPLOY the `build.command` of netlify.toml | prisma generate",
+                "netlify.toml:2:33 DEPLOY the `build.command` of netlify.toml | next build",
+                "render.yaml:4:19 DEPLOY the `buildCommand` of service `api` | npm ci",
+                "render.yaml:4:29 DEPLOY the `buildCommand` of service `api` | npx prisma generate",
+                "render.yaml:5:23 DEPLOY the `preDeployCommand` of service `api` | npx prisma migrate deploy",
+                "vercel.json:2:20 DEPLOY the `buildCommand` of vercel.json | prisma db push",
+                "vercel.json:2:38 DEPLOY the `buildCommand` of vercel.json | next build"), sites(s));
+    }
+
+    @Test
+    void workflowStepsReadDefaultsShell() {
+        InMemorySnapshot s = InMemorySnapshot.of(".github/workflows/w.yml", """
+                defaults:
+                  run:
+                    shell: pwsh
+                jobs:
+                  a:
+                    runs-on: windows-latest
+                    steps:
+                      - run: npx prisma migrate deploy
+                      - run: npx prisma generate
+                        shell: bash
+                """);
+        assertEquals(List.of(".github/workflows/w.yml:9:14 CI step 2 of job `a` | npx prisma generate"), sites(s));
+    }
+}
