@@ -18,6 +18,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.commands.PrismaDbPush(),
             new dev.migrationguard.rules.commands.PrismaMigrateDevInDeploy(),
             new dev.migrationguard.rules.bypass.RawDdlInCode(),
+            new dev.migrationguard.rules.bypass.RawDdlInScript(),
             new dev.migrationguard.rules.bypass.RawDdlSqlFile(),
             new dev.migrationguard.rules.commands.SchemaPushCommand()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();

@@ -6,6 +6,11 @@ import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.rules.Severity;
+import dev.migrationguard.scripts.CommandSite;
+import dev.migrationguard.scripts.CommandSites;
+import dev.migrationguard.scripts.CommandWords;
+import dev.migrationguard.scripts.Word;
+import java.util.List;
 
 /** An ORM that creates or alters the schema when the application starts, bypassing migrations. */
 public final class OrmAutoSync implements Rule {
@@ -27,6 +32,37 @@ public final class OrmAutoSync implements Rule {
                     .key(s.setting() + "=" + s.value())
                     .report();
         }
+        for (CommandSite site : context.snapshot().model(CommandSites.KEY)) {
+            List<Word> words = CommandWords.unwrap(site.command().words());
+            int migrate = djangoMigrate(words);
+            if (migrate < 0) {
+                continue;
+            }
+            for (Word w : words.subList(migrate, words.size())) {
+                if (w.text().equals("--run-syncdb")) {
+                    findings.at(site.file(), w.start(), w.end())
+                            .severity(site.context().isShared() ? Severity.ERROR : Severity.NOTE)
+                            .message("Django `migrate --run-syncdb` in " + site.where() + " creates tables for apps "
+                                    + "without migrations, outside the migration history")
+                            .fix("add migrations for those apps (`python manage.py makemigrations <app>`), commit them, "
+                                    + "and run plain `python manage.py migrate`")
+                            .key("django --run-syncdb")
+                            .report();
+                }
+            }
+        }
+    }
+
+    /** The index of {@code migrate} in {@code python manage.py migrate} or {@code django-admin migrate}, or -1. */
+    private static int djangoMigrate(List<Word> words) {
+        for (int i = 0; i + 1 < words.size() && i < 4; i++) {
+            String t = CommandWords.basename(words.get(i).text());
+            if ((t.equals("manage.py") || t.equals("django-admin") || t.equals("django-admin.py"))
+                    && words.get(i + 1).text().equals("migrate")) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static String fix(SchemaSyncSetting s) {

@@ -119,4 +119,14 @@ class OrmAutoSyncTest {
                 "README.md", "Never use `spring.jpa.hibernate.ddl-auto=update` in production.\n");
         assertEquals(List.of(), RuleTester.run(rule, s));
     }
+
+    @Test
+    void flagsDjangoRunSyncdbInDeployScriptsButOnlyNotesItLocally() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "Dockerfile", "FROM python:3.12\nCMD python manage.py migrate --run-syncdb && gunicorn app.wsgi\n",
+                "scripts/dev.sh", "#!/bin/sh\npython manage.py migrate --run-syncdb\npython manage.py migrate\n");
+        List<Finding> f = RuleTester.run(rule, s);
+        assertEquals(List.of("Dockerfile:2:30 orm-auto-sync", "scripts/dev.sh:2:26 orm-auto-sync"), RuleTester.locations(f));
+        assertEquals(List.of(Severity.ERROR, Severity.NOTE), f.stream().map(Finding::severity).toList());
+    }
 }
