@@ -30,7 +30,9 @@ ddlStatement
 
 createTable
     : CREATE (OR REPLACE)? (GLOBAL | LOCAL)? (TEMP | TEMPORARY | UNLOGGED)? TABLE ifNotExists? qualifiedName
-      (LPAREN (tableElement (COMMA tableElement)*)? RPAREN)? tableOptions=anyTokens
+      ( LPAREN (tableElement (COMMA tableElement)*)? RPAREN tableOptions=anyTokens
+      | AS query=anyTokens
+      )
     ;
 
 tableElement
@@ -203,7 +205,7 @@ alterTypeAction
     | RENAME VALUE from=stringLiteral TO to=stringLiteral                                       # renameEnumValue
     | RENAME TO identifier                                                                      # renameType
     | DROP VALUE stringLiteral                                                                  # dropEnumValue
-    | anyToken+                                                                                 # otherTypeAction
+    | (OWNER | SET | (ADD | DROP | ALTER | RENAME) IDENTIFIER) anyTokens                           # otherTypeAction
     ;
 
 createSchema
@@ -253,20 +255,14 @@ alterTableAction
     | otherActionStart alterAtom*                                                  # otherAlterAction
     ;
 
+// PostgreSQL's other ALTER TABLE actions and MySQL's table options (ENGINE=InnoDB, ROW_FORMAT=DYNAMIC, ...).
 otherActionStart
-    : IDENTIFIER
-    | SET
-    | NO
-    | NOT
-    | INHERIT
-    | DEFAULT
-    | AUTO_INCREMENT
-    | CHARACTER
-    | CHARSET
-    | COLLATE
-    | DROP identifier
+    : ENABLE | DISABLE | OWNER | CLUSTER | REPLICA | ATTACH | DETACH | FORCE | RESET | OF | ALGORITHM | LOCK
+    | ENGINE | CONVERT | COMMENT | SET | NO | NOT | INHERIT | DEFAULT | AUTO_INCREMENT | CHARACTER | CHARSET
+    | COLLATE | WITH
+    | DROP (IDENTITY | DEFAULT)
     | ALTER (INDEX | CONSTRAINT | CHECK)
-    | WITH
+    | IDENTIFIER EQUALS
     ;
 
 alterColumnAction
@@ -276,7 +272,16 @@ alterColumnAction
     | SET DEFAULT defaultExpression                                                         # setDefault
     | DROP DEFAULT                                                                          # dropDefault
     | dataType columnOption*                                                                # redefineColumn
-    | alterAtom+                                                                            # otherColumnAction
+    | otherColumnActionStart alterAtom*                                                     # otherColumnAction
+    ;
+
+// SET STATISTICS / STORAGE / COMPRESSION / (options), RESET, RESTART, ADD/SET GENERATED, DROP IDENTITY/EXPRESSION.
+otherColumnActionStart
+    : SET (STATISTICS | STORAGE | COMPRESSION | LPAREN | GENERATED)
+    | RESET
+    | RESTART
+    | ADD GENERATED
+    | DROP (IDENTITY | IDENTIFIER)
     ;
 
 alterExpression
@@ -426,13 +431,14 @@ identifier
 
 // Keywords that may also name a table, column, type or index without quotes.
 nonReservedKeyword
-    : ACTION | AFTER | ALWAYS | AUTHORIZATION | AUTO_INCREMENT | AUTOINCREMENT | BEFORE | BEGIN | BIT | BY | CASCADE
-    | CATCH | CHANGE | CHAR | CHARSET | CLUSTERED | COMMENT | CONCURRENTLY | CONTINUE | DATA | DATABASE
-    | DEFERRED | DELETE | DISTINCT | DOMAIN | DOUBLE | ENUM | EXCLUDE | EXEC | EXECUTE | EXISTS | EXTENSION | FIRST
+    : ACTION | AFTER | ALGORITHM | ALWAYS | ATTACH | AUTHORIZATION | AUTOINCREMENT | AUTO_INCREMENT | BEFORE
+    | BEGIN | BIT | BY | CASCADE | CATCH | CHANGE | CHAR | CHARSET | CLUSTER | CLUSTERED | COMMENT | COMPRESSION
+    | CONCURRENTLY | CONTINUE | CONVERT | DATA | DATABASE | DEFERRED | DELETE | DETACH | DISABLE | DISTINCT
+    | DOMAIN | DOUBLE | ENABLE | ENGINE | ENUM | EXCLUDE | EXEC | EXECUTE | EXISTS | EXTENSION | FIRST | FORCE
     | FULL | FULLTEXT | FUNCTION | GENERATED | GLOBAL | GO | IDENTITY | IF | IMMEDIATE | INCLUDE | INDEX | INHERIT
-    | KEY | LAST | LOCAL | MATCH | MATERIALIZED | MODIFY | NATIONAL | NCHAR | NO | NONCLUSTERED | NULLS
-    | PARTIAL | POLICY | PRECISION | RECURSIVE | RENAME | REPLACE | RESTART | RESTRICT | ROLE | SCHEMA | SEQUENCE
-    | SIGNED | SIMPLE | SPATIAL | STORED | TABLESPACE | TEMP | TEMPORARY | TIME | TRAN | TRANSACTION | TRIGGER
-    | TRUNCATE | TRY | TYPE | UNLOGGED | UNSIGNED | UPDATE | VALID | VALIDATE | VALUE | VARYING | VIEW | VIRTUAL
-    | WITHOUT | ZEROFILL | ZONE | SET
+    | KEY | LAST | LOCAL | LOCK | MATCH | MATERIALIZED | MODIFY | NATIONAL | NCHAR | NO | NONCLUSTERED | NULLS
+    | OF | OWNER | PARTIAL | POLICY | PRECISION | RECURSIVE | RENAME | REPLACE | REPLICA | RESET | RESTART
+    | RESTRICT | ROLE | SCHEMA | SEQUENCE | SET | SIGNED | SIMPLE | SPATIAL | STATISTICS | STORAGE | STORED
+    | TABLESPACE | TEMP | TEMPORARY | TIME | TRAN | TRANSACTION | TRIGGER | TRUNCATE | TRY | TYPE | UNLOGGED
+    | UNSIGNED | UPDATE | VALID | VALIDATE | VALUE | VARYING | VIEW | VIRTUAL | WITHOUT | ZEROFILL | ZONE
     ;

@@ -1,0 +1,132 @@
+package dev.migrationguard.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrationguard.testing.CliRun;
+import dev.migrationguard.testing.SarifValidation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A catalogue of broken and hostile input run through the whole CLI: nothing crashes, nothing hangs, every problem
+ * is reported with its file, and the findings in the healthy files are still reported.
+ */
+class BrokenInputTest {
+    @TempDir
+    Path repo;
+
+    private void write(String path, String content) throws IOException {
+        write(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(String path, byte[] content) throws IOException {
+        Path p = repo.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.write(p, content);
+    }
+
+    @BeforeEach
+    void healthyFileWithAKnownFinding() throws IOException {
+        write("scripts/deploy.sh", "#!/bin/sh\nnpx prisma db push\n");
+    }
+
+    private JsonNode lintJson() throws IOException {
+        CliRun run = CliRun.of(repo, "lint", ".", "--format", "json");
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(0, json.get("errors").size(), json.get("errors").toString());
+        List<String> rules = new ArrayList<>();
+        json.get("findings").forEach(f -> rules.add(f.get("path").asText() + " " + f.get("ruleId").asText()));
+        assertTrue(rules.contains("scripts/deploy.sh prisma-db-push"), "the healthy file's finding is still reported: " + rules);
+        CliRun sarif = CliRun.of(repo, "lint", ".", "--format", "sarif");
+        assertEquals(List.of(), SarifValidation.errors(sarif.out()));
+        return json;
+    }
+
+    private static List<String> findings(JsonNode json, String ruleId) {
+        List<String> out = new ArrayList<>();
+        json.get("findings").forEach(f -> {
+            if (f.get("ruleId").asText().equals(ruleId)) {
+                out.add(f.get("path").asText() + ":" + f.get("line").asInt());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void truncatedSqlAndUnterminatedDollarQuoteAreParseErrorsWithLocations() throws IOException {
+        write("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE \"A\" (\"id\" TEXT NOT NULL);\n");
+        write("prisma/migrations/20240201120000_add_b/migration.sql", "CREATE TABLE \"B\" (\n  \"id\" TEXT NOT");
+        write("prisma/migrations/20240301120000_add_fn/migration.sql",
+                "CREATE TABLE \"C\" (\"id\" TEXT);\nCREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  RETURN NEW;\n");
+        JsonNode json = lintJson();
+        List<String> errors = findings(json, "sql-parse-error");
+        assertTrue(errors.contains("prisma/migrations/20240201120000_add_b/migration.sql:2"), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("prisma/migrations/20240301120000_add_fn/migration.sql:")),
+                errors.toString());
+    }
+
+    @Test
+    void invalidUtf8IsReadWithANoticeAndStillLinted() throws IOException {
+        byte[] script = "#!/bin/sh\n# caf\u00e9\nnpx prisma db push\n".getBytes(StandardCharsets.ISO_8859_1);
+        write("scripts/latin1.sh", script);
+        JsonNode json = lintJson();
+        assertTrue(findings(json, "prisma-db-push").contains("scripts/latin1.sh:3"), json.toString());
+        assertTrue(json.get("notices").toString().contains("not valid UTF-8"), json.get("notices").toString());
+    }
+
+    @Test
+    void aTenMegabyteSingleLineIsSkippedWithANote() throws IOException {
+        write("prisma/seed.sql", "INSERT INTO t VALUES ('" + "x".repeat(10 * 1024 * 1024) + "');");
+        JsonNode json = lintJson();
+        assertTrue(json.get("notices").toString().contains("prisma/seed.sql"), json.get("notices").toString());
+    }
+
+    @Test
+    void fiftyThousandLevelsOfNestingDoNotOverflowTheStack() throws IOException {
+        int depth = 50_000;
+        write("package.json", "{\"scripts\": {\"x\": " + "[".repeat(depth) + "]".repeat(depth) + "}}");
+        write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    steps: " + "[".repeat(depth) + "]".repeat(depth) + "\n");
+        write("prisma/migrations/20240101120000_init/migration.sql",
+                "SELECT " + "(".repeat(depth) + "1" + ")".repeat(depth) + ";\nCREATE TABLE \"A\" (\"id\" TEXT);\n");
+        write("src/deep.ts", "const x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + ";\n");
+        write("src/main/java/Deep.java", "class Deep { int x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + "; }\n");
+        lintJson();
+    }
+
+    @Test
+    void emptyFilesEverywhereAreHarmless() throws IOException {
+        for (String p : List.of("package.json", ".github/workflows/ci.yml", "Dockerfile", "Makefile",
+                "prisma/schema.prisma", "prisma/migrations/20240101120000_init/migration.sql", "src/a.ts",
+                "src/main/java/A.java", "docker-compose.yml", ".migration-guard-notes.txt")) {
+            write(p, "");
+        }
+        JsonNode json = lintJson();
+        assertEquals(List.of("prisma/migrations/20240101120000_init/migration.sql:1"), findings(json, "migration-empty"));
+    }
+
+    @Test
+    void aDotGitFileInsteadOfAFolderIsNotARepositoryToCrashOn() throws IOException {
+        write(".git", "gitdir: /nonexistent/worktree/.git\n");
+        lintJson();
+    }
+
+    @Test
+    void binaryFilesWithTextNamesAreSkippedWithANote() throws IOException {
+        write("scripts/blob.sh", new byte[] {'#', '!', 0, 1, 2, 3});
+        JsonNode json = lintJson();
+        assertTrue(json.get("notices").toString().contains("scripts/blob.sh"), json.get("notices").toString());
+    }
+}
