@@ -42,10 +42,11 @@ public final class Linter {
             Optional<Config.RuleSetting> setting = config.rule(rule.id());
             RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
             Findings sink = new Findings(info);
+            TrackingSnapshot tracked = new TrackingSnapshot(snapshot);
             try {
-                rule.check(new RuleContext(snapshot, options), sink);
+                rule.check(new RuleContext(tracked, options), sink);
             } catch (RuntimeException | StackOverflowError e) {
-                errors.add(new InternalError(rule.id(), "", describe(e)));
+                errors.add(new InternalError(rule.id(), tracked.lastRead(), describe(e)));
             }
             for (Finding f : sink.all()) {
                 findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));

@@ -135,6 +135,7 @@ class LintCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("test-marker", json.at("/findings/0/ruleId").asText());
         assertEquals("test-throwing", json.at("/errors/0/ruleId").asText());
+        assertEquals("a.sh", json.at("/errors/0/path").asText());
         assertTrue(json.at("/errors/0/message").asText().startsWith("java.lang.IllegalStateException: boom"));
     }
 

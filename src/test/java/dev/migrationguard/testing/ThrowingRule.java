@@ -13,6 +13,7 @@ public final class ThrowingRule implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
+        context.snapshot().paths().stream().findFirst().ifPresent(p -> context.snapshot().read(p));
         throw new IllegalStateException("boom");
     }
 }
