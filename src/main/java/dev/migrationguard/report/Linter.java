@@ -22,6 +22,7 @@ import java.util.Optional;
  * makes fingerprints unique, applies inline and baseline suppressions, and keeps going when a rule fails.
  */
 public final class Linter {
+    private static final boolean TIMING = System.getenv("MIGRATION_GUARD_TIMING") != null;
     private final List<Rule> rules;
     private final Config config;
     private final Baseline baseline;
@@ -43,10 +44,15 @@ public final class Linter {
             RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
             Findings sink = new Findings(info);
             TrackingSnapshot tracked = new TrackingSnapshot(snapshot);
+            long started = System.nanoTime();
             try {
                 rule.check(new RuleContext(tracked, options), sink);
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new InternalError(rule.id(), tracked.lastRead(), describe(e)));
+            }
+            if (TIMING) {
+                // ESLint's TIMING=1: where a run spends its time, rule by rule (models are built by the first user).
+                System.err.printf("%-32s %7.1f ms%n", rule.id(), (System.nanoTime() - started) / 1e6);
             }
             for (Finding f : sink.all()) {
                 findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));
