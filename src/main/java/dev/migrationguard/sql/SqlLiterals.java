@@ -1,0 +1,84 @@
+package dev.migrationguard.sql;
+
+import java.util.Locale;
+
+/** Turns written identifiers and string literals into their values. */
+final class SqlLiterals {
+    private SqlLiterals() {
+    }
+
+    /** Whether an identifier token is quoted in any of the dialects' styles. */
+    static boolean isQuotedIdentifier(String raw) {
+        if (raw.length() < 2) {
+            return false;
+        }
+        char first = raw.charAt(0);
+        return first == '"' || first == '`' || first == '[';
+    }
+
+    /** The name an identifier token denotes: quotes removed and doubled quotes undone; unquoted ones optionally folded. */
+    static String identifierName(String raw, boolean foldUnquoted) {
+        if (isQuotedIdentifier(raw)) {
+            char open = raw.charAt(0);
+            char close = open == '[' ? ']' : open;
+            String inner = raw.substring(1, raw.length() - 1);
+            String doubled = String.valueOf(close) + close;
+            return inner.replace(doubled, String.valueOf(close));
+        }
+        return foldUnquoted ? raw.toLowerCase(Locale.ROOT) : raw;
+    }
+
+    /**
+     * The value of a string literal: {@code 'it''s'}, {@code E'a\'b'}, {@code N'x'}, {@code $tag$body$tag$}, and
+     * MySQL's backslash escapes. Text that is not a literal is returned unchanged.
+     */
+    static String unquoteString(String raw) {
+        if (raw.isEmpty()) {
+            return raw;
+        }
+        char first = raw.charAt(0);
+        if (first == '$') {
+            int tagEnd = raw.indexOf('$', 1);
+            if (tagEnd > 0 && raw.length() >= 2 * (tagEnd + 1)) {
+                return raw.substring(tagEnd + 1, raw.length() - tagEnd - 1);
+            }
+            return raw;
+        }
+        boolean escapes = false;
+        String body = raw;
+        if ((first == 'E' || first == 'e') && raw.length() > 1 && raw.charAt(1) == '\'') {
+            escapes = true;
+            body = raw.substring(1);
+        } else if ((first == 'N' || first == 'n') && raw.length() > 1 && raw.charAt(1) == '\'') {
+            body = raw.substring(1);
+        }
+        if (body.length() < 2 || body.charAt(0) != '\'' || body.charAt(body.length() - 1) != '\'') {
+            return raw;
+        }
+        String inner = body.substring(1, body.length() - 1);
+        if (!escapes && inner.indexOf('\\') < 0) {
+            return inner.replace("''", "'");
+        }
+        StringBuilder out = new StringBuilder(inner.length());
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '\'' && i + 1 < inner.length() && inner.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else if (c == '\\' && escapes && i + 1 < inner.length()) {
+                char next = inner.charAt(++i);
+                out.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

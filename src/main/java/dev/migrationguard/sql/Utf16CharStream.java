@@ -1,0 +1,76 @@
+package dev.migrationguard.sql;
+
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.IntStream;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * A character stream over UTF-16 code units, so token offsets are offsets into {@code SourceFile.text()}
+ * (ANTLR's own streams count code points, which would shift every position after an emoji).
+ */
+final class Utf16CharStream implements CharStream {
+    private final String text;
+    private final String name;
+    private int position;
+
+    Utf16CharStream(String text, String name) {
+        this.text = text;
+        this.name = name;
+    }
+
+    @Override
+    public String getText(Interval interval) {
+        int start = Math.max(0, interval.a);
+        int stop = Math.min(text.length() - 1, interval.b);
+        return start > stop ? "" : text.substring(start, stop + 1);
+    }
+
+    @Override
+    public void consume() {
+        if (position >= text.length()) {
+            throw new IllegalStateException("cannot consume EOF");
+        }
+        position++;
+    }
+
+    @Override
+    public int LA(int i) {
+        if (i == 0) {
+            return 0;
+        }
+        int index = i < 0 ? position + i : position + i - 1;
+        if (index < 0 || index >= text.length()) {
+            return IntStream.EOF;
+        }
+        return text.charAt(index);
+    }
+
+    @Override
+    public int mark() {
+        return -1;
+    }
+
+    @Override
+    public void release(int marker) {
+    }
+
+    @Override
+    public int index() {
+        return position;
+    }
+
+    @Override
+    public void seek(int index) {
+        position = Math.min(index, text.length());
+    }
+
+    @Override
+    public int size() {
+        return text.length();
+    }
+
+    @Override
+    public String getSourceName() {
+        return name;
+    }
+}
