@@ -288,7 +288,7 @@ public final class PrismaSchemaMapper {
             };
         }
         String scalar = SCALARS.get(provider).get(field.type().name());
-        return scalar == null ? field.type().name() : scalar;
+        return scalar == null ? field.type().name() : SqlTypes.normaliseType(scalar, provider);
     }
 
     /** {@code @db.VarChar(255)} as SQL: {@code VarChar(255)}, with Prisma's compound names spelled out. */

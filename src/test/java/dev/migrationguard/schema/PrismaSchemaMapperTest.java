@@ -47,7 +47,7 @@ class PrismaSchemaMapperTest {
             DatabaseProvider.SQLITE, List.of("text", "boolean", "integer", "bigint", "real", "decimal", "datetime",
                     "jsonb", "blob"),
             DatabaseProvider.SQLSERVER, List.of("nvarchar(1000)", "bit", "int", "bigint", "float(53)",
-                    "decimal(32,16)", "datetime2", "nvarchar(1000)", "varbinary(max)"));
+                    "decimal(32,16)", "datetime2(7)", "nvarchar(1000)", "varbinary(max)"));
 
     static SchemaModel map(DatabaseProvider provider, String body) {
         return map(provider, "", body);
