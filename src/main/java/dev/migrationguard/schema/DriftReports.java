@@ -14,10 +14,10 @@ import java.util.Optional;
  * The drift check of a snapshot: for each Prisma schema with a migrations folder, the schema Prisma expects
  * compared with the schema its migrations build.
  */
-public final class SchemaDrift {
+public final class DriftReports {
 
     /** One report per Prisma schema whose provider is relational and whose migrations folder exists. */
-    public static final ModelKey<List<Report>> KEY = ModelKey.of("schema-drift", SchemaDrift::check);
+    public static final ModelKey<List<Report>> KEY = ModelKey.of("schema-drift", DriftReports::check);
 
     /**
      * The drift of one schema.
@@ -38,7 +38,7 @@ public final class SchemaDrift {
         }
     }
 
-    private SchemaDrift() {
+    private DriftReports() {
     }
 
     static List<Report> check(Snapshot snapshot) {
