@@ -30,7 +30,9 @@ ddlStatement
 
 createTable
     : CREATE (OR REPLACE)? (GLOBAL | LOCAL)? (TEMP | TEMPORARY | UNLOGGED)? TABLE ifNotExists? qualifiedName
-      (LPAREN (tableElement (COMMA tableElement)*)? RPAREN)? tableOptions=anyTokens
+      ( LPAREN (tableElement (COMMA tableElement)*)? RPAREN tableOptions=anyTokens
+      | AS query=anyTokens
+      )
     ;
 
 tableElement
@@ -203,7 +205,7 @@ alterTypeAction
     | RENAME VALUE from=stringLiteral TO to=stringLiteral                                       # renameEnumValue
     | RENAME TO identifier                                                                      # renameType
     | DROP VALUE stringLiteral                                                                  # dropEnumValue
-    | anyToken+                                                                                 # otherTypeAction
+    | (OWNER | SET | (ADD | DROP | ALTER | RENAME) IDENTIFIER) anyTokens                           # otherTypeAction
     ;
 
 createSchema
@@ -253,20 +255,14 @@ alterTableAction
     | otherActionStart alterAtom*                                                  # otherAlterAction
     ;
 
+// PostgreSQL's other ALTER TABLE actions and MySQL's table options (ENGINE=InnoDB, ROW_FORMAT=DYNAMIC, ...).
 otherActionStart
-    : IDENTIFIER
-    | SET
-    | NO
-    | NOT
-    | INHERIT
-    | DEFAULT
-    | AUTO_INCREMENT
-    | CHARACTER
-    | CHARSET
-    | COLLATE
-    | DROP identifier
+    : ENABLE | DISABLE | OWNER | CLUSTER | REPLICA | ATTACH | DETACH | FORCE | RESET | OF | ALGORITHM | LOCK
+    | ENGINE | CONVERT | COMMENT | SET | NO | NOT | INHERIT | DEFAULT | AUTO_INCREMENT | CHARACTER | CHARSET
+    | COLLATE | WITH
+    | DROP (IDENTITY | DEFAULT)
     | ALTER (INDEX | CONSTRAINT | CHECK)
-    | WITH
+    | IDENTIFIER EQUALS
     ;
 
 alterColumnAction
@@ -276,7 +272,16 @@ alterColumnAction
     | SET DEFAULT defaultExpression                                                         # setDefault
     | DROP DEFAULT                                                                          # dropDefault
     | dataType columnOption*                                                                # redefineColumn
-    | alterAtom+                                                                            # otherColumnAction
+    | otherColumnActionStart alterAtom*                                                     # otherColumnAction
+    ;
+
+// SET STATISTICS / STORAGE / COMPRESSION / (options), RESET, RESTART, ADD/SET GENERATED, DROP IDENTITY/EXPRESSION.
+otherColumnActionStart
+    : SET (IDENTIFIER | LPAREN | GENERATED)
+    | RESET
+    | RESTART
+    | ADD GENERATED
+    | DROP (IDENTITY | IDENTIFIER)
     ;
 
 alterExpression
@@ -426,7 +431,8 @@ identifier
 
 // Keywords that may also name a table, column, type or index without quotes.
 nonReservedKeyword
-    : ACTION | AFTER | ALWAYS | AUTHORIZATION | AUTO_INCREMENT | AUTOINCREMENT | BEFORE | BEGIN | BIT | BY | CASCADE
+    : ACTION | AFTER | ALGORITHM | ATTACH | CLUSTER | CONVERT | DETACH | DISABLE | ENABLE | ENGINE | FORCE | LOCK
+    | OF | OWNER | REPLICA | RESET | ALWAYS | AUTHORIZATION | AUTO_INCREMENT | AUTOINCREMENT | BEFORE | BEGIN | BIT | BY | CASCADE
     | CATCH | CHANGE | CHAR | CHARSET | CLUSTERED | COMMENT | CONCURRENTLY | CONTINUE | DATA | DATABASE
     | DEFERRED | DELETE | DISTINCT | DOMAIN | DOUBLE | ENUM | EXCLUDE | EXEC | EXECUTE | EXISTS | EXTENSION | FIRST
     | FULL | FULLTEXT | FUNCTION | GENERATED | GLOBAL | GO | IDENTITY | IF | IMMEDIATE | INCLUDE | INDEX | INHERIT

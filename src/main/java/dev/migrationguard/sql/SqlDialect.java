@@ -39,6 +39,17 @@ public enum SqlDialect {
         return isPostgresFamily();
     }
 
+    /** The product name for messages. */
+    public String displayName() {
+        return switch (this) {
+            case POSTGRESQL -> "PostgreSQL";
+            case COCKROACHDB -> "CockroachDB";
+            case MYSQL -> "MySQL";
+            case SQLITE -> "SQLite";
+            case SQLSERVER -> "SQL Server";
+        };
+    }
+
     /** The Prisma provider name. */
     public String provider() {
         return name().toLowerCase(Locale.ROOT);

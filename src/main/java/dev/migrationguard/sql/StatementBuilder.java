@@ -87,7 +87,7 @@ final class StatementBuilder {
         }
         boolean temporary = c.TEMP() != null || c.TEMPORARY() != null;
         return new SqlStatement.CreateTable(span, name(c.qualifiedName()), c.ifNotExists() != null, temporary,
-                columns, constraints, text(c.tableOptions).strip());
+                columns, constraints, c.tableOptions == null ? "" : text(c.tableOptions).strip());
     }
 
     private ColumnDefinition column(ColumnDefinitionContext c) {

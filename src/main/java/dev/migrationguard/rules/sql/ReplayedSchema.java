@@ -1,0 +1,242 @@
+package dev.migrationguard.rules.sql;
+
+import dev.migrationguard.sql.AlterTableAction;
+import dev.migrationguard.sql.AlterTypeAction;
+import dev.migrationguard.sql.ColumnDefinition;
+import dev.migrationguard.sql.ConstraintKind;
+import dev.migrationguard.sql.QualifiedName;
+import dev.migrationguard.sql.SqlStatement;
+import dev.migrationguard.sql.SqlType;
+import dev.migrationguard.sql.TableConstraint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the SQL rules need to know about the schema the earlier migrations of a folder built: the columns of each
+ * table (type, NOT NULL), the values of each enum, and which columns a valid {@code CHECK (c IS NOT NULL)} covers.
+ * Tables and enums are keyed by name alone; replay is forgiving (a statement about an unknown table is ignored).
+ */
+final class ReplayedSchema {
+    private static final Pattern NOT_NULL_CHECK = Pattern.compile(
+            "^\\(*\\s*[\"`\\[]?([^\"`\\]\\s()]+)[\"`\\]]?\\s+IS\\s+NOT\\s+NULL\\s*\\)*$", Pattern.CASE_INSENSITIVE);
+
+    record Column(String name, SqlType type, boolean notNull) {
+    }
+
+    record Table(String name, Map<String, Column> columns) {
+        Table {
+            columns = Map.copyOf(columns);
+        }
+
+        /** The columns in no particular order. */
+        List<Column> columnList() {
+            return new ArrayList<>(columns.values());
+        }
+    }
+
+    private final Map<String, Table> tables;
+    private final Map<String, List<String>> enums;
+    /** "table.column" covered by a validated CHECK (column IS NOT NULL). */
+    private final Set<String> checkedNotNull;
+    /** NOT VALID checks waiting for VALIDATE: constraint name to "table.column". */
+    private final Map<String, String> pendingNotNullChecks;
+
+    ReplayedSchema() {
+        this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>());
+    }
+
+    private ReplayedSchema(Map<String, Table> tables, Map<String, List<String>> enums, Set<String> checkedNotNull,
+                           Map<String, String> pendingNotNullChecks) {
+        this.tables = tables;
+        this.enums = enums;
+        this.checkedNotNull = checkedNotNull;
+        this.pendingNotNullChecks = pendingNotNullChecks;
+    }
+
+    /** An independent copy: later replay does not change it. */
+    ReplayedSchema copy() {
+        return new ReplayedSchema(new HashMap<>(tables), new HashMap<>(enums), new HashSet<>(checkedNotNull),
+                new HashMap<>(pendingNotNullChecks));
+    }
+
+    Optional<Table> table(QualifiedName name) {
+        return Optional.ofNullable(tables.get(name.name()));
+    }
+
+    Optional<Column> column(QualifiedName table, String column) {
+        Table t = tables.get(table.name());
+        return t == null ? Optional.empty() : Optional.ofNullable(t.columns().get(column));
+    }
+
+    Optional<List<String>> enumValues(String name) {
+        return Optional.ofNullable(enums.get(name));
+    }
+
+    /** Whether a validated CHECK (column IS NOT NULL) already proves the column has no NULLs. */
+    boolean provenNotNull(QualifiedName table, String column) {
+        return checkedNotNull.contains(table.name() + "." + column);
+    }
+
+    void apply(SqlStatement statement) {
+        if (statement instanceof SqlStatement.CreateTable create) {
+            Map<String, Column> columns = new LinkedHashMap<>();
+            for (ColumnDefinition c : create.columns()) {
+                columns.put(c.name().name(), new Column(c.name().name(), c.type(), c.notNull()));
+            }
+            for (TableConstraint constraint : create.constraints()) {
+                if (constraint.kind() == ConstraintKind.PRIMARY_KEY) {
+                    for (var key : constraint.columns()) {
+                        columns.computeIfPresent(key.name(), (k, c) -> new Column(c.name(), c.type(), true));
+                    }
+                }
+            }
+            tables.put(create.table().name(), new Table(create.table().name(), columns));
+        } else if (statement instanceof SqlStatement.DropTable drop) {
+            drop.tables().forEach(t -> tables.remove(t.name()));
+        } else if (statement instanceof SqlStatement.RenameTable rename) {
+            renameTable(rename.from().name(), rename.to().name());
+        } else if (statement instanceof SqlStatement.AlterTable alter) {
+            for (AlterTableAction action : alter.actions()) {
+                apply(alter.table().name(), action);
+            }
+        } else if (statement instanceof SqlStatement.CreateEnum create) {
+            enums.put(create.name().name(), create.values());
+        } else if (statement instanceof SqlStatement.DropType drop) {
+            drop.names().forEach(n -> enums.remove(n.name()));
+        } else if (statement instanceof SqlStatement.AlterType alter) {
+            apply(alter.name().name(), alter.action());
+        }
+    }
+
+    private void apply(String tableName, AlterTableAction action) {
+        Table table = tables.get(tableName);
+        if (action instanceof AlterTableAction.RenameTable rename) {
+            renameTable(tableName, rename.to().name());
+        } else if (action instanceof AlterTableAction.AddColumn add) {
+            if (table != null) {
+                ColumnDefinition c = add.column();
+                put(table, new Column(c.name().name(), c.type(), c.notNull()));
+            }
+        } else if (action instanceof AlterTableAction.DropColumn drop) {
+            if (table != null) {
+                Map<String, Column> columns = new LinkedHashMap<>(table.columns());
+                columns.remove(drop.column().name());
+                tables.put(tableName, new Table(tableName, columns));
+            }
+        } else if (action instanceof AlterTableAction.RenameColumn rename) {
+            if (table != null && table.columns().containsKey(rename.from().name())) {
+                Map<String, Column> columns = new LinkedHashMap<>(table.columns());
+                Column old = columns.remove(rename.from().name());
+                columns.put(rename.to().name(), new Column(rename.to().name(), old.type(), old.notNull()));
+                tables.put(tableName, new Table(tableName, columns));
+            }
+        } else if (action instanceof AlterTableAction.AlterColumnType change) {
+            if (table != null) {
+                Column old = table.columns().get(change.column().name());
+                boolean notNull = change.definition() != null ? change.definition().notNull()
+                        : old != null && old.notNull();
+                put(table, new Column(change.column().name(), change.type(), notNull));
+            }
+        } else if (action instanceof AlterTableAction.SetNotNull set) {
+            setNotNull(table, set.column().name(), true);
+        } else if (action instanceof AlterTableAction.DropNotNull drop) {
+            setNotNull(table, drop.column().name(), false);
+        } else if (action instanceof AlterTableAction.AddConstraint add) {
+            addCheck(tableName, add.constraint());
+        } else if (action instanceof AlterTableAction.ValidateConstraint validate) {
+            String covered = pendingNotNullChecks.remove(validate.name().name());
+            if (covered != null) {
+                checkedNotNull.add(covered);
+            }
+        }
+    }
+
+    private void addCheck(String tableName, TableConstraint constraint) {
+        if (constraint.kind() != ConstraintKind.CHECK || constraint.expression() == null) {
+            return;
+        }
+        Matcher m = NOT_NULL_CHECK.matcher(constraint.expression().text().strip());
+        if (!m.matches()) {
+            return;
+        }
+        String covered = tableName + "." + m.group(1);
+        if (constraint.notValid() && constraint.name() != null) {
+            pendingNotNullChecks.put(constraint.name().name(), covered);
+        } else if (!constraint.notValid()) {
+            checkedNotNull.add(covered);
+        }
+    }
+
+    private void setNotNull(Table table, String column, boolean notNull) {
+        if (table != null && table.columns().containsKey(column)) {
+            Column old = table.columns().get(column);
+            put(table, new Column(old.name(), old.type(), notNull));
+        }
+    }
+
+    private void put(Table table, Column column) {
+        Map<String, Column> columns = new LinkedHashMap<>(table.columns());
+        columns.put(column.name(), column);
+        tables.put(table.name(), new Table(table.name(), columns));
+    }
+
+    private void renameTable(String from, String to) {
+        Table table = tables.remove(from);
+        if (table != null) {
+            tables.put(to, new Table(to, table.columns()));
+        }
+    }
+
+    /** Columns follow a renamed type: after RENAME TO "E_old" they are of type "E_old", not of a new "E". */
+    private void retypeColumns(String from, String to) {
+        for (Table table : List.copyOf(tables.values())) {
+            for (Column column : table.columnList()) {
+                SqlType type = column.type();
+                if (type != null && type.name().equals(from)) {
+                    String text = "\"" + to + "\"" + "[]".repeat(type.arrayDimensions());
+                    SqlType renamed = new SqlType(type.schema(), to, type.arguments(), type.modifiers(),
+                            type.arrayDimensions(), text, type.span());
+                    put(tables.get(table.name()), new Column(column.name(), renamed, column.notNull()));
+                }
+            }
+        }
+    }
+
+    private void apply(String typeName, AlterTypeAction action) {
+        List<String> values = enums.get(typeName);
+        if (action instanceof AlterTypeAction.Rename rename) {
+            if (values != null) {
+                enums.remove(typeName);
+                enums.put(rename.to().name(), values);
+            }
+            retypeColumns(typeName, rename.to().name());
+        } else if (action instanceof AlterTypeAction.AddValue add) {
+            if (values != null && !values.contains(add.value())) {
+                List<String> next = new ArrayList<>(values);
+                int at = add.neighbour() == null ? -1 : next.indexOf(add.neighbour());
+                if (at < 0) {
+                    next.add(add.value());
+                } else {
+                    next.add(add.before() ? at : at + 1, add.value());
+                }
+                enums.put(typeName, List.copyOf(next));
+            }
+        } else if (action instanceof AlterTypeAction.RenameValue rename) {
+            if (values != null) {
+                enums.put(typeName, values.stream().map(v -> v.equals(rename.from()) ? rename.to() : v).toList());
+            }
+        } else if (action instanceof AlterTypeAction.DropValue drop) {
+            if (values != null) {
+                enums.put(typeName, values.stream().filter(v -> !v.equals(drop.value())).toList());
+            }
+        }
+    }
+}
