@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds every Prisma schema of a snapshot: {@code schema.prisma} files, {@code prisma/schema/} folders of
- * {@code .prisma} files (Prisma's multi-file schema), and the file or folder named by a package.json's
- * {@code prisma.schema}.
+ * {@code .prisma} files (Prisma's multi-file schema), the file or folder named by a package.json's
+ * {@code prisma.schema}, and the {@code schema} (and {@code migrations.path}) of a {@code prisma.config.ts}.
  */
 public final class PrismaSchemas {
 
@@ -22,6 +24,13 @@ public final class PrismaSchemas {
     public static final ModelKey<List<PrismaProject>> ALL = ModelKey.of("prisma-schemas", PrismaSchemas::find);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONFIG_FILE = Pattern.compile("(^|/)prisma\\.config\\.(ts|mts|cts|js|mjs|cjs)$");
+    /** {@code schema: "prisma/schema.prisma"} or {@code schema: path.join("prisma", "schema")}. */
+    private static final Pattern CONFIG_SCHEMA = Pattern.compile(
+            "\\bschema\\s*:\\s*(?:[\"'`]([^\"'`]+)[\"'`]|path\\.(?:join|resolve)\\(([^)]*)\\))");
+    private static final Pattern CONFIG_MIGRATIONS = Pattern.compile(
+            "\\bmigrations\\s*:\\s*\\{[^}]*?\\bpath\\s*:\\s*(?:[\"'`]([^\"'`]+)[\"'`]|path\\.(?:join|resolve)\\(([^)]*)\\))");
+    private static final Pattern STRING_ARGUMENT = Pattern.compile("[\"'`]([^\"'`]*)[\"'`]");
 
     private PrismaSchemas() {
     }
@@ -29,11 +38,15 @@ public final class PrismaSchemas {
     static List<PrismaProject> find(Snapshot snapshot) {
         // location -> is folder
         Map<String, Boolean> locations = new LinkedHashMap<>();
+        // location -> migrations folder named by a prisma.config.ts
+        Map<String, String> configuredMigrations = new LinkedHashMap<>();
         for (String path : snapshot.paths()) {
             if (path.contains("node_modules/")) {
                 continue;
             }
-            if (path.equals("package.json") || path.endsWith("/package.json")) {
+            if (CONFIG_FILE.matcher(path).find()) {
+                readConfig(snapshot, path, locations, configuredMigrations);
+            } else if (path.equals("package.json") || path.endsWith("/package.json")) {
                 configuredLocation(snapshot, path).ifPresent(location ->
                         locations.put(location, isFolder(snapshot, location)));
             }
@@ -72,8 +85,9 @@ public final class PrismaSchemas {
                 continue;
             }
             PrismaSchema schema = PrismaParser.parseAll(files);
-            projects.add(new PrismaProject(location, folder, schema, migrationsDirectory(snapshot, location, folder,
-                    schema)));
+            String migrations = configuredMigrations.containsKey(location) ? configuredMigrations.get(location)
+                    : migrationsDirectory(snapshot, location, folder, schema);
+            projects.add(new PrismaProject(location, folder, schema, migrations));
         }
         return List.copyOf(projects);
     }
@@ -87,6 +101,44 @@ public final class PrismaSchemas {
             }
         }
         return false;
+    }
+
+    /** Reads {@code schema} and {@code migrations.path} from a prisma.config file (paths relative to it). */
+    private static void readConfig(Snapshot snapshot, String configPath, Map<String, Boolean> locations,
+            Map<String, String> configuredMigrations) {
+        Optional<SourceFile> file = snapshot.read(configPath);
+        if (file.isEmpty()) {
+            return;
+        }
+        String text = file.get().text();
+        Matcher schema = CONFIG_SCHEMA.matcher(text);
+        if (!schema.find()) {
+            return;
+        }
+        String base = parent(configPath);
+        String location = normalise(join(base, configValue(schema)));
+        boolean folder = !location.endsWith(".prisma");
+        if (!(folder ? isFolder(snapshot, location) : snapshot.contains(location))) {
+            return;
+        }
+        locations.put(location, folder);
+        Matcher migrations = CONFIG_MIGRATIONS.matcher(text);
+        if (migrations.find()) {
+            configuredMigrations.put(location, normalise(join(base, configValue(migrations))));
+        }
+    }
+
+    /** The literal path, or the joined string arguments of {@code path.join(...)}. */
+    private static String configValue(Matcher m) {
+        if (m.group(1) != null) {
+            return m.group(1);
+        }
+        List<String> parts = new ArrayList<>();
+        Matcher arg = STRING_ARGUMENT.matcher(m.group(2));
+        while (arg.find()) {
+            parts.add(arg.group(1));
+        }
+        return String.join("/", parts);
     }
 
     private static Optional<String> configuredLocation(Snapshot snapshot, String packageJson) {

@@ -47,6 +47,32 @@ class PrismaSchemasTest {
     }
 
     @Test
+    void followsPrismaConfigSchemaFolderAndMigrationsPath() {
+        InMemorySnapshot snapshot = InMemorySnapshot.of(
+                "prisma.config.ts", """
+                        import path from "node:path";
+                        import { defineConfig } from "prisma/config";
+                        export default defineConfig({
+                          schema: path.join("prisma"),
+                          migrations: { path: "db/migrations" },
+                        });
+                        """,
+                "prisma/schema.prisma", DATASOURCE,
+                "prisma/models/user.prisma", "model User {\n  id Int @id\n}\n",
+                "db/migrations/0_init/migration.sql", "");
+        assertEquals(List.of("prisma/ db/migrations"), found(snapshot));
+        assertEquals(1, snapshot.model(PrismaSchemas.ALL).get(0).schema().models().size());
+    }
+
+    @Test
+    void followsPrismaConfigSchemaFile() {
+        InMemorySnapshot snapshot = InMemorySnapshot.of(
+                "apps/api/prisma.config.ts", "export default { schema: 'db/main.prisma' };\n",
+                "apps/api/db/main.prisma", DATASOURCE);
+        assertEquals(List.of("apps/api/db/main.prisma apps/api/db/migrations"), found(snapshot));
+    }
+
+    @Test
     void ignoresPrismaFilesThatAreNeitherNamedNorConfigured() {
         InMemorySnapshot snapshot = InMemorySnapshot.of("db/other.prisma", DATASOURCE, "package.json", "not json");
         assertEquals(List.of(), found(snapshot));

@@ -241,6 +241,72 @@ class PrismaSchemaMapperTest {
                 "")), "User", "role").type());
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseProvider.class)
+    void mapsEnumsAsEachProviderStoresThem(DatabaseProvider provider) {
+        SchemaModel model = map(provider, """
+                enum Level {
+                  LOW
+                  HIGH
+                }
+                model Task {
+                  id    Int   @id
+                  level Level @default(LOW)
+                }
+                """);
+        String expectedType = switch (provider) {
+            case POSTGRESQL, COCKROACHDB -> "Level";
+            case MYSQL -> "enum('LOW','HIGH')";
+            case SQLITE -> "text";
+            case SQLSERVER -> "nvarchar(1000)";
+        };
+        assertEquals(expectedType, column(model, "Task", "level").type());
+        assertEquals("'LOW'", column(model, "Task", "level").defaultValue());
+        assertEquals(provider.namedEnums() ? List.of("Level") : List.of(),
+                model.enums().stream().map(SchemaModel.EnumType::name).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseProvider.class)
+    void relationModePrismaKeepsIndexesButNoForeignKeys(DatabaseProvider provider) {
+        SchemaModel model = map(provider, "  relationMode = \"prisma\"\n", """
+                model User {
+                  id    Int    @id
+                  posts Post[]
+                  tags  Tag[]
+                }
+                model Tag {
+                  id    Int    @id
+                  users User[]
+                }
+                model Post {
+                  id       Int  @id
+                  authorId Int
+                  author   User @relation(fields: [authorId], references: [id])
+                  @@index([authorId])
+                }
+                """);
+        assertEquals(List.of(), model.tables().stream().flatMap(t -> t.foreignKeys().stream()).toList());
+        assertEquals(List.of("Post_authorId_idx"), table(model, "Post").indexes().stream().map(Index::name).toList());
+        assertTrue(table(model, "_TagToUser").indexes().stream().anyMatch(i -> i.name().equals("_TagToUser_B_index")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseProvider.class)
+    void mapsDatabaseDefaultsForEachProvider(DatabaseProvider provider) {
+        SchemaModel model = map(provider, """
+                model T {
+                  id      Int      @id
+                  flag    Boolean  @default(true)
+                  created DateTime @default(now())
+                  name    String   @default("n")
+                  score   Float    @default(1.5)
+                }
+                """);
+        assertEquals(java.util.Arrays.asList(null, provider == DatabaseProvider.SQLSERVER ? "1" : "true", "now()",
+                "'n'", "1.5"), table(model, "T").columns().stream().map(Column::defaultValue).toList());
+    }
+
     @Test
     void nativeTypeAttributesOverrideTheDefaultType() {
         SchemaModel postgres = map(DatabaseProvider.POSTGRESQL, """
@@ -274,6 +340,22 @@ class PrismaSchemaMapperTest {
                 }
                 """);
         assertEquals("nvarchar(max)", column(sqlserver, "T", "a").type());
+        SchemaModel cockroach = map(DatabaseProvider.COCKROACHDB, """
+                model T {
+                  id Int    @id @db.Int8
+                  a  String @db.String(40)
+                  b  Json   @db.JsonB
+                }
+                """);
+        assertEquals(List.of("int8", "string(40)", "jsonb"),
+                table(cockroach, "T").columns().stream().map(Column::type).toList());
+        SchemaModel sqlite = map(DatabaseProvider.SQLITE, """
+                model T {
+                  id Int    @id
+                  a  Bytes
+                }
+                """);
+        assertEquals("blob", column(sqlite, "T", "a").type());
     }
 
     @Test
