@@ -35,6 +35,15 @@ class PrismaParseErrorTest {
     }
 
     @Test
+    void flagsUnclosedModelAtTheEndOfTheFile() {
+        InMemorySnapshot snapshot = InMemorySnapshot.of("prisma/schema.prisma", "model User {\n  id Int @id\n");
+        List<Finding> findings = RuleTester.run(new PrismaParseError(), snapshot);
+        assertEquals(List.of("prisma/schema.prisma:3:1 prisma-parse-error"), RuleTester.locations(findings));
+        assertEquals(true, findings.get(0).message().startsWith("the Prisma schema cannot be read: unexpected end of "
+                + "file"));
+    }
+
+    @Test
     void flagsErrorsInEveryFileOfASchemaFolder() {
         InMemorySnapshot snapshot = InMemorySnapshot.of(
                 "prisma/schema/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n",
