@@ -68,7 +68,8 @@ public final class SchemaDiff {
         for (EnumType e : actual.enums()) {
             if (expected.enumType(e.schema(), e.name()).isEmpty()) {
                 add(Kind.ENUM_EXTRA, e.name(), "type " + e.displayName()
-                                + " is created by the migrations but no enum in the schema maps to it",
+                                + " is created by " + createdBy(e.origin())
+                                + " but no enum in the schema maps to it",
                         "add the enum back to the schema, or drop the type in a new migration", e.origin(),
                         "extra enum " + e.name());
             }
@@ -92,7 +93,8 @@ public final class SchemaDiff {
         for (Table t : actual.tables()) {
             if (expected.table(t.schema(), t.name()).isEmpty()) {
                 add(Kind.TABLE_EXTRA, t.name(), "table " + t.displayName()
-                                + " is created by the migrations but no model in the schema maps to it",
+                                + " is created by " + createdBy(t.origin())
+                                + " but no model in the schema maps to it",
                         "add the model back (`prisma db pull` shows it), or drop the table in a new migration",
                         t.origin(), "extra table " + t.name());
             }
@@ -136,7 +138,7 @@ public final class SchemaDiff {
         for (Column a : actual.columns()) {
             if (expected.column(a.name()).isEmpty()) {
                 add(Kind.COLUMN_EXTRA, expected.name(), "column \"" + a.name() + "\" of table "
-                                + expected.displayName() + " is created by the migrations but "
+                                + expected.displayName() + " is created by " + createdBy(a.origin()) + " but "
                                 + element(expected.origin(), "the schema") + " has no field mapping to it",
                         "add the field back, or drop the column in a new migration", a.origin(),
                         "extra column " + expected.name() + "." + a.name());
@@ -205,7 +207,7 @@ public final class SchemaDiff {
             if (!matched.contains(a)) {
                 add(Kind.INDEX_EXTRA, expected.name(), (a.unique() ? "unique index" : "index") + " \"" + a.name()
                                 + "\" on " + expected.displayName() + "(" + String.join(", ", a.columns())
-                                + ") is created by the migrations but not declared in the schema",
+                                + ") is created by " + createdBy(a.origin()) + " but not declared in the schema",
                         "declare it with " + (a.unique() ? "@@unique" : "@@index") + " in "
                                 + element(expected.origin(), "the model") + ", or drop it in a new migration",
                         a.origin(), "extra index " + expected.name() + " " + a.unique() + " " + a.columns());
@@ -256,7 +258,8 @@ public final class SchemaDiff {
             if (!matched.contains(a)) {
                 add(Kind.FOREIGN_KEY_EXTRA, expected.name(), "foreign key \"" + a.name() + "\" "
                                 + expected.displayName() + "(" + String.join(", ", a.columns())
-                                + ") is created by the migrations but no relation in the schema declares it",
+                                + ") is created by " + createdBy(a.origin())
+                                + " but no relation in the schema declares it",
                         "declare the relation with @relation(fields: ..., references: ...), or drop the constraint "
                                 + "in a new migration", a.origin(),
                         "extra foreign key " + expected.name() + " " + a.columns());
@@ -292,6 +295,12 @@ public final class SchemaDiff {
 
     private static String element(Origin origin, String fallback) {
         return origin == null || origin.element() == null ? fallback : origin.element();
+    }
+
+    /** {@code migration 20240101000000_init} when the object came from a replayed migration. */
+    private static String createdBy(Origin origin) {
+        String element = element(origin, "");
+        return element.startsWith("migration ") ? element : "the migrations";
     }
 
     private static String modelName(Table t) {

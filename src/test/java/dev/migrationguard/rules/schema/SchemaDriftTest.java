@@ -191,6 +191,8 @@ class SchemaDriftTest {
         List<Finding> findings = RuleTester.assertMatchesMarkers(new SchemaDrift(), snapshot);
         assertEquals(List.of("prisma/migrations/20240103000000_legacy/migration.sql:1:14 schema-drift"),
                 RuleTester.locations(findings));
+        assertEquals("table \"Legacy\" is created by migration 20240103000000_legacy but no model in the schema maps "
+                + "to it", findings.get(0).message());
     }
 
     @Test
