@@ -13,6 +13,7 @@ import dev.migrationguard.schema.SchemaModel.Index;
 import dev.migrationguard.schema.SchemaModel.PrimaryKey;
 import dev.migrationguard.schema.SchemaModel.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +51,28 @@ public final class PrismaSchemaMapper {
     private final PrismaSchema schema;
     private final DatabaseProvider provider;
     private final boolean foreignKeys;
+    private final Map<String, PrismaModel> models = new HashMap<>();
+    private final Map<String, PrismaEnum> enums = new HashMap<>();
+    private final Set<String> nonColumnTypes = new HashSet<>();
 
     private PrismaSchemaMapper(PrismaSchema schema, DatabaseProvider provider) {
         this.schema = schema;
         this.provider = provider;
         this.foreignKeys = !schema.relationMode().equals("prisma");
+        schema.models().forEach(m -> models.putIfAbsent(m.name().text(), m));
+        schema.enums().forEach(e -> enums.putIfAbsent(e.name().text(), e));
+        // Relation fields (to models and views) and composite-type fields are not columns.
+        schema.models().forEach(m -> nonColumnTypes.add(m.name().text()));
+        schema.views().forEach(v -> nonColumnTypes.add(v.name().text()));
+        schema.compositeTypes().forEach(t -> nonColumnTypes.add(t.name().text()));
+    }
+
+    private Optional<PrismaModel> model(String name) {
+        return Optional.ofNullable(models.get(name));
+    }
+
+    private Optional<PrismaEnum> enumNamed(String name) {
+        return Optional.ofNullable(enums.get(name));
     }
 
     /** The relational schema of a Prisma schema, or empty when its provider is not relational (MongoDB) or unknown. */
@@ -98,7 +116,7 @@ public final class PrismaSchemaMapper {
         List<Index> indexes = new ArrayList<>();
         List<ForeignKey> keys = new ArrayList<>();
         for (PrismaField field : model.fields()) {
-            if (isRelation(field) || schema.compositeType(field.type().name()).isPresent()) {
+            if (nonColumnTypes.contains(field.type().name())) {
                 continue;
             }
             columns.add(new Column(field.databaseName(), columnType(field), field.type().optional()
@@ -142,7 +160,7 @@ public final class PrismaSchemaMapper {
     }
 
     private Optional<ForeignKey> foreignKey(PrismaModel model, String tableName, PrismaField field) {
-        Optional<PrismaModel> target = schema.model(field.type().name());
+        Optional<PrismaModel> target = model(field.type().name());
         Optional<PrismaAttribute> relation = field.attribute("relation");
         if (target.isEmpty() || relation.isEmpty()) {
             return Optional.empty();
@@ -190,7 +208,7 @@ public final class PrismaSchemaMapper {
         Set<String> seen = new HashSet<>();
         for (PrismaModel model : schema.models()) {
             for (PrismaField field : model.fields()) {
-                Optional<PrismaModel> other = schema.model(field.type().name());
+                Optional<PrismaModel> other = model(field.type().name());
                 if (!field.type().list() || other.isEmpty() || hasFields(field)) {
                     continue;
                 }
@@ -209,7 +227,7 @@ public final class PrismaSchemaMapper {
                 if (!seen.add(tableName)) {
                     continue;
                 }
-                out.add(joinTable(tableName, schema.model(first).orElseThrow(), schema.model(second).orElseThrow(),
+                out.add(joinTable(tableName, model(first).orElseThrow(), model(second).orElseThrow(),
                         origin(model, field)));
             }
         }
@@ -254,11 +272,6 @@ public final class PrismaSchemaMapper {
                 .filter(e -> e instanceof PrismaExpression.StringValue).map(PrismaExpression::simpleText).orElse("");
     }
 
-    private boolean isRelation(PrismaField field) {
-        return schema.model(field.type().name()).isPresent() || schema.views().stream()
-                .anyMatch(v -> v.name().text().equals(field.type().name()));
-    }
-
     private boolean listsAreArrays() {
         return provider == DatabaseProvider.POSTGRESQL || provider == DatabaseProvider.COCKROACHDB;
     }
@@ -277,7 +290,7 @@ public final class PrismaSchemaMapper {
         if (nativeType.isPresent()) {
             return SqlTypes.normaliseType(nativeTypeText(nativeType.get()), provider);
         }
-        Optional<PrismaEnum> enumType = schema.enumNamed(field.type().name());
+        Optional<PrismaEnum> enumType = enumNamed(field.type().name());
         if (enumType.isPresent()) {
             return switch (provider) {
                 case POSTGRESQL, COCKROACHDB -> enumType.get().databaseName();
@@ -361,7 +374,7 @@ public final class PrismaSchemaMapper {
                 }
                 return r.name();
             }
-            Optional<PrismaEnum> enumType = schema.enumNamed(field.type().name());
+            Optional<PrismaEnum> enumType = enumNamed(field.type().name());
             String dbValue = enumType.flatMap(e -> e.values().stream()
                     .filter(v -> v.name().text().equals(r.name())).findFirst())
                     .map(PrismaEnum.Value::databaseName).orElse(r.name());

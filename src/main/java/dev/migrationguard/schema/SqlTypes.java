@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  * {@code TIMESTAMP(3) WITHOUT TIME ZONE} and {@code timestamp(3)}, {@code 'x'::text} and {@code 'x'}).
  */
 public final class SqlTypes {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACE_AROUND_PUNCTUATION = Pattern.compile("\\s*([(),])\\s*");
+    private static final Pattern NOW = Pattern.compile(
+            "current_timestamp(\\(\\d*\\))?|now\\(\\)|localtimestamp|getdate\\(\\)|sysdatetime\\(\\)");
     private static final Pattern CAST = Pattern.compile(
             "::\\s*(?:\"[^\"]*\"(?:\\.\"[^\"]*\")?|[a-z_][a-z0-9_]*(?:\\s+(?:with|without|varying|precision|time|zone)\\b)*)"
                     + "(?:\\s*\\([^)]*\\))?(?:\\s*\\[\\])*",
@@ -60,7 +64,8 @@ public final class SqlTypes {
             String last = dot < 0 ? text : text.substring(dot + 1).strip();
             return unquote(last) + arraySuffix;
         }
-        String lower = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\s*([(),])\\s*", "$1");
+        String lower = SPACE_AROUND_PUNCTUATION.matcher(SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" "))
+                .replaceAll("$1");
         String name = lower;
         String args = null;
         String suffix = "";
@@ -154,7 +159,9 @@ public final class SqlTypes {
         while (text.startsWith("(") && text.endsWith(")") && balanced(text.substring(1, text.length() - 1))) {
             text = text.substring(1, text.length() - 1).strip();
         }
-        text = CAST.matcher(text).replaceAll("");
+        if (text.contains("::")) {
+            text = CAST.matcher(text).replaceAll("");
+        }
         StringBuilder out = new StringBuilder();
         boolean inString = false;
         boolean pendingSpace = false;
@@ -189,8 +196,7 @@ public final class SqlTypes {
             }
         }
         String result = out.toString();
-        if (result.equals("current_timestamp") || result.matches("current_timestamp\\(\\d*\\)") || result.equals("now()")
-                || result.equals("localtimestamp") || result.matches("getdate\\(\\)|sysdatetime\\(\\)")) {
+        if (NOW.matcher(result).matches()) {
             return "now()";
         }
         if (result.startsWith("nextval(") || result.equals("unique_rowid()") || result.equals("autoincrement()")) {

@@ -1,14 +1,26 @@
 package dev.migrationguard.bench;
 
+import dev.migrationguard.prisma.PrismaParser;
+import dev.migrationguard.prisma.PrismaSchema;
 import dev.migrationguard.schema.DriftReports;
+import dev.migrationguard.schema.PrismaSchemaMapper;
+import dev.migrationguard.schema.SchemaDiff;
+import dev.migrationguard.schema.SchemaModel;
+import dev.migrationguard.schema.SchemaReplay;
+import dev.migrationguard.sql.SqlDialect;
+import dev.migrationguard.sql.SqlParser;
+import dev.migrationguard.sql.SqlScript;
 import dev.migrationguard.testing.InMemorySnapshot;
 import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.SourceFile;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -47,6 +59,50 @@ public final class DriftBench {
         System.out.printf("differences found: %d%n", differences);
         report("drift check, files in memory", inMemory);
         report("drift check, working tree read from disk", fromDisk);
+        phases(files, runs);
+    }
+
+    /** The same work split into its phases, each timed on its own (medians). */
+    private static void phases(Map<String, String> files, int runs) {
+        List<SourceFile> schemas = new ArrayList<>();
+        List<SourceFile> sql = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        files.forEach((path, text) -> {
+            if (path.endsWith(".prisma")) {
+                schemas.add(new SourceFile(path, text));
+            } else if (path.endsWith("/migration.sql")) {
+                sql.add(new SourceFile(path, text));
+                String folder = path.substring(0, path.lastIndexOf('/'));
+                names.add(folder.substring(folder.lastIndexOf('/') + 1));
+            }
+        });
+        long[][] t = new long[5][runs];
+        for (int i = 0; i < runs; i++) {
+            long a = System.nanoTime();
+            PrismaSchema schema = PrismaParser.parseAll(schemas);
+            long b = System.nanoTime();
+            List<SqlScript> scripts = new ArrayList<>();
+            for (SourceFile f : sql) {
+                scripts.add(SqlParser.parse(f, SqlDialect.POSTGRESQL));
+            }
+            long c = System.nanoTime();
+            SchemaModel expected = PrismaSchemaMapper.map(schema).orElseThrow();
+            long d = System.nanoTime();
+            SchemaReplay.Result replay = SchemaReplay.replay(expected.provider(), names, scripts);
+            long e = System.nanoTime();
+            SchemaDiff.compare(expected, replay.model());
+            long f = System.nanoTime();
+            t[0][i] = b - a;
+            t[1][i] = c - b;
+            t[2][i] = d - c;
+            t[3][i] = e - d;
+            t[4][i] = f - e;
+        }
+        String[] labels = {"parse schema.prisma", "parse migration.sql files", "map schema", "replay migrations",
+            "diff"};
+        for (int i = 0; i < labels.length; i++) {
+            report("  phase: " + labels[i], t[i]);
+        }
     }
 
     private static int check(Snapshot snapshot) {
