@@ -143,7 +143,8 @@ public final class PrismaSchemaMapper {
                         .orElse(defaultName(tableName, cols, "key")), cols, true, origin));
                 case "index", "fulltext" -> indexes.add(new Index(mapArgument(attribute)
                         .or(() -> attribute.value(99, "name").map(PrismaExpression::simpleText))
-                        .orElse(defaultName(tableName, cols, "idx")), cols, false, origin));
+                        .orElse(defaultName(tableName, cols, "idx")), cols, false,
+                        attribute.value(99, "type").map(PrismaExpression::simpleText).orElse(null), origin));
                 default -> {
                     // @@map, @@schema and @@ignore are read elsewhere.
                 }

@@ -196,6 +196,12 @@ public final class SchemaDiff {
                 continue;
             }
             matched.add(found.get());
+            if (!java.util.Objects.equals(e.method(), found.get().method())) {
+                add(Kind.INDEX_TYPE, expected.name(), what + " uses " + describeMethod(e.method())
+                                + " in the schema but " + describeMethod(found.get().method()) + " in the migrations",
+                        migrateDev("change_" + snake(e.name()) + "_type"), e.origin(),
+                        "index type " + expected.name() + " " + e.columns());
+            }
             if (!e.name().equals(found.get().name())) {
                 add(Kind.INDEX_NAME, expected.name(), what + " is named \"" + found.get().name()
                                 + "\" in the migrations",
@@ -213,6 +219,10 @@ public final class SchemaDiff {
                         a.origin(), "extra index " + expected.name() + " " + a.unique() + " " + a.columns());
             }
         }
+    }
+
+    private static String describeMethod(String method) {
+        return method == null ? "the default B-tree" : method.toUpperCase(Locale.ROOT);
     }
 
     private void foreignKeys(Table expected, Table actual) {

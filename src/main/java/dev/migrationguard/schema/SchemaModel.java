@@ -75,10 +75,20 @@ public record SchemaModel(DatabaseProvider provider, List<Table> tables, List<En
         }
     }
 
-    /** A unique or plain index (Prisma creates unique constraints as unique indexes). */
-    public record Index(String name, List<String> columns, boolean unique, Origin origin) {
+    /**
+     * A unique or plain index (Prisma creates unique constraints as unique indexes).
+     *
+     * @param method the access method in lower case ({@code gin}, {@code hash}), or null for the default (B-tree)
+     */
+    public record Index(String name, List<String> columns, boolean unique, String method, Origin origin) {
         public Index {
             columns = List.copyOf(columns);
+            method = method == null || method.equalsIgnoreCase("btree") ? null : method.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** An index with the default access method. */
+        public Index(String name, List<String> columns, boolean unique, Origin origin) {
+            this(name, columns, unique, null, origin);
         }
     }
 

@@ -337,7 +337,8 @@ public final class SchemaReplay {
             return;
         }
         t.columns.put(to, new Column(to, c.type(), c.nullable(), c.defaultValue(), c.origin()));
-        t.indexes.replaceAll(i -> new Index(i.name(), replace(i.columns(), from, to), i.unique(), i.origin()));
+        t.indexes.replaceAll(i -> new Index(i.name(), replace(i.columns(), from, to), i.unique(), i.method(),
+                i.origin()));
         t.foreignKeys.replaceAll(fk -> new ForeignKey(fk.name(), replace(fk.columns(), from, to),
                 fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
                 fk.origin()));
@@ -379,7 +380,7 @@ public final class SchemaReplay {
         if (t.primaryKey != null && from.equals(t.primaryKey.name())) {
             t.primaryKey = new PrimaryKey(to, t.primaryKey.columns(), t.primaryKey.origin());
         }
-        t.indexes.replaceAll(i -> i.name().equals(from) ? new Index(to, i.columns(), i.unique(), i.origin()) : i);
+        t.indexes.replaceAll(i -> i.name().equals(from) ? new Index(to, i.columns(), i.unique(), i.method(), i.origin()) : i);
         t.foreignKeys.replaceAll(fk -> fk.name().equals(from) ? new ForeignKey(to, fk.columns(),
                 fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
                 fk.origin()) : fk);
@@ -420,7 +421,7 @@ public final class SchemaReplay {
         if (s.ifNotExists() && t.indexes.stream().anyMatch(i -> i.name().equals(name))) {
             return;
         }
-        t.indexes.add(new Index(name, cols, s.unique(), origin(s.span())));
+        t.indexes.add(new Index(name, cols, s.unique(), s.method(), origin(s.span())));
     }
 
     private boolean dropIndex(String name, QualifiedName table) {

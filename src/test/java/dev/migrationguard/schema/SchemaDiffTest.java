@@ -93,6 +93,14 @@ class SchemaDiffTest {
     }
 
     @Test
+    void reportsIndexAccessMethodDifference() {
+        assertEquals(List.of("INDEX_TYPE: index \"Post_authorId_idx\" on \"Post\"(authorId) uses HASH in the schema "
+                        + "but the default B-tree in the migrations"),
+                diff(USER.replace("@@index([authorId])", "@@index([authorId], type: Hash)"), USER));
+        assertEquals(List.of(), diff(USER.replace("@@index([authorId])", "@@index([authorId], type: BTree)"), USER));
+    }
+
+    @Test
     void joinTableUniqueIndexEqualsJoinTablePrimaryKey() {
         SchemaModel mapped = PrismaSchemaMapperTest.map(DatabaseProvider.POSTGRESQL, """
                 model A {

@@ -69,7 +69,9 @@ class SchemaReplayTest {
                 ALTER TABLE "User" ALTER COLUMN "email" DROP NOT NULL;
                 ALTER TABLE "User" RENAME COLUMN "createdAt" TO "created_at";
                 CREATE INDEX "Post_authorId_idx" ON "Post"("authorId");
+                CREATE INDEX "Post_title_idx" ON "Post" USING GIN ("title" gin_trgm_ops);
                 """);
+        assertEquals("gin", table(r, "Post").indexes().get(1).method());
         assertEquals(List.of("id integer not null default autoincrement()", "email text",
                         "role Role not null default 'USER'", "created_at timestamp(3) not null default now()"),
                 columns(table(r, "User")));
@@ -80,7 +82,8 @@ class SchemaReplayTest {
         ForeignKey fk = table(r, "Post").foreignKeys().get(0);
         assertEquals(List.of("Post_authorId_fkey", "User", "RESTRICT", "CASCADE"),
                 List.of(fk.name(), fk.referencedTable(), fk.onDelete(), fk.onUpdate()));
-        assertEquals(List.of("Post_authorId_idx"), table(r, "Post").indexes().stream().map(Index::name).toList());
+        assertEquals(List.of("Post_authorId_idx", "Post_title_idx"),
+                table(r, "Post").indexes().stream().map(Index::name).toList());
         assertEquals(List.of(), r.unmodelled());
         assertEquals(1.0, r.confidence());
     }

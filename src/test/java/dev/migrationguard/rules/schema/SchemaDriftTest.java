@@ -229,6 +229,17 @@ class SchemaDriftTest {
     }
 
     @Test
+    void flagsModelInTheFileOfAMultiFileSchemaThatDeclaresIt() {
+        InMemorySnapshot snapshot = InMemorySnapshot.of(
+                "prisma/schema/schema.prisma", BASE_SCHEMA,
+                "prisma/schema/quest.prisma", "model Quest { // expect: schema-drift\n  id Int @id\n}\n",
+                "prisma/schema/migrations/migration_lock.toml", "provider = \"postgresql\"\n",
+                "prisma/schema/migrations/20240101000000_init/migration.sql", INIT_SQL);
+        List<Finding> findings = RuleTester.assertMatchesMarkers(new SchemaDrift(), snapshot);
+        assertEquals(List.of("prisma/schema/quest.prisma:1:7 schema-drift"), RuleTester.locations(findings));
+    }
+
+    @Test
     void ignoresSchemaWithoutAnyMigrationsFolder() {
         assertEquals(List.of(), run(InMemorySnapshot.of(SCHEMA, BASE_SCHEMA + INCIDENT_MODELS)));
     }
