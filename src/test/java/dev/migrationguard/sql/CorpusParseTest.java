@@ -3,37 +3,37 @@ package dev.migrationguard.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrationguard.workspace.SourceFile;
+import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every migration.sql of the real corpora (documenso, umami) must parse without a single problem. */
+/** Every migration.sql of the real corpora (documenso, umami) must be found and parse without a single problem. */
 class CorpusParseTest {
     private static final Path CORPUS = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus");
 
     @Test
     void everyCorpusMigrationParsesWithoutProblems() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(CORPUS)) {
-            files = walk.filter(p -> p.getFileName().toString().equals("migration.sql")).sorted().toList();
-        }
-        assertTrue(files.size() >= 182, "expected the 182 corpus migrations, found " + files.size());
+        WorkingTreeSnapshot snapshot = new WorkingTreeSnapshot(CORPUS);
+        List<MigrationSet> sets = snapshot.model(MigrationSets.KEY);
+        assertEquals(List.of("documenso/packages/prisma/migrations", "umami/prisma/migrations"),
+                sets.stream().map(MigrationSet::folder).toList());
+        assertEquals(List.of(163, 19), sets.stream().map(s -> s.migrations().size()).toList());
         List<String> problems = new ArrayList<>();
         int statements = 0;
-        for (Path path : files) {
-            String rel = CORPUS.relativize(path).toString().replace('\\', '/');
-            SourceFile file = new SourceFile(rel, Files.readString(path, StandardCharsets.UTF_8));
-            SqlScript script = SqlParser.parse(file, SqlDialect.POSTGRESQL);
-            statements += script.statements().size();
-            for (SqlProblem problem : script.problems()) {
-                problems.add(rel + ":" + file.line(problem.span().start()) + ":" + file.column(problem.span().start())
-                        + " " + problem.message());
+        for (MigrationSet set : sets) {
+            assertEquals(SqlDialect.POSTGRESQL, set.dialect());
+            assertEquals(DialectSource.LOCK_FILE, set.dialectSource());
+            for (Migration migration : set.migrations()) {
+                SqlScript script = migration.script(snapshot).orElseThrow();
+                statements += script.statements().size();
+                for (SqlProblem problem : script.problems()) {
+                    int at = problem.span().start();
+                    problems.add(migration.sqlPath() + ":" + script.file().line(at) + ":" + script.file().column(at)
+                            + " " + problem.message());
+                }
             }
         }
         assertEquals(List.of(), problems);

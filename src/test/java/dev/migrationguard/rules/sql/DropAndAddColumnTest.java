@@ -41,6 +41,25 @@ class DropAndAddColumnTest {
     }
 
     @Test
+    void pairsTheAddedColumnWithTheMostAlikeDroppedOneOfACompatibleType() {
+        InMemorySnapshot snapshot = InMemorySnapshot.of(
+                "prisma/migrations/1_init/migration.sql",
+                "CREATE TABLE \"Session\" (\"id\" TEXT, \"expires\" TIMESTAMP(3), \"flag\" BOOLEAN);",
+                "prisma/migrations/2_x/migration.sql", """
+                        ALTER TABLE "Session" DROP COLUMN "expires",
+                        DROP COLUMN "flag",
+                        ADD COLUMN "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+                        ADD COLUMN "expiresAt" TIMESTAMP(3) NOT NULL,
+                        ADD COLUMN "note" TEXT;
+                        """);
+        var findings = RuleTester.run(rule, snapshot);
+        assertEquals(List.of("prisma/migrations/2_x/migration.sql:4:1 drop-and-add-column"),
+                RuleTester.locations(findings));
+        org.junit.jupiter.api.Assertions.assertTrue(findings.get(0).fix()
+                .endsWith("ALTER TABLE \"Session\" RENAME COLUMN \"expires\" TO \"expiresAt\";"));
+    }
+
+    @Test
     void ignoresDropAndAddOnDifferentTablesAndOnNewTables() {
         InMemorySnapshot snapshot = InMemorySnapshot.of("prisma/migrations/1_x/migration.sql", """
                 ALTER TABLE "A" DROP COLUMN "x";
