@@ -41,6 +41,10 @@ public final class SchemaReplay {
             "COPY", "REFRESH", "WITH", "VALUES", "SAVEPOINT", "RELEASE", "GO", "USE", "PRINT", "DECLARE",
             "BEGIN TRANSACTION", "BEGIN TRAN", "COMMIT TRANSACTION", "SET XACT_ABORT");
 
+    private static final java.util.regex.Pattern RENAME_INDEX = java.util.regex.Pattern.compile(
+            "(?is)ALTER\\s+INDEX\\s+(?:IF\\s+EXISTS\\s+)?((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)"
+                    + "\\s+RENAME\\s+TO\\s+(\"[^\"]+\"|[\\w$]+)");
+
     /**
      * What the replay produced.
      *
@@ -150,6 +154,9 @@ public final class SchemaReplay {
         } else if (statement instanceof SqlStatement.Other s) {
             String keyword = s.keyword();
             String first = keyword.split(" ")[0];
+            if (keyword.equals("ALTER INDEX") && renameIndex(file.text().substring(s.span().start(), s.span().end()))) {
+                return;
+            }
             if (!NO_SCHEMA_EFFECT.contains(keyword) && !NO_SCHEMA_EFFECT.contains(first)) {
                 unmodelled(s.span(), keyword);
             }
@@ -422,6 +429,42 @@ public final class SchemaReplay {
             return;
         }
         t.indexes.add(new Index(name, cols, s.unique(), s.method(), origin(s.span())));
+    }
+
+    /** PostgreSQL's {@code ALTER INDEX [IF EXISTS] a RENAME TO b}, which Prisma writes for renamed indexes. */
+    private boolean renameIndex(String text) {
+        java.util.regex.Matcher m = RENAME_INDEX.matcher(text.strip());
+        if (!m.matches()) {
+            return false;
+        }
+        String from = indexName(m.group(1));
+        String to = indexName(m.group(2));
+        for (MutableTable t : tables.values()) {
+            for (int i = 0; i < t.indexes.size(); i++) {
+                Index index = t.indexes.get(i);
+                if (index.name().equals(from)) {
+                    t.indexes.set(i, new Index(to, index.columns(), index.unique(), index.method(), index.origin()));
+                    return true;
+                }
+            }
+            if (t.primaryKey != null && from.equals(t.primaryKey.name())) {
+                t.primaryKey = new PrimaryKey(to, t.primaryKey.columns(), t.primaryKey.origin());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last part of a possibly qualified name; unquoted names fold to lower case as PostgreSQL folds them. */
+    private static String indexName(String written) {
+        String last = written.strip();
+        int dot = last.lastIndexOf("\".\"");
+        if (dot >= 0) {
+            last = last.substring(dot + 2);
+        } else if (!last.startsWith("\"") && last.contains(".")) {
+            last = last.substring(last.lastIndexOf('.') + 1);
+        }
+        return last.startsWith("\"") ? SqlTypes.unquote(last) : last.toLowerCase(Locale.ROOT);
     }
 
     private boolean dropIndex(String name, QualifiedName table) {

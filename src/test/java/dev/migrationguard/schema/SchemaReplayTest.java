@@ -106,6 +106,8 @@ class SchemaReplayTest {
         assertFalse(r.model().table("", "Team").isPresent());
         assertEquals("Group_pkey", table(r, "Group").primaryKey().name());
         assertEquals("Group", table(r, "Member").foreignKeys().get(0).referencedTable());
+        assertEquals(List.of("Member_group_idx"), table(r, "Member").indexes().stream().map(Index::name).toList());
+        assertEquals(List.of(), r.unmodelled());
         assertEquals(List.of("kind GroupKind not null"), columns(table(r, "Group")).subList(1, 2));
         assertEquals(List.of("B"), r.model().enumType("", "GroupKind").orElseThrow().values());
     }
