@@ -379,8 +379,16 @@ public final class SchemaReplay {
         boolean removed = t.foreignKeys.removeIf(fk -> fk.name().equals(name));
         removed |= t.indexes.removeIf(i -> i.name().equals(name));
         removed |= t.otherConstraints.remove(name);
-        return removed || a.ifExists() || a.kind() == ConstraintKind.CHECK || a.kind() == ConstraintKind.DEFAULT
-                || (provider == DatabaseProvider.SQLSERVER && name.endsWith("_df"));
+        if (!removed && provider == DatabaseProvider.SQLSERVER && name.endsWith("_df")) {
+            // SQL Server defaults are constraints named {Table}_{column}_df; dropping one drops the default.
+            for (Column c : List.copyOf(t.columns.values())) {
+                if (name.equals(t.name + "_" + c.name() + "_df")) {
+                    t.columns.put(c.name(), new Column(c.name(), c.type(), c.nullable(), null, c.origin()));
+                    return true;
+                }
+            }
+        }
+        return removed || a.ifExists() || a.kind() == ConstraintKind.CHECK || a.kind() == ConstraintKind.DEFAULT;
     }
 
     private void renameConstraint(MutableTable t, String from, String to) {

@@ -227,6 +227,15 @@ class SchemaReplayTest {
         Table user = table(r, "User");
         assertEquals(List.of("id int not null default autoincrement()", "email nvarchar(1000) not null",
                 "active bit not null default 0"), columns(user));
+        SchemaReplay.Result dropped = replay(DatabaseProvider.SQLSERVER, """
+                CREATE TABLE [dbo].[User] (
+                    [id] INT NOT NULL,
+                    [active] BIT NOT NULL CONSTRAINT [User_active_df] DEFAULT 0
+                );
+                """, """
+                ALTER TABLE [dbo].[User] DROP CONSTRAINT [User_active_df];
+                """);
+        assertEquals(List.of("id int not null", "active bit not null"), columns(table(dropped, "User")));
         assertEquals("User_pkey", user.primaryKey().name());
         assertEquals(List.of("User_email_key"), user.indexes().stream().map(Index::name).toList());
     }
