@@ -301,4 +301,120 @@ class SchemaReplayTest {
                         CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
                         """).model()));
     }
+
+    private static final String BLOG = """
+            model User {
+              id    Int    @id @default(autoincrement())
+              email String @unique
+              posts Post[]
+            }
+            model Post {
+              id        Int      @id @default(autoincrement())
+              title     String
+              authorId  Int
+              author    User     @relation(fields: [authorId], references: [id])
+              createdAt DateTime @default(now())
+              @@index([authorId])
+            }
+            """;
+
+    @Test
+    void prismaStyleMigrationsWithRelationsReplayToTheMappedSchemaOnEveryProvider() {
+        assertEquals(List.of(), SchemaDiff.compare(PrismaSchemaMapperTest.map(DatabaseProvider.MYSQL, BLOG),
+                replay(DatabaseProvider.MYSQL, """
+                        CREATE TABLE `User` (
+                            `id` INTEGER NOT NULL AUTO_INCREMENT,
+                            `email` VARCHAR(191) NOT NULL,
+
+                            UNIQUE INDEX `User_email_key`(`email`),
+                            PRIMARY KEY (`id`)
+                        ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+                        CREATE TABLE `Post` (
+                            `id` INTEGER NOT NULL AUTO_INCREMENT,
+                            `title` VARCHAR(191) NOT NULL,
+                            `authorId` INTEGER NOT NULL,
+                            `createdAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+
+                            INDEX `Post_authorId_idx`(`authorId`),
+                            PRIMARY KEY (`id`)
+                        ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+                        ALTER TABLE `Post` ADD CONSTRAINT `Post_authorId_fkey` FOREIGN KEY (`authorId`) REFERENCES `User`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+                        """).model()));
+        assertEquals(List.of(), SchemaDiff.compare(PrismaSchemaMapperTest.map(DatabaseProvider.SQLITE, BLOG),
+                replay(DatabaseProvider.SQLITE, """
+                        CREATE TABLE "User" (
+                            "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                            "email" TEXT NOT NULL
+                        );
+                        CREATE TABLE "Post" (
+                            "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                            "title" TEXT NOT NULL,
+                            "authorId" INTEGER NOT NULL,
+                            "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+                            CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+                        );
+                        CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+                        CREATE INDEX "Post_authorId_idx" ON "Post"("authorId");
+                        """).model()));
+        assertEquals(List.of(), SchemaDiff.compare(PrismaSchemaMapperTest.map(DatabaseProvider.SQLSERVER, BLOG),
+                replay(DatabaseProvider.SQLSERVER, """
+                        BEGIN TRY
+
+                        BEGIN TRAN;
+
+                        CREATE TABLE [dbo].[User] (
+                            [id] INT NOT NULL IDENTITY(1,1),
+                            [email] NVARCHAR(1000) NOT NULL,
+                            CONSTRAINT [User_pkey] PRIMARY KEY CLUSTERED ([id]),
+                            CONSTRAINT [User_email_key] UNIQUE NONCLUSTERED ([email])
+                        );
+
+                        CREATE TABLE [dbo].[Post] (
+                            [id] INT NOT NULL IDENTITY(1,1),
+                            [title] NVARCHAR(1000) NOT NULL,
+                            [authorId] INT NOT NULL,
+                            [createdAt] DATETIME2 NOT NULL CONSTRAINT [Post_createdAt_df] DEFAULT CURRENT_TIMESTAMP,
+                            CONSTRAINT [Post_pkey] PRIMARY KEY CLUSTERED ([id])
+                        );
+
+                        CREATE NONCLUSTERED INDEX [Post_authorId_idx] ON [dbo].[Post]([authorId]);
+
+                        ALTER TABLE [dbo].[Post] ADD CONSTRAINT [Post_authorId_fkey] FOREIGN KEY ([authorId]) REFERENCES [dbo].[User]([id]) ON DELETE NO ACTION ON UPDATE CASCADE;
+
+                        COMMIT TRAN;
+
+                        END TRY
+                        BEGIN CATCH
+
+                        IF @@TRANCOUNT > 0
+                        BEGIN
+                            ROLLBACK TRAN;
+                        END;
+                        THROW
+
+                        END CATCH
+                        """).model()));
+        assertEquals(List.of(), SchemaDiff.compare(PrismaSchemaMapperTest.map(DatabaseProvider.COCKROACHDB,
+                        BLOG.replace("Int      @id", "BigInt   @id").replace("Int    @id", "BigInt @id")
+                                .replace("authorId  Int", "authorId  BigInt")),
+                replay(DatabaseProvider.COCKROACHDB, """
+                        CREATE TABLE "User" (
+                            "id" INT8 NOT NULL DEFAULT unique_rowid(),
+                            "email" STRING NOT NULL,
+                            CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+                        );
+                        CREATE TABLE "Post" (
+                            "id" INT8 NOT NULL DEFAULT unique_rowid(),
+                            "title" STRING NOT NULL,
+                            "authorId" INT8 NOT NULL,
+                            "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+                            CONSTRAINT "Post_pkey" PRIMARY KEY ("id")
+                        );
+                        CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+                        CREATE INDEX "Post_authorId_idx" ON "Post"("authorId");
+                        ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+                        """).model()));
+    }
 }
