@@ -1,0 +1,217 @@
+package dev.migrationguard.prisma;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds every Prisma schema of a snapshot: {@code schema.prisma} files, {@code prisma/schema/} folders of
+ * {@code .prisma} files (Prisma's multi-file schema), the file or folder named by a package.json's
+ * {@code prisma.schema}, and the {@code schema} (and {@code migrations.path}) of a {@code prisma.config.ts}.
+ */
+public final class PrismaSchemas {
+
+    /** Every schema of the snapshot, parsed once, in location order. */
+    public static final ModelKey<List<PrismaProject>> ALL = ModelKey.of("prisma-schemas", PrismaSchemas::find);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONFIG_FILE = Pattern.compile("(^|/)prisma\\.config\\.(ts|mts|cts|js|mjs|cjs)$");
+    /** {@code schema: "prisma/schema.prisma"} or {@code schema: path.join("prisma", "schema")}. */
+    private static final Pattern CONFIG_SCHEMA = Pattern.compile(
+            "\\bschema\\s*:\\s*(?:[\"'`]([^\"'`]+)[\"'`]|path\\.(?:join|resolve)\\(([^)]*)\\))");
+    private static final Pattern CONFIG_MIGRATIONS = Pattern.compile(
+            "\\bmigrations\\s*:\\s*\\{[^}]*?\\bpath\\s*:\\s*(?:[\"'`]([^\"'`]+)[\"'`]|path\\.(?:join|resolve)\\(([^)]*)\\))");
+    private static final Pattern STRING_ARGUMENT = Pattern.compile("[\"'`]([^\"'`]*)[\"'`]");
+
+    private PrismaSchemas() {
+    }
+
+    static List<PrismaProject> find(Snapshot snapshot) {
+        // location -> is folder
+        Map<String, Boolean> locations = new LinkedHashMap<>();
+        // location -> migrations folder named by a prisma.config.ts
+        Map<String, String> configuredMigrations = new LinkedHashMap<>();
+        for (String path : snapshot.paths()) {
+            if (path.contains("node_modules/")) {
+                continue;
+            }
+            if (CONFIG_FILE.matcher(path).find()) {
+                readConfig(snapshot, path, locations, configuredMigrations);
+            } else if (path.equals("package.json") || path.endsWith("/package.json")) {
+                configuredLocation(snapshot, path).ifPresent(location ->
+                        locations.put(location, isFolder(snapshot, location)));
+            }
+        }
+        for (String path : snapshot.paths()) {
+            if (path.contains("node_modules/") || !path.endsWith(".prisma")) {
+                continue;
+            }
+            String folder = parent(path);
+            if (folder.equals("schema") || folder.endsWith("/schema")) {
+                locations.putIfAbsent(folder, true);
+            } else if (fileName(path).equals("schema.prisma")) {
+                locations.putIfAbsent(path, false);
+            }
+        }
+        List<PrismaProject> projects = new ArrayList<>();
+        List<String> sorted = new ArrayList<>(locations.keySet());
+        sorted.sort(null);
+        for (String location : sorted) {
+            if (coveredByFolder(location, locations)) {
+                continue;
+            }
+            boolean folder = locations.get(location);
+            List<SourceFile> files = new ArrayList<>();
+            if (folder) {
+                String prefix = location.isEmpty() ? "" : location + "/";
+                for (String path : snapshot.paths()) {
+                    if (path.startsWith(prefix) && path.endsWith(".prisma") && !path.contains("node_modules/")) {
+                        snapshot.read(path).ifPresent(files::add);
+                    }
+                }
+            } else {
+                snapshot.read(location).ifPresent(files::add);
+            }
+            if (files.isEmpty()) {
+                continue;
+            }
+            PrismaSchema schema = PrismaParser.parseAll(files);
+            String migrations = configuredMigrations.containsKey(location) ? configuredMigrations.get(location)
+                    : migrationsDirectory(snapshot, location, folder, schema);
+            projects.add(new PrismaProject(location, folder, schema, migrations));
+        }
+        return List.copyOf(projects);
+    }
+
+    /** A schema file inside a schema folder is part of that folder's schema, not a schema of its own. */
+    private static boolean coveredByFolder(String location, Map<String, Boolean> locations) {
+        for (Map.Entry<String, Boolean> e : locations.entrySet()) {
+            if (e.getValue() && !e.getKey().equals(location)
+                    && (e.getKey().isEmpty() || location.startsWith(e.getKey() + "/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads {@code schema} and {@code migrations.path} from a prisma.config file (paths relative to it). */
+    private static void readConfig(Snapshot snapshot, String configPath, Map<String, Boolean> locations,
+            Map<String, String> configuredMigrations) {
+        Optional<SourceFile> file = snapshot.read(configPath);
+        if (file.isEmpty()) {
+            return;
+        }
+        String text = file.get().text();
+        Matcher schema = CONFIG_SCHEMA.matcher(text);
+        if (!schema.find()) {
+            return;
+        }
+        String base = parent(configPath);
+        String location = normalise(join(base, configValue(schema)));
+        boolean folder = !location.endsWith(".prisma");
+        if (!(folder ? isFolder(snapshot, location) : snapshot.contains(location))) {
+            return;
+        }
+        locations.put(location, folder);
+        Matcher migrations = CONFIG_MIGRATIONS.matcher(text);
+        if (migrations.find()) {
+            configuredMigrations.put(location, normalise(join(base, configValue(migrations))));
+        }
+    }
+
+    /** The literal path, or the joined string arguments of {@code path.join(...)}. */
+    private static String configValue(Matcher m) {
+        if (m.group(1) != null) {
+            return m.group(1);
+        }
+        List<String> parts = new ArrayList<>();
+        Matcher arg = STRING_ARGUMENT.matcher(m.group(2));
+        while (arg.find()) {
+            parts.add(arg.group(1));
+        }
+        return String.join("/", parts);
+    }
+
+    private static Optional<String> configuredLocation(Snapshot snapshot, String packageJson) {
+        Optional<SourceFile> file = snapshot.read(packageJson);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode schema = JSON.readTree(file.get().text()).path("prisma").path("schema");
+            if (!schema.isTextual() || schema.asText().isBlank()) {
+                return Optional.empty();
+            }
+            String location = normalise(join(parent(packageJson), schema.asText()));
+            return snapshot.contains(location) || isFolder(snapshot, location) ? Optional.of(location) : Optional.empty();
+        } catch (Exception e) {
+            // A package.json that is not JSON names no schema; other tools report it.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Migrations live beside the file holding the datasource; a schema folder's migrations may also sit beside the
+     * folder. The first of these that holds files wins.
+     */
+    private static String migrationsDirectory(Snapshot snapshot, String location, boolean folder, PrismaSchema schema) {
+        List<String> candidates = new ArrayList<>();
+        schema.datasource().ifPresent(d -> candidates.add(join(parent(d.file().path()), "migrations")));
+        candidates.add(join(folder ? location : parent(location), "migrations"));
+        if (folder) {
+            candidates.add(join(parent(location), "migrations"));
+        }
+        for (String candidate : candidates) {
+            String prefix = candidate + "/";
+            for (String path : snapshot.paths()) {
+                if (path.startsWith(prefix)) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private static boolean isFolder(Snapshot snapshot, String location) {
+        String prefix = location.isEmpty() ? "" : location + "/";
+        return snapshot.paths().stream().anyMatch(p -> p.startsWith(prefix) && p.endsWith(".prisma"));
+    }
+
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String join(String folder, String relative) {
+        return folder.isEmpty() ? relative : folder + "/" + relative;
+    }
+
+    /** Removes {@code ./}, {@code ..} pairs and trailing slashes from a relative path. */
+    private static String normalise(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..") && !parts.isEmpty()) {
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.migrationguard.rules.schema;
+
+import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.Severity;
+import dev.migrationguard.schema.Difference;
+import dev.migrationguard.schema.DriftReports;
+import dev.migrationguard.schema.Origin;
+import dev.migrationguard.schema.UnmodelledStatement;
+import java.util.List;
+
+/**
+ * Flags each difference between the schema schema.prisma describes and the schema its migrations build: the
+ * drift {@code prisma db push} leaves behind. A difference that a statement the replay could not apply might
+ * explain is a warning naming that statement.
+ */
+public final class SchemaDrift implements Rule {
+
+    @Override
+    public String id() {
+        return "schema-drift";
+    }
+
+    @Override
+    public void check(RuleContext context, Findings findings) {
+        for (DriftReports.Report report : context.snapshot().model(DriftReports.KEY)) {
+            for (Difference difference : report.differences()) {
+                Origin origin = difference.origin();
+                if (origin == null) {
+                    continue;
+                }
+                List<UnmodelledStatement> explanations = report.possibleExplanations(difference);
+                String message = difference.message();
+                Severity severity = Severity.ERROR;
+                if (!explanations.isEmpty()) {
+                    UnmodelledStatement first = explanations.get(0);
+                    message += "; the " + first.description() + " statement at " + first.file().path() + ":"
+                            + first.file().line(first.start()) + " might explain it, as the replay cannot read it";
+                    severity = Severity.WARNING;
+                }
+                findings.at(origin.file(), origin.start(), origin.end())
+                        .message(message)
+                        .fix(difference.fix())
+                        .severity(severity)
+                        .key(difference.key())
+                        .property("difference", difference.kind().name())
+                        .report();
+            }
+        }
+    }
+}

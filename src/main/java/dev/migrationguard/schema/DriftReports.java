@@ -1,0 +1,64 @@
+package dev.migrationguard.schema;
+
+import dev.migrationguard.prisma.PrismaProject;
+import dev.migrationguard.prisma.PrismaSchemas;
+import dev.migrationguard.sql.MigrationSet;
+import dev.migrationguard.sql.MigrationSets;
+import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The drift check of a snapshot: for each Prisma schema with a migrations folder, the schema Prisma expects
+ * compared with the schema its migrations build.
+ */
+public final class DriftReports {
+
+    /** One report per Prisma schema whose provider is relational and whose migrations folder exists. */
+    public static final ModelKey<List<Report>> KEY = ModelKey.of("schema-drift", DriftReports::check);
+
+    /**
+     * The drift of one schema.
+     *
+     * @param expected    what the Prisma schema maps to
+     * @param replay      what the migrations build, with the statements the replay could not apply
+     * @param differences every difference, schema objects first
+     */
+    public record Report(PrismaProject project, MigrationSet migrations, SchemaModel expected,
+                         SchemaReplay.Result replay, List<Difference> differences) {
+        public Report {
+            differences = List.copyOf(differences);
+        }
+
+        /** The unmodelled statements that name the object a difference is about: they might explain it. */
+        public List<UnmodelledStatement> possibleExplanations(Difference difference) {
+            return replay.unmodelled().stream().filter(u -> u.mentions(difference.object())).toList();
+        }
+    }
+
+    private DriftReports() {
+    }
+
+    static List<Report> check(Snapshot snapshot) {
+        List<Report> reports = new ArrayList<>();
+        List<MigrationSet> sets = snapshot.model(MigrationSets.KEY);
+        for (PrismaProject project : snapshot.model(PrismaSchemas.ALL)) {
+            if (!project.schema().problems().isEmpty()) {
+                // A schema that does not parse is reported by prisma-parse-error; comparing half of it misleads.
+                continue;
+            }
+            Optional<MigrationSet> set = sets.stream()
+                    .filter(s -> s.folder().equals(project.migrationsDirectory())).findFirst();
+            Optional<SchemaModel> expected = PrismaSchemaMapper.map(project.schema());
+            if (set.isEmpty() || expected.isEmpty() || set.get().migrations().isEmpty()) {
+                continue;
+            }
+            SchemaReplay.Result replay = SchemaReplay.replay(snapshot, set.get(), expected.get().provider());
+            reports.add(new Report(project, set.get(), expected.get(), replay,
+                    SchemaDiff.compare(expected.get(), replay.model())));
+        }
+        return List.copyOf(reports);
+    }
+}
