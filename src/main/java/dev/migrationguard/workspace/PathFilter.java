@@ -75,6 +75,22 @@ public final class PathFilter {
         return false;
     }
 
+    /**
+     * Whether a file tracked by git (in a commit or the index) is listed: every folder on its path must be one a walk
+     * descends into, and the file itself accepted. Tracked files are never git-ignored.
+     */
+    public boolean acceptTracked(String path) {
+        int slash = path.indexOf('/');
+        while (slash >= 0) {
+            String dir = path.substring(0, slash);
+            if (!descendInto(dir, dir.substring(dir.lastIndexOf('/') + 1))) {
+                return false;
+            }
+            slash = path.indexOf('/', slash + 1);
+        }
+        return accept(path, false);
+    }
+
     public boolean isIncluded(String path) {
         return matchesAny(included, path);
     }
