@@ -7,6 +7,9 @@ import java.util.Optional;
 /** Every rule, one line each, sorted by id: adding a rule is a one-line change here. */
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
+            new dev.migrationguard.rules.history.MigrationDeleted(),
+            new dev.migrationguard.rules.history.MigrationModified(),
+            new dev.migrationguard.rules.history.MigrationOutOfOrder()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {
