@@ -26,4 +26,31 @@ public final class LineChanges {
         int line = edits.get(0).getBeginB() + 1;
         return Math.max(1, Math.min(line, b.size()));
     }
+
+    /**
+     * Where a 1-based line of {@code oldText} is in {@code newText}: its own line when it survived, else the line
+     * where what replaced it (or what followed it) begins, clamped to the new text's lines.
+     */
+    public static int mapLine(String oldText, String newText, int oldLine) {
+        RawText a = new RawText(oldText.getBytes(StandardCharsets.UTF_8));
+        RawText b = new RawText(newText.getBytes(StandardCharsets.UTF_8));
+        EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+                .diff(RawTextComparator.DEFAULT, a, b);
+        int index = oldLine - 1;
+        int shift = 0;
+        for (var edit : edits) {
+            if (index < edit.getBeginA()) {
+                break;
+            }
+            if (index < edit.getEndA()) {
+                return clamp(edit.getBeginB() + 1, b.size());
+            }
+            shift += (edit.getEndB() - edit.getBeginB()) - (edit.getEndA() - edit.getBeginA());
+        }
+        return clamp(oldLine + shift, b.size());
+    }
+
+    private static int clamp(int line, int lines) {
+        return Math.max(1, Math.min(line, lines));
+    }
 }

@@ -9,7 +9,8 @@ public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
             new dev.migrationguard.rules.history.MigrationDeleted(),
             new dev.migrationguard.rules.history.MigrationModified(),
-            new dev.migrationguard.rules.history.MigrationOutOfOrder()
+            new dev.migrationguard.rules.history.MigrationOutOfOrder(),
+            new dev.migrationguard.rules.history.SchemaChangeWithoutMigration()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {
