@@ -26,6 +26,8 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
@@ -38,6 +40,8 @@ final class GitDiff implements AutoCloseable {
     private final String scope;
     private final PathFilter filter;
     private final DiffFormatter formatter;
+    private TreeWalk treeWalk;
+    private RenameDetector treeRenames;
 
     GitDiff(Repository repository, ObjectReader reader, String scope, PathFilter filter) {
         this.repository = repository;
@@ -54,7 +58,33 @@ final class GitDiff implements AutoCloseable {
 
     /** Between two trees; a null old tree is the empty tree (a root commit). */
     List<Change> trees(ObjectId oldTree, ObjectId newTree) throws IOException {
-        return convert(formatter.scan(oldTree, newTree));
+        if (treeWalk == null) {
+            treeWalk = new TreeWalk(repository, reader);
+            treeWalk.setRecursive(true);
+            treeWalk.setFilter(scope.isEmpty() ? TreeFilter.ANY_DIFF
+                    : AndTreeFilter.create(org.eclipse.jgit.treewalk.filter.PathFilter.create(scope), TreeFilter.ANY_DIFF));
+            treeRenames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
+        }
+        treeWalk.reset();
+        treeWalk.addTree(iterator(oldTree));
+        treeWalk.addTree(iterator(newTree));
+        List<DiffEntry> entries = DiffEntry.scan(treeWalk);
+        boolean adds = false;
+        boolean deletes = false;
+        for (DiffEntry e : entries) {
+            adds |= e.getChangeType() == DiffEntry.ChangeType.ADD;
+            deletes |= e.getChangeType() == DiffEntry.ChangeType.DELETE;
+        }
+        if (adds && deletes) {
+            treeRenames.reset();
+            treeRenames.addAll(entries);
+            try {
+                entries = treeRenames.compute(reader, NullProgressMonitor.INSTANCE);
+            } catch (CanceledException e) {
+                throw new IOException("rename detection was cancelled", e);
+            }
+        }
+        return convert(entries);
     }
 
     /** From a tree (null: the empty tree) to the index. */
@@ -170,6 +200,9 @@ final class GitDiff implements AutoCloseable {
     @Override
     public void close() {
         formatter.close();
+        if (treeWalk != null) {
+            treeWalk.close();
+        }
     }
 
     /** A diff entry for the working tree, which DiffFormatter cannot produce without hashing every file. */

@@ -10,6 +10,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +46,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * <p>Snapshots read blobs lazily, so the scan must stay open until the rules have run: use try-with-resources.
  */
 public final class GitScan implements AutoCloseable {
+    /** Threads for comparing commits in a long history walk. */
+    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     private static final String FETCH_ALL = "in GitHub Actions give actions/checkout `fetch-depth: 0`"
             + " (elsewhere run `git fetch --unshallow`)";
 
@@ -60,6 +69,7 @@ public final class GitScan implements AutoCloseable {
 
     /** Scans {@code dir} (a repository's top folder, any folder inside one, or a folder outside git). */
     public static GitScan run(Path dir, ScanMode mode, ScanOptions options) throws IOException {
+        ObjectCaches.configure();
         Path folder = dir.toAbsolutePath().normalize();
         Optional<Repository> found = open(folder, options);
         if (found.isEmpty() || found.get().isBare()) {
@@ -320,30 +330,92 @@ public final class GitScan implements AutoCloseable {
         private void compareCommits(RevWalk walk, GitDiff diff, List<RevCommit> commits, Optional<String> range,
                                     List<ChangeSet> changes) throws IOException {
             Set<ObjectId> shallow = shallowCommits();
-            int total = commits.size();
-            int done = 0;
+            List<RevCommit> compared = new ArrayList<>();
+            List<ObjectId[]> trees = new ArrayList<>();
             for (RevCommit commit : commits) {
                 if (shallow.contains(commit)) {
                     notices.add(Notice.warning("", "shallow clone: the history before commit "
                             + commit.abbreviate(7).name() + " (\"" + commit.getShortMessage() + "\") is missing, so"
                             + " that commit and everything before it cannot be checked; " + FETCH_ALL));
-                } else {
-                    Snapshot base;
-                    ObjectId baseTree;
-                    if (commit.getParentCount() == 0) {
-                        base = emptyTree;
-                        baseTree = null;
-                    } else {
-                        RevCommit parent = walk.parseCommit(commit.getParent(0));
-                        base = commitSnapshot(parent);
-                        baseTree = parent.getTree();
-                    }
-                    CommitInfo info = info(commit);
-                    changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit),
-                            "commit " + info.shortId(), Optional.of(info), diff.trees(baseTree, commit.getTree()), range));
+                    continue;
                 }
-                done++;
-                if (done % 100 == 0 || done == total) {
+                ObjectId baseTree = null;
+                if (commit.getParentCount() > 0) {
+                    baseTree = walk.parseCommit(commit.getParent(0)).getTree();
+                }
+                compared.add(commit);
+                trees.add(new ObjectId[] {baseTree, commit.getTree()});
+            }
+            List<List<Change>> diffs = diffAll(diff, trees, commits.size());
+            for (int i = 0; i < compared.size(); i++) {
+                RevCommit commit = compared.get(i);
+                Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
+                CommitInfo info = info(commit);
+                changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit),
+                        "commit " + info.shortId(), Optional.of(info), diffs.get(i), range));
+            }
+        }
+
+        /**
+         * The changes of many tree pairs. Tree diffs are independent and dominate a history scan, so long walks
+         * share them among the available processors, each worker with its own object reader.
+         */
+        private List<List<Change>> diffAll(GitDiff diff, List<ObjectId[]> trees, int total) throws IOException {
+            int n = trees.size();
+            @SuppressWarnings("unchecked")
+            List<Change>[] out = new List[n];
+            AtomicInteger done = new AtomicInteger(total - n);
+            int workers = Math.min(WORKERS, Math.max(1, n / 500));
+            if (workers <= 1) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = diff.trees(trees.get(i)[0], trees.get(i)[1]);
+                    tick(done.incrementAndGet(), total);
+                }
+                return Arrays.asList(out);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "migration-guard-diff");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                AtomicInteger next = new AtomicInteger();
+                int chunk = 256;
+                List<Future<Void>> running = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    running.add(pool.submit(() -> {
+                        try (ObjectReader reader = repository.newObjectReader();
+                             GitDiff own = new GitDiff(repository, reader, scope, options.filter())) {
+                            for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
+                                for (int i = from; i < Math.min(n, from + chunk); i++) {
+                                    out[i] = own.trees(trees.get(i)[0], trees.get(i)[1]);
+                                    tick(done.incrementAndGet(), total);
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<Void> f : running) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while comparing commits", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException("comparing commits failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            return Arrays.asList(out);
+        }
+
+        private void tick(int done, int total) {
+            if (done % 100 == 0 || done == total) {
+                synchronized (options) {
                     options.progress().commits(done, total);
                 }
             }

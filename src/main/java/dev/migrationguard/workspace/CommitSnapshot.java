@@ -1,11 +1,16 @@
 package dev.migrationguard.workspace;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -40,6 +45,45 @@ public final class CommitSnapshot extends GitObjectSnapshot {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    protected ObjectId findBlob(String path) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(repository(), path, treeId)) {
+            if (walk == null) {
+                return null;
+            }
+            FileMode mode = walk.getFileMode(0);
+            return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE ? walk.getObjectId(0).copy() : null;
+        }
+    }
+
+    @Override
+    protected List<String> findSubfolders(String folder) throws IOException {
+        ObjectId tree = treeId;
+        if (!folder.isEmpty()) {
+            try (TreeWalk walk = TreeWalk.forPath(repository(), folder, treeId)) {
+                if (walk == null || !walk.isSubtree()) {
+                    return List.of();
+                }
+                tree = walk.getObjectId(0).copy();
+            }
+        }
+        List<String> names = new ArrayList<>();
+        try (ObjectReader reader = repository().newObjectReader()) {
+            CanonicalTreeParser entries = new CanonicalTreeParser(null, reader, tree);
+            for (; !entries.eof(); entries.next(1)) {
+                if (FileMode.TREE.equals(entries.getEntryRawMode())) {
+                    String name = entries.getEntryPathString();
+                    String dir = folder.isEmpty() ? name : folder + "/" + name;
+                    if ((Scope.contains(scope(), dir) || Scope.isAncestor(dir, scope())) && filter().descendInto(dir, name)) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        Collections.sort(names);
+        return List.copyOf(names);
     }
 
     @Override

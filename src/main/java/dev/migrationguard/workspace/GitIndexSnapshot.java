@@ -6,6 +6,7 @@ import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -14,6 +15,7 @@ import org.eclipse.jgit.lib.Repository;
  * {@code git add -N} have no staged content and are skipped with a note; submodules are not files.
  */
 public final class GitIndexSnapshot extends GitObjectSnapshot {
+    private DirCache index;
 
     public GitIndexSnapshot(Repository repository, String scope, PathFilter filter, long maxFileBytes) {
         super(repository, scope, filter, maxFileBytes);
@@ -23,14 +25,32 @@ public final class GitIndexSnapshot extends GitObjectSnapshot {
         this(repository, "", PathFilter.defaults(), DEFAULT_MAX_FILE_BYTES);
     }
 
+    /** The index as read once, so listing and reading see the same staged content. */
+    private DirCache index() throws IOException {
+        if (index == null) {
+            index = repository().readDirCache();
+        }
+        return index;
+    }
+
     @Override
     public String description() {
         return "index";
     }
 
     @Override
+    protected ObjectId findBlob(String path) throws IOException {
+        DirCacheEntry entry = index().getEntry(path);
+        if (entry == null || entry.getStage() != DirCacheEntry.STAGE_0 || entry.isIntentToAdd()) {
+            return null;
+        }
+        FileMode mode = entry.getFileMode();
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE ? entry.getObjectId() : null;
+    }
+
+    @Override
     protected void listBlobs() throws IOException {
-        DirCache index = repository().readDirCache();
+        DirCache index = index();
         Set<String> conflicted = new HashSet<>();
         for (int i = 0; i < index.getEntryCount(); i++) {
             DirCacheEntry entry = index.getEntry(i);

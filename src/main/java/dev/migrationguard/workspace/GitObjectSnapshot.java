@@ -21,6 +21,8 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
     private final String scope;
     private final PathFilter filter;
     private final Map<String, ObjectId> blobs = new HashMap<>();
+    private final Map<String, ObjectId> foundAlone = new HashMap<>();
+    private boolean listed;
 
     GitObjectSnapshot(Repository repository, String scope, PathFilter filter, long maxFileBytes) {
         super(maxFileBytes);
@@ -31,6 +33,50 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
 
     /** Calls {@link #accept} for every blob of this version. */
     protected abstract void listBlobs() throws IOException;
+
+    /** The blob id of one regular file of this version, or null, without listing the others. */
+    protected abstract ObjectId findBlob(String path) throws IOException;
+
+    /** The names of the subtrees of one folder, or null when this version cannot tell without listing. */
+    protected List<String> findSubfolders(String folder) throws IOException {
+        return null;
+    }
+
+    @Override
+    protected final boolean hasFile(String path) {
+        if (listed) {
+            return blobs.containsKey(path);
+        }
+        if (foundAlone.containsKey(path)) {
+            return foundAlone.get(path) != null;
+        }
+        ObjectId id = null;
+        if (Scope.contains(scope, path) && filter.acceptTracked(path)) {
+            try {
+                id = findBlob(path);
+            } catch (IOException e) {
+                addNotice(Notice.warning(path, "could not be looked up in " + description() + ": " + e.getMessage()));
+            }
+        }
+        foundAlone.put(path, id);
+        return id != null;
+    }
+
+    @Override
+    public final synchronized List<String> subfolders(String folder) {
+        if (!listed && (Scope.contains(scope, folder) || folder.isEmpty() && scope.isEmpty())) {
+            try {
+                List<String> found = findSubfolders(folder);
+                if (found != null) {
+                    return found;
+                }
+            } catch (IOException e) {
+                addNotice(Notice.warning(folder, "could not be looked up in " + description() + ": " + e.getMessage()));
+                return List.of();
+            }
+        }
+        return super.subfolders(folder);
+    }
 
     final Repository repository() {
         return repository;
@@ -58,6 +104,7 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
 
     @Override
     protected final List<String> listPaths() {
+        listed = true;
         try {
             listBlobs();
         } catch (IOException e) {
@@ -74,7 +121,7 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
 
     @Override
     protected final long size(String path) throws IOException {
-        ObjectId id = blobs.get(path);
+        ObjectId id = blob(path);
         try (ObjectReader reader = repository.newObjectReader()) {
             return reader.getObjectSize(id, Constants.OBJ_BLOB);
         } catch (MissingObjectException e) {
@@ -84,12 +131,17 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
 
     @Override
     protected final byte[] load(String path) throws IOException {
-        ObjectId id = blobs.get(path);
+        ObjectId id = blob(path);
         try (ObjectReader reader = repository.newObjectReader()) {
             return reader.open(id, Constants.OBJ_BLOB).getBytes();
         } catch (MissingObjectException e) {
             throw missing(id);
         }
+    }
+
+    private ObjectId blob(String path) {
+        ObjectId id = blobs.get(path);
+        return id != null ? id : foundAlone.get(path);
     }
 
     private static IOException missing(ObjectId id) {

@@ -113,6 +113,25 @@ class GitSnapshotTest {
         }
     }
 
+    @Test
+    void commitSnapshotReadsOneFileAndListsSubfoldersWithoutListingEveryFile() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("prisma/migrations/2_b/migration.sql", "b").write("prisma/migrations/1_a/migration.sql", "a")
+                    .write("prisma/migrations/migration_lock.toml", "x").write("node_modules/m/migration.sql", "n");
+            RevCommit c = repo.commitAll("init");
+            CommitSnapshot s = CommitSnapshot.of(repo.repository(), c);
+            assertEquals("b", s.read("prisma/migrations/2_b/migration.sql").orElseThrow().text());
+            assertEquals(Optional.empty(), s.read("node_modules/m/migration.sql"), "skipped folders stay skipped");
+            assertEquals(Optional.empty(), s.read("prisma/migrations/3_c/migration.sql"));
+            assertEquals(List.of("1_a", "2_b"), s.subfolders("prisma/migrations"));
+            assertEquals(List.of("prisma"), s.subfolders(""), "node_modules is skipped");
+            assertEquals(List.of(), s.subfolders("nowhere"));
+            assertEquals(List.of("prisma/migrations/1_a/migration.sql", "prisma/migrations/2_b/migration.sql",
+                    "prisma/migrations/migration_lock.toml"), s.paths());
+            assertEquals(List.of("1_a", "2_b"), s.subfolders("prisma/migrations"), "the same once listed");
+        }
+    }
+
     private static final class TreeParts {
         final ObjectInserter inserter;
         final TreeFormatter formatter = new TreeFormatter();

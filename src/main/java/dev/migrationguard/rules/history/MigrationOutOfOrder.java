@@ -4,6 +4,8 @@ import dev.migrationguard.git.Change;
 import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.MigrationPath;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -20,7 +22,7 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
     @Override
     List<Issue> issues(ChangeSet change) {
         List<Issue> out = new ArrayList<>();
-        Map<String, NavigableSet<String>> before = null;
+        Map<String, NavigableSet<String>> before = new HashMap<>();
         for (Change c : change.changes()) {
             if (c.newPath() == null || c.oldPath() != null && c.oldPath().equals(c.newPath())) {
                 continue;
@@ -29,10 +31,8 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
             if (added.isEmpty()) {
                 continue;
             }
-            if (before == null) {
-                before = change.base().model(MigrationPath.FOLDERS);
-            }
-            NavigableSet<String> existing = before.get(added.get().migrationsDir());
+            NavigableSet<String> existing = before.computeIfAbsent(added.get().migrationsDir(),
+                    dir -> new TreeSet<>(change.base().subfolders(dir)));
             if (existing == null || existing.isEmpty() || existing.contains(added.get().name())) {
                 continue;
             }

@@ -52,7 +52,7 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
     List<Issue> issues(ChangeSet change) {
         List<Change> schemaChanges = change.changes().stream()
                 .filter(c -> isSchema(c.oldPath()) || isSchema(c.newPath())).toList();
-        if (schemaChanges.isEmpty()) {
+        if (schemaChanges.isEmpty() || addsMigration(change)) {
             return List.of();
         }
         DataModel.Files before = change.base().model(DataModel.FILES);
@@ -62,14 +62,14 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
         for (Change c : schemaChanges) {
             if (isSchema(c.oldPath()) && c.type() != ChangeType.COPY) {
                 Optional<DataModel> old = before.of(c.oldPath());
-                if (old.isEmpty() || old.get().broken()) {
+                if (old.isEmpty()) {
                     return List.of();
                 }
                 old.get().blocks().values().forEach(b -> oldBlocks.putIfAbsent(b.key(), new Placed(b, old.get())));
             }
             if (isSchema(c.newPath())) {
                 Optional<DataModel> now = after.of(c.newPath());
-                if (now.isEmpty() || now.get().broken()) {
+                if (now.isEmpty()) {
                     return List.of();
                 }
                 now.get().blocks().values().forEach(b -> newBlocks.putIfAbsent(b.key(), new Placed(b, now.get())));
@@ -83,6 +83,12 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
         for (Placed now : newBlocks.values()) {
             Placed old = oldBlocks.get(now.block().key());
             int offset;
+            if (old != null && old.block().sameText(now.block())) {
+                continue;
+            }
+            if (now.block().broken() || old != null && old.block().broken()) {
+                return List.of();
+            }
             if (old == null) {
                 added.add(now.block().key());
                 offset = now.block().nameOffset();
@@ -102,7 +108,7 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
                 removed.add(old.block().key());
             }
         }
-        if (added.isEmpty() && changed.isEmpty() && removed.isEmpty() || addsMigration(change)) {
+        if (added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
             return List.of();
         }
         String path;
