@@ -1,6 +1,7 @@
 package dev.migrationguard.workspace;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class CommitSnapshot extends GitObjectSnapshot {
             CanonicalTreeParser entries = new CanonicalTreeParser(null, reader, tree);
             for (; !entries.eof(); entries.next(1)) {
                 if (FileMode.TREE.equals(entries.getEntryRawMode())) {
-                    String name = entries.getEntryPathString();
+                    String name = nameOf(entries);
                     String dir = folder.isEmpty() ? name : folder + "/" + name;
                     if ((Scope.contains(scope(), dir) || Scope.isAncestor(dir, scope())) && filter().descendInto(dir, name)) {
                         names.add(name);
@@ -84,6 +85,19 @@ public final class CommitSnapshot extends GitObjectSnapshot {
         }
         Collections.sort(names);
         return List.copyOf(names);
+    }
+
+    /** An entry's name; most are ASCII, which needs no UTF-8 decoder (thousands of migration folders per walk). */
+    private static String nameOf(CanonicalTreeParser entry) {
+        int length = entry.getNameLength();
+        byte[] raw = new byte[length];
+        entry.getName(raw, 0);
+        for (byte b : raw) {
+            if (b < 0) {
+                return entry.getEntryPathString();
+            }
+        }
+        return new String(raw, StandardCharsets.ISO_8859_1);
     }
 
     @Override

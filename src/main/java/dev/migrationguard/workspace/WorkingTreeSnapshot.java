@@ -72,6 +72,10 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                         if (!Scope.contains(scope, rel) && !Scope.isAncestor(rel, scope)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
+                        // A folder with its own .git is a submodule or a nested repository: not this project's files.
+                        if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
                         boolean ignored = isIgnored(ignores, exclude, rel, true);
                         if (!filter.descendInto(rel, dir.getFileName().toString())
                                 || ignored && !filter.couldInclude(rel)) {

@@ -286,6 +286,35 @@ class GitScanTest {
     }
 
     @Test
+    void submodulesAreSkippedInEveryMode() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a.txt", "1").commitAll("one");
+            try (TestRepository inner = TestRepository.init(dir.resolve("vendor/lib"))) {
+                inner.write("inner.sql", "SELECT 1;").commitAll("inner");
+            }
+            org.eclipse.jgit.dircache.DirCache index = repo.repository().lockDirCache();
+            org.eclipse.jgit.dircache.DirCacheEditor editor = index.editor();
+            editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit("vendor/lib") {
+                @Override
+                public void apply(org.eclipse.jgit.dircache.DirCacheEntry entry) {
+                    entry.setFileMode(org.eclipse.jgit.lib.FileMode.GITLINK);
+                    entry.setObjectId(org.eclipse.jgit.lib.ObjectId.fromString("3333333333333333333333333333333333333333"));
+                }
+            });
+            editor.commit();
+            repo.commit("add submodule");
+            for (ScanMode mode : List.of(ScanMode.local(), ScanMode.staged(), ScanMode.history())) {
+                try (GitScan scan = scan(dir, mode)) {
+                    assertFalse(scan.snapshot().paths().stream().anyMatch(p -> p.startsWith("vendor/")),
+                            () -> mode + " " + scan.snapshot().paths());
+                    assertTrue(scan.changes().stream().flatMap(c -> c.changes().stream())
+                            .noneMatch(c -> c.path().startsWith("vendor/")), () -> mode + " " + describe(scan.changes()));
+                }
+            }
+        }
+    }
+
+    @Test
     void stagedModeHonoursTheIndexFileGitGivesHooks() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write("a.sql", "one").commitAll("init");

@@ -36,8 +36,12 @@ abstract class ChangeSetRule implements Rule {
     record Issue(String key, String path, TextRange range, String message, String fix) {
     }
 
-    /** The issues of one change set. */
-    abstract List<Issue> issues(ChangeSet change);
+    /**
+     * The issues of one change set. Change sets come in the order of the run's list, except that a range's own
+     * change set comes before its commits; {@code memo} lives for one run, for what a rule carries from one change
+     * set to the next.
+     */
+    abstract List<Issue> issues(ChangeSet change, Map<Object, Object> memo);
 
     /**
      * Whether an issue found in one commit of a range stands, given the keys of the issues of the range as a whole
@@ -50,10 +54,11 @@ abstract class ChangeSetRule implements Rule {
     @Override
     public final void check(RuleContext context, Findings findings) {
         List<ChangeSet> all = context.changes();
+        Map<Object, Object> memo = new HashMap<>();
         Map<String, List<Issue>> rangeIssues = new HashMap<>();
         for (ChangeSet change : all) {
             if (change.kind() == ChangeSet.Kind.RANGE) {
-                rangeIssues.put(change.range().orElse(""), issues(change));
+                rangeIssues.put(change.range().orElse(""), issues(change, memo));
             }
         }
         Set<String> reportedInRange = new HashSet<>();
@@ -69,7 +74,7 @@ abstract class ChangeSetRule implements Rule {
                 }
                 continue;
             }
-            for (Issue issue : issues(change)) {
+            for (Issue issue : issues(change, memo)) {
                 if (change.inRange()) {
                     String range = change.range().orElseThrow();
                     Set<String> keys = new HashSet<>();

@@ -6,6 +6,7 @@ import dev.migrationguard.git.ChangeType;
 import dev.migrationguard.git.MigrationPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A migration folder that existed before the change is deleted or renamed by it. */
@@ -17,7 +18,7 @@ public final class MigrationDeleted extends ChangeSetRule {
     }
 
     @Override
-    List<Issue> issues(ChangeSet change) {
+    List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
         List<Issue> out = new ArrayList<>();
         for (Change c : change.changes()) {
             if (c.type() != ChangeType.DELETE && c.type() != ChangeType.RENAME) {

@@ -8,6 +8,7 @@ import dev.migrationguard.git.MigrationPath;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A migration.sql that existed before the change is edited by it. */
@@ -19,7 +20,7 @@ public final class MigrationModified extends ChangeSetRule {
     }
 
     @Override
-    List<Issue> issues(ChangeSet change) {
+    List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
         List<Issue> out = new ArrayList<>();
         for (Change c : change.changes()) {
             if (c.type() != ChangeType.MODIFY) {

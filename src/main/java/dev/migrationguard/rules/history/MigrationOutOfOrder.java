@@ -2,14 +2,17 @@ package dev.migrationguard.rules.history;
 
 import dev.migrationguard.git.Change;
 import dev.migrationguard.git.ChangeSet;
+import dev.migrationguard.git.ChangeType;
 import dev.migrationguard.git.MigrationPath;
+import dev.migrationguard.workspace.Snapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.TreeSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** A migration added by the change sorts before the newest migration already in its migrations directory. */
 public final class MigrationOutOfOrder extends ChangeSetRule {
@@ -20,20 +23,19 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
     }
 
     @Override
-    List<Issue> issues(ChangeSet change) {
+    List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
+        Folders folders = (Folders) memo.computeIfAbsent(Folders.class, k -> new Folders());
         List<Issue> out = new ArrayList<>();
-        Map<String, NavigableSet<String>> before = new HashMap<>();
         for (Change c : change.changes()) {
-            if (c.newPath() == null || c.oldPath() != null && c.oldPath().equals(c.newPath())) {
+            if (c.newPath() == null || c.type() == ChangeType.MODIFY) {
                 continue;
             }
             Optional<MigrationPath> added = MigrationPath.parse(c.newPath());
             if (added.isEmpty()) {
                 continue;
             }
-            NavigableSet<String> existing = before.computeIfAbsent(added.get().migrationsDir(),
-                    dir -> new TreeSet<>(change.base().subfolders(dir)));
-            if (existing == null || existing.isEmpty() || existing.contains(added.get().name())) {
+            NavigableSet<String> existing = folders.in(change.base(), added.get().migrationsDir());
+            if (existing.isEmpty() || existing.contains(added.get().name())) {
                 continue;
             }
             String newest = existing.last();
@@ -47,6 +49,47 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
                                 + " `prisma migrate dev` on top of the current migrations)."));
             }
         }
+        folders.carry(change);
         return out;
+    }
+
+    /**
+     * The migration folders of each version met so far, per migrations directory. A history walk meets every
+     * commit after its parent, so a version's folders are mostly carried over from the version before it with the
+     * change's own additions and deletions, instead of read again from a tree.
+     */
+    private static final class Folders {
+        private final Map<Snapshot, Map<String, NavigableSet<String>>> known = new IdentityHashMap<>();
+
+        NavigableSet<String> in(Snapshot snapshot, String migrationsDir) {
+            return known.computeIfAbsent(snapshot, s -> new HashMap<>())
+                    .computeIfAbsent(migrationsDir, dir -> new TreeSet<>(snapshot.subfolders(dir)));
+        }
+
+        /** Records the target's folders from the base's, for every directory known in the base. */
+        void carry(ChangeSet change) {
+            Map<String, NavigableSet<String>> before = known.get(change.base());
+            if (before == null || before.isEmpty() || known.containsKey(change.target())) {
+                return;
+            }
+            Map<String, NavigableSet<String>> after = new HashMap<>(before);
+            for (Change c : change.changes()) {
+                Optional<MigrationPath> gone = c.type() == ChangeType.DELETE || c.type() == ChangeType.RENAME
+                        ? MigrationPath.parse(c.oldPath()) : Optional.empty();
+                Optional<MigrationPath> added = c.type() != ChangeType.DELETE && c.type() != ChangeType.MODIFY
+                        ? MigrationPath.parse(c.newPath()) : Optional.empty();
+                gone.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
+                    NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
+                    names.remove(m.name());
+                    after.put(m.migrationsDir(), names);
+                });
+                added.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
+                    NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
+                    names.add(m.name());
+                    after.put(m.migrationsDir(), names);
+                });
+            }
+            known.put(change.target(), after);
+        }
     }
 }

@@ -49,7 +49,7 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
     }
 
     @Override
-    List<Issue> issues(ChangeSet change) {
+    List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
         List<Change> schemaChanges = change.changes().stream()
                 .filter(c -> isSchema(c.oldPath()) || isSchema(c.newPath())).toList();
         if (schemaChanges.isEmpty() || addsMigration(change)) {
