@@ -28,6 +28,8 @@ fi
 echo "repository of $(git -C "$REPO" rev-list --count HEAD) commits, $(git -C "$REPO" ls-files | wc -l) files at HEAD"
 
 time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# CPU seconds (user + system) of a command: less disturbed than wall time when other jobs share the machine.
+cpu_s() { local TIMEFORMAT='%U %S'; { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ printf "%.2f\n", $1 + $2 }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 best() { sort -n | head -1; }
 
@@ -41,8 +43,11 @@ for _ in $(seq "$RUNS"); do
   time_ms git -C "$REPO" log --name-status >> "$WORK/git.ms"
   time_ms java ${JAVA_OPTS:-} -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1 >> "$WORK/mg.ms"
 done
+git_cpu=$(cpu_s git -C "$REPO" log --name-status)
+mg_cpu=$(cpu_s java ${JAVA_OPTS:-} -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1)
 git_best=$(best < "$WORK/git.ms"); git_median=$(median < "$WORK/git.ms")
 mg_best=$(best < "$WORK/mg.ms"); mg_median=$(median < "$WORK/mg.ms")
 echo "git log --name-status:                     best ${git_best} ms, median ${git_median} ms ($RUNS runs)"
 echo "migration-guard history (whole process${JAVA_OPTS:+, $JAVA_OPTS}): best ${mg_best} ms, median ${mg_median} ms"
 awk -v a="$mg_median" -v b="$git_median" 'BEGIN { printf "ratio of medians (migration-guard / git log): %.2fx\n", a / b }'
+echo "CPU time (user + sys, one run each): git log ${git_cpu} s, migration-guard ${mg_cpu} s (all threads)"

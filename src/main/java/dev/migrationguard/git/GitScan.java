@@ -69,7 +69,7 @@ public final class GitScan implements AutoCloseable {
 
     /** Scans {@code dir} (a repository's top folder, any folder inside one, or a folder outside git). */
     public static GitScan run(Path dir, ScanMode mode, ScanOptions options) throws IOException {
-        ObjectCaches.configure();
+        JGitSetup.configure();
         Path folder = dir.toAbsolutePath().normalize();
         Optional<Repository> found = open(folder, options);
         if (found.isEmpty() || found.get().isBare()) {
