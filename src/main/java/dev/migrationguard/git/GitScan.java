@@ -261,7 +261,8 @@ public final class GitScan implements AutoCloseable {
             ObjectId baseId;
             try {
                 baseId = repository.resolve(revision + "^{commit}");
-            } catch (RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            } catch (RevisionSyntaxException | IOException e) {
+                // Malformed, ambiguous or not a commit: as unusable as a revision that is not there.
                 baseId = null;
             }
             if (baseId == null) {

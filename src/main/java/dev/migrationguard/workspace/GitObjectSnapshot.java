@@ -44,8 +44,9 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
 
     @Override
     protected final boolean hasFile(String path) {
-        if (listed) {
-            return blobs.containsKey(path);
+        if (listed || !ascii(path)) {
+            // A name that was not UTF-8 in git is only found again through the listing that decoded it.
+            return contains(path);
         }
         if (foundAlone.containsKey(path)) {
             return foundAlone.get(path) != null;
@@ -64,7 +65,7 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
 
     @Override
     public final synchronized List<String> subfolders(String folder) {
-        if (!listed && (Scope.contains(scope, folder) || folder.isEmpty() && scope.isEmpty())) {
+        if (!listed && ascii(folder) && (Scope.contains(scope, folder) || folder.isEmpty() && scope.isEmpty())) {
             try {
                 List<String> found = findSubfolders(folder);
                 if (found != null) {
@@ -137,6 +138,15 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
         } catch (MissingObjectException e) {
             throw missing(id);
         }
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ObjectId blob(String path) {

@@ -86,6 +86,8 @@ class GitSnapshotTest {
                 tree.formatter.append("vendor-lib", FileMode.GITLINK, ObjectId.fromString("1111111111111111111111111111111111111111"));
             });
             CommitSnapshot s = CommitSnapshot.of(repo.repository(), c);
+            assertEquals(Optional.of("SELECT 1;"), CommitSnapshot.of(repo.repository(), c).read("caf\u00e9.sql")
+                    .map(SourceFile::text), "read by its decoded name without listing first");
             assertEquals(1, s.paths().size(), () -> "paths " + s.paths());
             String name = s.paths().get(0);
             assertEquals(Optional.of("SELECT 1;"), s.read(name).map(SourceFile::text));
