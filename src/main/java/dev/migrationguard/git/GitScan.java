@@ -253,7 +253,13 @@ public final class GitScan implements AutoCloseable {
             } catch (IOException e) {
                 branch = null;
             }
-            return new Provenance(Optional.ofNullable(url), head.name(), Optional.ofNullable(branch));
+            return new Provenance(Optional.ofNullable(url).map(Scanner::withoutCredentials), head.name(),
+                    Optional.ofNullable(branch));
+        }
+
+        /** A remote URL without the user and token some CI systems write into it (it ends up in SARIF files). */
+        static String withoutCredentials(String url) {
+            return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
         }
 
         private void since(RevWalk walk, GitDiff diff, RevCommit head, String revision, List<ChangeSet> changes)

@@ -158,6 +158,20 @@ class GitScanTest {
     }
 
     @Test
+    void provenanceNamesTheRemoteWithoutCredentials() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            RevCommit head = repo.write("a.txt", "1").commitAll("one");
+            var config = repo.repository().getConfig();
+            config.setString("remote", "origin", "url", "https://x-access-token:secret@github.com/acme/app.git");
+            config.save();
+            try (GitScan scan = scan(dir, ScanMode.local())) {
+                assertEquals(new Provenance(Optional.of("https://github.com/acme/app.git"), head.name(),
+                        Optional.of("main")), scan.provenance().orElseThrow());
+            }
+        }
+    }
+
+    @Test
     void missingBaseRevisionIsAClearErrorAndStaticRulesStillRunOnHead() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write("a.txt", "1").commitAll("base");
