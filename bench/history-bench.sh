@@ -36,18 +36,28 @@ best() { sort -n | head -1; }
 echo "migration-guard history scan, in one JVM (first run includes JIT warm-up):"
 java -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" "$RUNS" 2>/dev/null | sed 's/^/  /'
 
-# Whole processes, git and migration-guard alternating so that a busy machine slows both alike.
+# Whole processes, git and migration-guard alternating so that a busy machine slows both alike. Two JVM
+# settings: the defaults, and the ones a command-line launcher should use for a one-shot run (C1 only, serial GC:
+# C2 compiles cost more CPU than they save in a run of a few seconds). JAVA_OPTS replaces the second.
+LAUNCHER_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 : > "$WORK/git.ms"
 : > "$WORK/mg.ms"
+: > "$WORK/mg-launcher.ms"
 for _ in $(seq "$RUNS"); do
   time_ms git -C "$REPO" log --name-status >> "$WORK/git.ms"
-  time_ms java ${JAVA_OPTS:-} -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1 >> "$WORK/mg.ms"
+  time_ms java -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1 >> "$WORK/mg.ms"
+  # shellcheck disable=SC2086
+  time_ms java $LAUNCHER_OPTS -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1 >> "$WORK/mg-launcher.ms"
 done
 git_cpu=$(cpu_s git -C "$REPO" log --name-status)
-mg_cpu=$(cpu_s java ${JAVA_OPTS:-} -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1)
-git_best=$(best < "$WORK/git.ms"); git_median=$(median < "$WORK/git.ms")
-mg_best=$(best < "$WORK/mg.ms"); mg_median=$(median < "$WORK/mg.ms")
-echo "git log --name-status:                     best ${git_best} ms, median ${git_median} ms ($RUNS runs)"
-echo "migration-guard history (whole process${JAVA_OPTS:+, $JAVA_OPTS}): best ${mg_best} ms, median ${mg_median} ms"
-awk -v a="$mg_median" -v b="$git_median" 'BEGIN { printf "ratio of medians (migration-guard / git log): %.2fx\n", a / b }'
-echo "CPU time (user + sys, one run each): git log ${git_cpu} s, migration-guard ${mg_cpu} s (all threads)"
+mg_cpu=$(cpu_s java -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1)
+# shellcheck disable=SC2086
+mg_launcher_cpu=$(cpu_s java $LAUNCHER_OPTS -cp "$CP" dev.migrationguard.bench.HistoryBench "$REPO" 1)
+git_median=$(median < "$WORK/git.ms")
+mg_median=$(median < "$WORK/mg.ms")
+mgl_median=$(median < "$WORK/mg-launcher.ms")
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors"
+echo "git log --name-status:                          best $(best < "$WORK/git.ms") ms, median ${git_median} ms, cpu ${git_cpu} s"
+echo "migration-guard history, default JVM:           best $(best < "$WORK/mg.ms") ms, median ${mg_median} ms, cpu ${mg_cpu} s"
+echo "migration-guard history, ${LAUNCHER_OPTS}: best $(best < "$WORK/mg-launcher.ms") ms, median ${mgl_median} ms, cpu ${mg_launcher_cpu} s"
+awk -v a="$mg_median" -v l="$mgl_median" -v b="$git_median" 'BEGIN { printf "ratio of medians to git log: %.2fx default JVM, %.2fx launcher options\n", a / b, l / b }'
