@@ -12,8 +12,9 @@ public final class LineChanges {
     }
 
     /**
-     * The 1-based line of {@code newText} where the first edit begins (a deletion points at the line after it, or
-     * the last line), or 0 when the texts have the same lines.
+     * The 1-based line of {@code newText} that shows the first change: the first added or changed line that is not
+     * blank (a deletion points at the line after it), skipping edits that only add or remove blank lines or the
+     * final newline unless nothing else changed; 0 when the texts have the same lines.
      */
     public static int firstChangedLine(String oldText, String newText) {
         RawText a = new RawText(oldText.getBytes(StandardCharsets.UTF_8));
@@ -23,8 +24,22 @@ public final class LineChanges {
         if (edits.isEmpty()) {
             return 0;
         }
-        int line = edits.get(0).getBeginB() + 1;
-        return Math.max(1, Math.min(line, b.size()));
+        for (var edit : edits) {
+            for (int line = edit.getBeginB(); line < edit.getEndB(); line++) {
+                int before = edit.getBeginA() + line - edit.getBeginB();
+                // A line that only gained or lost the newline at the end of the file is not where the change is.
+                boolean sameText = before < edit.getEndA() && a.getString(before).equals(b.getString(line));
+                if (!b.getString(line).isBlank() && !sameText) {
+                    return line + 1;
+                }
+            }
+            for (int line = edit.getBeginA(); line < edit.getEndA(); line++) {
+                if (!a.getString(line).isBlank()) {
+                    return clamp(edit.getBeginB() + 1, b.size());
+                }
+            }
+        }
+        return clamp(edits.get(0).getBeginB() + 1, b.size());
     }
 
     /**
