@@ -437,8 +437,7 @@ public final class GitScan implements AutoCloseable {
         }
 
         private static CommitInfo info(RevCommit commit) {
-            return new CommitInfo(commit.name(), commit.abbreviate(7).name(), commit.getAuthorIdent().getName(),
-                    commit.getAuthorIdent().getWhenAsInstant(), commit.getShortMessage(), commit.getParentCount() > 1);
+            return CommitInfo.of(commit);
         }
 
         private CommitSnapshot commitSnapshot(RevCommit commit) {
