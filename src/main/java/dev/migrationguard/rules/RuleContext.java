@@ -1,12 +1,30 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.workspace.Snapshot;
+import java.util.List;
 
 /**
- * What a rule may read: the snapshot under lint (and, through it, every parsed model) and its own options.
+ * What a rule may read: the snapshot under lint (and, through it, every parsed model), its own options, and for
+ * history rules the changes to judge.
  *
  * @param snapshot the files under lint, whichever version they come from
  * @param options  the rule's settings from config
+ * @param changes  the change sets of this run, oldest first (empty outside git or with no commits); static rules
+ *                 ignore them, history rules run once per run and iterate them
  */
-public record RuleContext(Snapshot snapshot, RuleOptions options) {
+public record RuleContext(Snapshot snapshot, RuleOptions options, List<ChangeSet> changes) {
+
+    public RuleContext {
+        changes = List.copyOf(changes);
+    }
+
+    /** A context without changes, for static rules and for runs outside git. */
+    public RuleContext(Snapshot snapshot, RuleOptions options) {
+        this(snapshot, options, List.of());
+    }
+
+    public static RuleContext of(Snapshot snapshot, RuleOptions options) {
+        return new RuleContext(snapshot, options, List.of());
+    }
 }

@@ -66,8 +66,16 @@ public abstract class AbstractSnapshot implements Snapshot {
         return cached;
     }
 
+    /**
+     * Whether {@code path} is a file of this snapshot, asked before reading it. By default the listing decides; a
+     * snapshot that can find one file without listing them all (a commit's tree) overrides this.
+     */
+    protected boolean hasFile(String path) {
+        return contains(path);
+    }
+
     private Optional<SourceFile> decode(String path) {
-        if (!contains(path)) {
+        if (!hasFile(path)) {
             return Optional.empty();
         }
         try {

@@ -80,6 +80,30 @@ public final class PathFilter {
         return false;
     }
 
+    /**
+     * Whether a file tracked by git (in a commit or the index) is listed: every folder on its path must be one a walk
+     * descends into, and the file itself accepted. Tracked files are never git-ignored.
+     */
+    public boolean acceptTracked(String path) {
+        boolean restricted = false;
+        int slash = path.indexOf('/');
+        while (slash >= 0) {
+            String dir = path.substring(0, slash);
+            Descent d = descent(dir, dir.substring(dir.lastIndexOf('/') + 1), false);
+            if (d == Descent.SKIP) {
+                return false;
+            }
+            restricted |= d == Descent.ONLY_INCLUDED;
+            slash = path.indexOf('/', slash + 1);
+        }
+        return accept(path, restricted);
+    }
+
+    /** Whether a walk of a git tree goes into a folder (tracked folders are never git-ignored). */
+    public boolean descendInto(String dirPath, String dirName) {
+        return descent(dirPath, dirName, false) != Descent.SKIP;
+    }
+
     public boolean isIncluded(String path) {
         return matchesAny(included, path);
     }

@@ -21,6 +21,24 @@ public interface Snapshot {
      */
     Optional<SourceFile> read(String path);
 
+    /**
+     * The names of the folders directly inside {@code folder} (relative to the root, no trailing slash) that hold
+     * listed files, sorted. Git snapshots answer from one tree without listing every file.
+     */
+    default List<String> subfolders(String folder) {
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String path : paths()) {
+            if (path.startsWith(prefix)) {
+                int slash = path.indexOf('/', prefix.length());
+                if (slash > prefix.length()) {
+                    names.add(path.substring(prefix.length(), slash));
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
     /** Whether a path is one of {@link #paths()}. */
     boolean contains(String path);
 

@@ -17,17 +17,26 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 /**
  * The files on disk under a repository root, as git would see them: {@code .gitignore} files at every level and
  * {@code .git/info/exclude} are honoured, tool and build folders are skipped, symbolic links are read only when
- * they point to a file inside the root.
+ * they point to a file inside the root. Inside a git repository the root is the repository's top folder and a
+ * {@code scope} (a folder relative to it, "" for all) limits the listing, so paths stay relative to the repository
+ * root whichever folder was linted.
  */
 public final class WorkingTreeSnapshot extends AbstractSnapshot {
     private final Path root;
     private final Path realRoot;
+    private final String scope;
     private final PathFilter filter;
 
     public WorkingTreeSnapshot(Path root, PathFilter filter, long maxFileBytes) throws IOException {
+        this(root, "", filter, maxFileBytes);
+    }
+
+    /** The files under {@code root/scope}, listed relative to {@code root}. */
+    public WorkingTreeSnapshot(Path root, String scope, PathFilter filter, long maxFileBytes) throws IOException {
         super(maxFileBytes);
         this.root = root.toAbsolutePath().normalize();
         this.realRoot = this.root.toRealPath();
+        this.scope = Scope.normalise(scope);
         this.filter = filter;
     }
 
@@ -37,6 +46,11 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
 
     public Path root() {
         return root;
+    }
+
+    /** The folder the listing is limited to, relative to the root ("" for all). */
+    public String scope() {
+        return scope;
     }
 
     @Override
@@ -56,6 +70,13 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                     String rel = relative(dir);
                     boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
                     if (!rel.isEmpty()) {
+                        if (!Scope.contains(scope, rel) && !Scope.isAncestor(rel, scope)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        // A folder with its own .git is a submodule or a nested repository: not this project's files.
+                        if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
                         boolean ignored = restricted || isIgnored(ignores, exclude, rel, true);
                         PathFilter.Descent descent = filter.descent(rel, dir.getFileName().toString(), ignored);
                         if (descent == PathFilter.Descent.SKIP) {
@@ -78,6 +99,9 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = relative(file);
+                    if (!Scope.contains(scope, rel)) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (attrs.isSymbolicLink() && !linksInside(file, rel)) {
                         return FileVisitResult.CONTINUE;
                     }

@@ -1,0 +1,221 @@
+package dev.migrationguard.git;
+
+import dev.migrationguard.workspace.PathFilter;
+import dev.migrationguard.workspace.Scope;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.jgit.api.errors.CanceledException;
+import org.eclipse.jgit.diff.ContentSource;
+import org.eclipse.jgit.diff.DiffConfig;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * Computes the changed paths between two versions with git's own diff and rename detection, limited to the scope
+ * folder and to files the {@link PathFilter} lists (submodules and symbolic links are not files).
+ */
+final class GitDiff implements AutoCloseable {
+    private final Repository repository;
+    private final ObjectReader reader;
+    private final String scope;
+    private final PathFilter filter;
+    private final DiffFormatter formatter;
+    private TreeWalk treeWalk;
+    private RenameDetector treeRenames;
+
+    GitDiff(Repository repository, ObjectReader reader, String scope, PathFilter filter) {
+        this.repository = repository;
+        this.reader = reader;
+        this.scope = scope;
+        this.filter = filter;
+        this.formatter = new DiffFormatter(DisabledOutputStream.INSTANCE);
+        formatter.setReader(reader, repository.getConfig());
+        formatter.setDetectRenames(true);
+        if (!scope.isEmpty()) {
+            formatter.setPathFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(scope));
+        }
+    }
+
+    /** Between two trees; a null old tree is the empty tree (a root commit). */
+    List<Change> trees(ObjectId oldTree, ObjectId newTree) throws IOException {
+        if (treeWalk == null) {
+            treeWalk = new TreeWalk(repository, reader);
+            treeWalk.setRecursive(true);
+            treeWalk.setFilter(scope.isEmpty() ? TreeFilter.ANY_DIFF
+                    : AndTreeFilter.create(org.eclipse.jgit.treewalk.filter.PathFilter.create(scope), TreeFilter.ANY_DIFF));
+            treeRenames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
+        }
+        treeWalk.reset();
+        treeWalk.addTree(iterator(oldTree));
+        treeWalk.addTree(iterator(newTree));
+        List<DiffEntry> entries = DiffEntry.scan(treeWalk);
+        boolean adds = false;
+        boolean deletes = false;
+        for (DiffEntry e : entries) {
+            adds |= e.getChangeType() == DiffEntry.ChangeType.ADD;
+            deletes |= e.getChangeType() == DiffEntry.ChangeType.DELETE;
+        }
+        if (adds && deletes) {
+            treeRenames.reset();
+            treeRenames.addAll(entries);
+            try {
+                entries = treeRenames.compute(reader, NullProgressMonitor.INSTANCE);
+            } catch (CanceledException e) {
+                throw new IOException("rename detection was cancelled", e);
+            }
+        }
+        return convert(entries);
+    }
+
+    /** From a tree (null: the empty tree) to the index. */
+    List<Change> index(ObjectId oldTree, DirCache index) throws IOException {
+        return convert(formatter.scan(iterator(oldTree), new DirCacheIterator(index)));
+    }
+
+    /**
+     * From a tree to the working tree as the working-tree snapshot lists it: tracked files as they are on disk,
+     * untracked files unless git ignores them. The index's stat data spares hashing files that did not change.
+     */
+    List<Change> workingTree(ObjectId oldTree, DirCache index) throws IOException {
+        List<DiffEntry> entries = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(repository, reader)) {
+            int head = walk.addTree(iterator(oldTree));
+            int staged = walk.addTree(new DirCacheIterator(index));
+            FileTreeIterator files = new FileTreeIterator(repository);
+            int work = walk.addTree(files);
+            files.setDirCacheIterator(walk, staged);
+            walk.setRecursive(false);
+            if (!scope.isEmpty()) {
+                walk.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(scope));
+            }
+            while (walk.next()) {
+                String path = walk.getPathString();
+                boolean tracked = walk.getRawMode(head) != 0 || walk.getRawMode(staged) != 0;
+                WorkingTreeIterator onDisk = walk.getTree(work, WorkingTreeIterator.class);
+                if (walk.isSubtree()) {
+                    if (filter.descendInto(path, walk.getNameString())
+                            && (tracked || onDisk == null || !onDisk.isEntryIgnored() || filter.couldInclude(path))) {
+                        walk.enterSubtree();
+                    }
+                    continue;
+                }
+                boolean inOld = isFile(walk.getFileMode(head));
+                boolean inWork = onDisk != null && isFile(walk.getFileMode(work))
+                        && (tracked || !onDisk.isEntryIgnored() || filter.isIncluded(path));
+                if (!inOld && !inWork || !filter.accept(path, false)) {
+                    continue;
+                }
+                if (inOld && inWork) {
+                    ObjectId oldId = walk.getObjectId(head);
+                    ObjectId newId = onDisk.getEntryObjectId();
+                    if (!oldId.equals(newId)) {
+                        entries.add(new WorkEntry(DiffEntry.ChangeType.MODIFY, path, walk.getFileMode(head), oldId,
+                                path, walk.getFileMode(work), newId));
+                    }
+                } else if (inOld) {
+                    entries.add(new WorkEntry(DiffEntry.ChangeType.DELETE, path, walk.getFileMode(head),
+                            walk.getObjectId(head), DiffEntry.DEV_NULL, FileMode.MISSING, ObjectId.zeroId()));
+                } else {
+                    entries.add(new WorkEntry(DiffEntry.ChangeType.ADD, DiffEntry.DEV_NULL, FileMode.MISSING,
+                            ObjectId.zeroId(), path, walk.getFileMode(work), onDisk.getEntryObjectId()));
+                }
+            }
+        }
+        RenameDetector renames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
+        renames.addAll(entries);
+        ContentSource.Pair sources = new ContentSource.Pair(ContentSource.create(reader),
+                ContentSource.create(new FileTreeIterator(repository)));
+        try {
+            return convert(renames.compute(sources, NullProgressMonitor.INSTANCE));
+        } catch (CanceledException e) {
+            throw new IOException("rename detection was cancelled", e);
+        }
+    }
+
+    private AbstractTreeIterator iterator(ObjectId tree) throws IOException {
+        if (tree == null) {
+            return new EmptyTreeIterator();
+        }
+        CanonicalTreeParser parser = new CanonicalTreeParser();
+        parser.reset(reader, tree);
+        return parser;
+    }
+
+    private List<Change> convert(List<DiffEntry> entries) {
+        List<Change> out = new ArrayList<>(entries.size());
+        for (DiffEntry e : entries) {
+            boolean oldFile = isFile(e.getOldMode());
+            boolean newFile = isFile(e.getNewMode());
+            String oldPath = oldFile && visible(e.getOldPath()) ? e.getOldPath() : null;
+            String newPath = newFile && visible(e.getNewPath()) ? e.getNewPath() : null;
+            if (oldPath == null && newPath == null) {
+                continue;
+            }
+            ChangeType type;
+            if (oldPath == null) {
+                type = ChangeType.ADD;
+            } else if (newPath == null) {
+                type = ChangeType.DELETE;
+            } else {
+                type = switch (e.getChangeType()) {
+                    case RENAME -> ChangeType.RENAME;
+                    case COPY -> ChangeType.COPY;
+                    default -> ChangeType.MODIFY;
+                };
+            }
+            out.add(new Change(type, oldPath, newPath));
+        }
+        out.sort(Comparator.comparing(Change::path));
+        return out;
+    }
+
+    private boolean visible(String path) {
+        return Scope.contains(scope, path) && filter.acceptTracked(path);
+    }
+
+    private static boolean isFile(FileMode mode) {
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+    }
+
+    @Override
+    public void close() {
+        formatter.close();
+        if (treeWalk != null) {
+            treeWalk.close();
+        }
+    }
+
+    /** A diff entry for the working tree, which DiffFormatter cannot produce without hashing every file. */
+    private static final class WorkEntry extends DiffEntry {
+        WorkEntry(ChangeType type, String oldPath, FileMode oldMode, ObjectId oldId,
+                  String newPath, FileMode newMode, ObjectId newId) {
+            this.changeType = type;
+            this.oldPath = oldPath;
+            this.oldMode = oldMode;
+            this.oldId = AbbreviatedObjectId.fromObjectId(oldId);
+            this.newPath = newPath;
+            this.newMode = newMode;
+            this.newId = AbbreviatedObjectId.fromObjectId(newId);
+        }
+    }
+}

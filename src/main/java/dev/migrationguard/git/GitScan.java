@@ -1,0 +1,448 @@
+package dev.migrationguard.git;
+
+import dev.migrationguard.workspace.CommitSnapshot;
+import dev.migrationguard.workspace.GitIndexSnapshot;
+import dev.migrationguard.workspace.Notice;
+import dev.migrationguard.workspace.Scope;
+import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.WorkingTreeSnapshot;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * The entry point the CLI calls: finds the git repository around a folder and, for a {@link ScanMode}, returns the
+ * snapshot the static rules read, the {@link ChangeSet}s the history rules judge, and notices about what could not
+ * be read (a shallow clone's missing history, a base revision that is not there).
+ *
+ * <p>Outside a git repository the working tree is scanned alone and no history rule has anything to judge; that is
+ * not an error. Inside one, paths are relative to the repository root and limited to the folder given.
+ *
+ * <p>Snapshots read blobs lazily, so the scan must stay open until the rules have run: use try-with-resources.
+ */
+public final class GitScan implements AutoCloseable {
+    /** Threads for comparing commits in a long history walk. */
+    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    private static final String FETCH_ALL = "in GitHub Actions give actions/checkout `fetch-depth: 0`"
+            + " (elsewhere run `git fetch --unshallow`)";
+
+    private final Repository repository;
+    private final Snapshot snapshot;
+    private final List<ChangeSet> changes;
+    private final List<Notice> notices;
+    private final Optional<Provenance> provenance;
+
+    private GitScan(Repository repository, Snapshot snapshot, List<ChangeSet> changes, List<Notice> notices,
+                    Optional<Provenance> provenance) {
+        this.repository = repository;
+        this.snapshot = snapshot;
+        this.changes = List.copyOf(changes);
+        this.notices = List.copyOf(notices);
+        this.provenance = provenance;
+    }
+
+    /** Scans {@code dir} (a repository's top folder, any folder inside one, or a folder outside git). */
+    public static GitScan run(Path dir, ScanMode mode, ScanOptions options) throws IOException {
+        JGitSetup.configure();
+        Path folder = dir.toAbsolutePath().normalize();
+        Optional<Repository> found = open(folder, options);
+        if (found.isEmpty() || found.get().isBare()) {
+            found.ifPresent(Repository::close);
+            List<Notice> notes = new ArrayList<>();
+            if (!(mode instanceof ScanMode.Local)) {
+                notes.add(Notice.note("", folder + " is not in a git work tree: only the files on disk are linted,"
+                        + " and the history rules have nothing to compare"));
+            }
+            WorkingTreeSnapshot tree = new WorkingTreeSnapshot(folder, "", options.filter(), options.maxFileBytes());
+            return new GitScan(null, tree, List.of(), notes, Optional.empty());
+        }
+        Repository repository = found.get();
+        try {
+            Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+            String scope = scopeOf(root, folder);
+            return new Scanner(repository, root, scope, options).scan(mode);
+        } catch (IOException | RuntimeException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    private static Optional<Repository> open(Path folder, ScanOptions options) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(folder.toFile());
+        if (builder.getGitDir() == null) {
+            return Optional.empty();
+        }
+        String indexFile = options.environment().get("GIT_INDEX_FILE");
+        Repository repository = builder.setMustExist(true).build();
+        if (indexFile != null && !indexFile.isEmpty() && !repository.isBare()) {
+            File index = new File(indexFile);
+            if (!index.isAbsolute()) {
+                index = new File(repository.getWorkTree(), indexFile);
+            }
+            repository.close();
+            repository = new FileRepositoryBuilder().findGitDir(folder.toFile()).setIndexFile(index)
+                    .setMustExist(true).build();
+        }
+        return Optional.of(repository);
+    }
+
+    private static String scopeOf(Path root, Path folder) throws IOException {
+        Path realRoot = root.toRealPath();
+        Path realFolder = folder.toRealPath();
+        if (!realFolder.startsWith(realRoot)) {
+            return "";
+        }
+        return Scope.normalise(realRoot.relativize(realFolder).toString());
+    }
+
+    /** The version the static rules read: working tree, index or HEAD, by mode. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** What the history rules judge, oldest first; in pull-request mode the range as a whole comes last. */
+    public List<ChangeSet> changes() {
+        return changes;
+    }
+
+    /** Whether a git repository was found (when not, the history rules have nothing to judge). */
+    public boolean inRepository() {
+        return repository != null;
+    }
+
+    /** The repository and revision read, for SARIF {@code versionControlProvenance}. */
+    public Optional<Provenance> provenance() {
+        return provenance;
+    }
+
+    /** What the scan itself could not do (missing history, missing base revision). */
+    public List<Notice> notices() {
+        return notices;
+    }
+
+    /**
+     * The scan's notices and those of every snapshot it made (files skipped or unreadable), without repeats. Call it
+     * after the rules ran: snapshots only notice a file when a rule reads it.
+     */
+    public List<Notice> allNotices() {
+        Set<Notice> all = new LinkedHashSet<>(notices);
+        all.addAll(snapshot.notices());
+        for (ChangeSet change : changes) {
+            all.addAll(change.base().notices());
+            all.addAll(change.target().notices());
+        }
+        return List.copyOf(all);
+    }
+
+    @Override
+    public void close() {
+        if (repository != null) {
+            repository.close();
+        }
+    }
+
+    /** One scan's state: the repository, its shared reader and the commit snapshots made so far. */
+    private static final class Scanner {
+        private final Repository repository;
+        private final Path root;
+        private final String scope;
+        private final ScanOptions options;
+        private final List<Notice> notices = new ArrayList<>();
+        private final Map<ObjectId, CommitSnapshot> commitSnapshots = new HashMap<>();
+        private final Snapshot emptyTree;
+
+        Scanner(Repository repository, Path root, String scope, ScanOptions options) {
+            this.repository = repository;
+            this.root = root;
+            this.scope = scope;
+            this.options = options;
+            this.emptyTree = new EmptySnapshot();
+        }
+
+        GitScan scan(ScanMode mode) throws IOException {
+            try (ObjectReader reader = repository.newObjectReader();
+                 RevWalk walk = new RevWalk(reader);
+                 GitDiff diff = new GitDiff(repository, reader, scope, options.filter())) {
+                RevCommit head = resolveHead(walk);
+                Optional<Provenance> provenance = Optional.ofNullable(head).map(h -> provenance(h));
+                List<ChangeSet> changes = new ArrayList<>();
+                Snapshot staticSnapshot;
+                if (mode instanceof ScanMode.Local) {
+                    WorkingTreeSnapshot tree = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
+                    staticSnapshot = tree;
+                    if (head == null) {
+                        notices.add(noCommitsYet());
+                    } else {
+                        DirCache index = repository.readDirCache();
+                        changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
+                                "the uncommitted change", Optional.empty(), diff.workingTree(head.getTree(), index),
+                                Optional.empty()));
+                    }
+                } else if (mode instanceof ScanMode.Staged) {
+                    GitIndexSnapshot index = new GitIndexSnapshot(repository, scope, options.filter(), options.maxFileBytes());
+                    staticSnapshot = index;
+                    if (head == null) {
+                        notices.add(noCommitsYet());
+                    } else {
+                        changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
+                                "the staged change", Optional.empty(), diff.index(head.getTree(), repository.readDirCache()),
+                                Optional.empty()));
+                    }
+                } else if (head == null) {
+                    notices.add(noCommitsYet());
+                    staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
+                } else {
+                    staticSnapshot = commitSnapshot(head);
+                    if (mode instanceof ScanMode.Since since) {
+                        since(walk, diff, head, since.revision(), changes);
+                    } else {
+                        history(walk, diff, head, changes);
+                    }
+                }
+                return new GitScan(repository, staticSnapshot, changes, notices, provenance);
+            }
+        }
+
+        private Notice noCommitsYet() {
+            return Notice.note("", "the repository has no commits yet: only the static rules run, the history rules"
+                    + " need a commit to compare with");
+        }
+
+        private RevCommit resolveHead(RevWalk walk) throws IOException {
+            ObjectId id = repository.resolve(Constants.HEAD);
+            if (id == null) {
+                return null;
+            }
+            return walk.parseCommit(id);
+        }
+
+        private Provenance provenance(RevCommit head) {
+            String url = repository.getConfig().getString("remote", "origin", "url");
+            String branch = null;
+            try {
+                String full = repository.getFullBranch();
+                if (full != null && full.startsWith(Constants.R_HEADS)) {
+                    branch = full.substring(Constants.R_HEADS.length());
+                }
+            } catch (IOException e) {
+                branch = null;
+            }
+            return new Provenance(Optional.ofNullable(url).map(Scanner::withoutCredentials), head.name(),
+                    Optional.ofNullable(branch));
+        }
+
+        /** A remote URL without the user and token some CI systems write into it (it ends up in SARIF files). */
+        static String withoutCredentials(String url) {
+            return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+        }
+
+        private void since(RevWalk walk, GitDiff diff, RevCommit head, String revision, List<ChangeSet> changes)
+                throws IOException {
+            ObjectId baseId;
+            try {
+                baseId = repository.resolve(revision + "^{commit}");
+            } catch (RevisionSyntaxException | IOException e) {
+                // Malformed, ambiguous or not a commit: as unusable as a revision that is not there.
+                baseId = null;
+            }
+            if (baseId == null) {
+                notices.add(Notice.error("", "base revision `" + revision + "` is not in this clone, so the pull-request"
+                        + " history cannot be checked (only the static rules ran on HEAD); fetch it first, for example"
+                        + " `git fetch origin " + branchName(revision) + "`" + (shallow() ? ", and " + FETCH_ALL
+                        + " since this is a shallow clone" : "")));
+                return;
+            }
+            RevCommit mergeBase = mergeBase(walk, baseId, head);
+            if (mergeBase == null) {
+                notices.add(Notice.error("", "`" + revision + "` and HEAD have no common ancestor in this clone"
+                        + (shallow() ? " because it is shallow: the history between them is missing; " + FETCH_ALL
+                        : "") + "; only the static rules ran on HEAD"));
+                return;
+            }
+            walk.reset();
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            walk.markStart(head);
+            walk.markUninteresting(walk.parseCommit(mergeBase));
+            List<RevCommit> commits = new ArrayList<>();
+            for (RevCommit c : walk) {
+                commits.add(c);
+            }
+            if (commits.isEmpty()) {
+                return;
+            }
+            String range = mergeBase.abbreviate(7).name() + ".." + head.abbreviate(7).name();
+            compareCommits(walk, diff, commits, Optional.of(range), changes);
+            changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
+                    "range " + range, Optional.empty(), diff.trees(mergeBase.getTree(), head.getTree()),
+                    Optional.of(range)));
+        }
+
+        private static String branchName(String revision) {
+            int slash = revision.indexOf('/');
+            return slash > 0 && revision.startsWith("origin/") ? revision.substring(slash + 1) : revision;
+        }
+
+        private RevCommit mergeBase(RevWalk walk, ObjectId base, RevCommit head) throws IOException {
+            try (RevWalk bases = new RevWalk(walk.getObjectReader())) {
+                bases.setRevFilter(RevFilter.MERGE_BASE);
+                bases.markStart(bases.parseCommit(base));
+                bases.markStart(bases.parseCommit(head));
+                RevCommit found = bases.next();
+                return found == null ? null : walk.parseCommit(found);
+            } catch (MissingObjectException e) {
+                return null;
+            }
+        }
+
+        private void history(RevWalk walk, GitDiff diff, RevCommit head, List<ChangeSet> changes) throws IOException {
+            walk.reset();
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            walk.markStart(head);
+            List<RevCommit> commits = new ArrayList<>();
+            for (RevCommit c : walk) {
+                commits.add(c);
+            }
+            compareCommits(walk, diff, commits, Optional.empty(), changes);
+        }
+
+        /** One change set per commit against its first parent; the first commits of a shallow clone are noted. */
+        private void compareCommits(RevWalk walk, GitDiff diff, List<RevCommit> commits, Optional<String> range,
+                                    List<ChangeSet> changes) throws IOException {
+            Set<ObjectId> shallow = shallowCommits();
+            List<RevCommit> compared = new ArrayList<>();
+            List<ObjectId[]> trees = new ArrayList<>();
+            for (RevCommit commit : commits) {
+                if (shallow.contains(commit)) {
+                    notices.add(Notice.warning("", "shallow clone: the history before commit "
+                            + commit.abbreviate(7).name() + " (\"" + commit.getShortMessage() + "\") is missing, so"
+                            + " that commit and everything before it cannot be checked; " + FETCH_ALL));
+                    continue;
+                }
+                ObjectId baseTree = null;
+                if (commit.getParentCount() > 0) {
+                    baseTree = walk.parseCommit(commit.getParent(0)).getTree();
+                }
+                compared.add(commit);
+                trees.add(new ObjectId[] {baseTree, commit.getTree()});
+            }
+            List<List<Change>> diffs = diffAll(diff, trees, commits.size());
+            for (int i = 0; i < compared.size(); i++) {
+                RevCommit commit = compared.get(i);
+                Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
+                CommitInfo info = info(commit);
+                changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit),
+                        "commit " + info.shortId(), Optional.of(info), diffs.get(i), range));
+            }
+        }
+
+        /**
+         * The changes of many tree pairs. Tree diffs are independent and dominate a history scan, so long walks
+         * share them among the available processors, each worker with its own object reader.
+         */
+        private List<List<Change>> diffAll(GitDiff diff, List<ObjectId[]> trees, int total) throws IOException {
+            int n = trees.size();
+            @SuppressWarnings("unchecked")
+            List<Change>[] out = new List[n];
+            AtomicInteger done = new AtomicInteger(total - n);
+            int workers = Math.min(WORKERS, Math.max(1, n / 500));
+            if (workers <= 1) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = diff.trees(trees.get(i)[0], trees.get(i)[1]);
+                    tick(done.incrementAndGet(), total);
+                }
+                return Arrays.asList(out);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "migration-guard-diff");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                AtomicInteger next = new AtomicInteger();
+                int chunk = 256;
+                List<Future<Void>> running = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    running.add(pool.submit(() -> {
+                        try (ObjectReader reader = repository.newObjectReader();
+                             GitDiff own = new GitDiff(repository, reader, scope, options.filter())) {
+                            for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
+                                for (int i = from; i < Math.min(n, from + chunk); i++) {
+                                    out[i] = own.trees(trees.get(i)[0], trees.get(i)[1]);
+                                    tick(done.incrementAndGet(), total);
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<Void> f : running) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while comparing commits", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException("comparing commits failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            return Arrays.asList(out);
+        }
+
+        private void tick(int done, int total) {
+            if (done % 100 == 0 || done == total) {
+                synchronized (options) {
+                    options.progress().commits(done, total);
+                }
+            }
+        }
+
+        private Set<ObjectId> shallowCommits() throws IOException {
+            return repository.getObjectDatabase().getShallowCommits();
+        }
+
+        private boolean shallow() throws IOException {
+            return !shallowCommits().isEmpty();
+        }
+
+        private static CommitInfo info(RevCommit commit) {
+            return CommitInfo.of(commit);
+        }
+
+        private CommitSnapshot commitSnapshot(RevCommit commit) {
+            return commitSnapshots.computeIfAbsent(commit.copy(), id -> new CommitSnapshot(repository, commit, scope,
+                    options.filter(), options.maxFileBytes()));
+        }
+    }
+}
