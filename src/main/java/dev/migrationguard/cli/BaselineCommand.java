@@ -46,7 +46,7 @@ final class BaselineCommand implements Callable<Integer> {
         if (Files.exists(file) && !force) {
             throw new UsageException(file + " exists; pass --force to overwrite it");
         }
-        Report report = scope.run(workingDir, allRules, Baseline.none());
+        Report report = scope.run(workingDir, allRules, Baseline.none(), dev.migrationguard.git.ScanProgress.NONE);
         String document = Baseline.render(report.results());
         try {
             Files.writeString(file, document, StandardCharsets.UTF_8);
@@ -55,7 +55,7 @@ final class BaselineCommand implements Callable<Integer> {
         }
         long count = report.results().stream().filter(r -> !r.suppressed()).count();
         spec.commandLine().getOut().println("wrote " + count + (count == 1 ? " finding" : " findings") + " to " + file);
-        if (!report.errors().isEmpty()) {
+        if (report.incomplete()) {
             spec.commandLine().getErr().println("migration-guard: " + report.errors().size()
                     + " rule(s) failed; their findings are missing from the baseline");
             return Main.USAGE;

@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.git.ScanProgress;
 import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Format;
 import dev.migrationguard.report.Report;
@@ -57,12 +58,26 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Format outputFormat = parseFormat(format);
         Severity threshold = parseFailOn(failOn);
-        Report report = scope.run(workingDir, allRules, loadBaseline());
+        Report report = scope.run(workingDir, allRules, loadBaseline(), progress());
         write(report, outputFormat);
-        if (!report.errors().isEmpty()) {
+        if (report.incomplete()) {
             return Main.USAGE;
         }
         return threshold != null && report.hasFindingsAtLeast(threshold) ? Main.FINDINGS : Main.CLEAN;
+    }
+
+    /** A progress line on stderr for long history walks, only when stderr is a terminal. */
+    private ScanProgress progress() {
+        if (System.console() == null || !scope.history) {
+            return ScanProgress.NONE;
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        return (done, total) -> {
+            if (done == total || done % 100 == 0) {
+                err.print("\rcomparing commits: " + done + "/" + total + (done == total ? "\n" : ""));
+                err.flush();
+            }
+        };
     }
 
     private Baseline loadBaseline() {

@@ -7,9 +7,11 @@ import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Linter;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.git.GitScan;
+import dev.migrationguard.git.ScanMode;
+import dev.migrationguard.git.ScanOptions;
+import dev.migrationguard.git.ScanProgress;
 import dev.migrationguard.workspace.PathFilter;
-import dev.migrationguard.workspace.Snapshot;
-import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,17 +65,41 @@ final class LintScope {
         }
     }
 
-    /** Runs the selected rules on the working tree under the root. */
-    Report run(Path workingDir, List<Rule> rules, Baseline baseline) {
+    @Option(names = "--staged", description = "Pre-commit mode: lint what is staged in the git index, and the staged change against HEAD.")
+    boolean staged;
+
+    @Option(names = "--since", paramLabel = "REV", description = "Pull-request mode: lint HEAD, and every commit since the merge base with REV (e.g. origin/main).")
+    String since;
+
+    @Option(names = "--history", description = "Audit mode: lint HEAD, and every commit reachable from it.")
+    boolean history;
+
+    /** The git mode the options ask for; at most one may be given. */
+    ScanMode mode() {
+        int given = (staged ? 1 : 0) + (since != null ? 1 : 0) + (history ? 1 : 0);
+        if (given > 1) {
+            throw new UsageException("--staged, --since and --history are different modes; give at most one");
+        }
+        if (since != null && since.isBlank()) {
+            throw new UsageException("--since needs a revision, for example --since origin/main");
+        }
+        return staged ? new ScanMode.Staged() : since != null ? new ScanMode.Since(since)
+                : history ? new ScanMode.History() : new ScanMode.Local();
+    }
+
+    /** Runs the selected rules on the version the mode names, and the history rules on its changes. */
+    Report run(Path workingDir, List<Rule> rules, Baseline baseline, ScanProgress progress) {
+        ScanMode mode = mode();
         Path root = root(workingDir);
         Config settings = config(workingDir, root, rules);
         List<Rule> selected = RuleSelection.select(rules, settings, enable, disable);
-        Snapshot snapshot;
-        try {
-            snapshot = new WorkingTreeSnapshot(root, new PathFilter(settings.ignore(), settings.paths()), settings.maxFileBytes());
+        ScanOptions options = new ScanOptions(new PathFilter(settings.ignore(), settings.paths()), settings.maxFileBytes(),
+                progress, System.getenv());
+        try (GitScan scan = GitScan.run(root, mode, options)) {
+            Report report = new Linter(selected, settings, baseline).run(scan.snapshot(), scan.changes());
+            return report.withNotices(scan.allNotices()).withProvenance(scan.provenance());
         } catch (IOException e) {
             throw new UsageException("cannot read " + root + ": " + e.getMessage());
         }
-        return new Linter(selected, settings, baseline).run(snapshot);
     }
 }

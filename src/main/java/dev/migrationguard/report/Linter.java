@@ -1,6 +1,7 @@
 package dev.migrationguard.report;
 
 import dev.migrationguard.config.Config;
+import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Rule;
@@ -34,6 +35,11 @@ public final class Linter {
     }
 
     public Report run(Snapshot snapshot) {
+        return run(snapshot, List.of());
+    }
+
+    /** Runs the rules on a snapshot; history rules also judge the given changes. */
+    public Report run(Snapshot snapshot, List<ChangeSet> changes) {
         List<RuleInfo> infos = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<InternalError> errors = new ArrayList<>();
@@ -46,7 +52,7 @@ public final class Linter {
             TrackingSnapshot tracked = new TrackingSnapshot(snapshot);
             long started = System.nanoTime();
             try {
-                rule.check(new RuleContext(tracked, options), sink);
+                rule.check(new RuleContext(tracked, options, changes), sink);
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new InternalError(rule.id(), tracked.lastRead(), describe(e)));
             }
@@ -71,7 +77,7 @@ public final class Linter {
                     .or(() -> baseline.suppression(f));
             results.add(new Result(f, suppression));
         }
-        return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot);
+        return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot, Optional.empty());
     }
 
     /** Identical fingerprints in one file get an ordinal, so each finding keeps its own identity. */

@@ -1,10 +1,12 @@
 package dev.migrationguard.report;
 
+import dev.migrationguard.git.Provenance;
 import dev.migrationguard.rules.RuleInfo;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.workspace.Notice;
 import dev.migrationguard.workspace.Snapshot;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one run found, in the order renderers print it.
@@ -14,16 +16,30 @@ import java.util.List;
  * @param results  findings sorted by path, line, column and rule
  * @param notices  files the tool could not read or skipped
  * @param errors   rules that failed
- * @param snapshot the files, for renderers that quote source lines
+ * @param snapshot   the files, for renderers that quote source lines
+ * @param provenance the repository and revision linted, when it is a git repository
  */
 public record Report(String target, List<RuleInfo> rules, List<Result> results, List<Notice> notices,
-                     List<InternalError> errors, Snapshot snapshot) {
+                     List<InternalError> errors, Snapshot snapshot, Optional<Provenance> provenance) {
 
     public Report {
         rules = List.copyOf(rules);
         results = List.copyOf(results);
         notices = List.copyOf(notices);
         errors = List.copyOf(errors);
+    }
+
+    public Report withNotices(List<Notice> all) {
+        return new Report(target, rules, results, all, errors, snapshot, provenance);
+    }
+
+    public Report withProvenance(Optional<Provenance> value) {
+        return new Report(target, rules, results, notices, errors, snapshot, value);
+    }
+
+    /** Whether the run could not do part of its job (a base revision missing, history unreadable). */
+    public boolean incomplete() {
+        return !errors.isEmpty() || notices.stream().anyMatch(n -> n.level() == Notice.Level.ERROR);
     }
 
     /** Unsuppressed findings of one severity. */

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -102,6 +103,7 @@ public final class SarifRenderer implements Renderer {
                 .withToolExecutionNotifications(notifications);
         Run run = new Run()
                 .withTool(new Tool().withDriver(driver))
+                .withVersionControlProvenance(provenance(report))
                 .withInvocations(List.of(invocation))
                 .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
                 .withResults(results);
@@ -109,6 +111,40 @@ public final class SarifRenderer implements Renderer {
                 .with$schema(URI.create(SCHEMA_URI))
                 .withVersion(SarifSchema210.Version._2_1_0)
                 .withRuns(List.of(run));
+    }
+
+    /** The repository and revision linted, when the repository has a remote SARIF can name. */
+    private static Set<com.contrastsecurity.sarif.VersionControlDetails> provenance(Report report) {
+        if (report.provenance().isEmpty() || report.provenance().get().repositoryUri().isEmpty()) {
+            return null;
+        }
+        var p = report.provenance().get();
+        Optional<URI> uri = repositoryUri(p.repositoryUri().get());
+        if (uri.isEmpty()) {
+            return null;
+        }
+        Set<com.contrastsecurity.sarif.VersionControlDetails> set = new LinkedHashSet<>();
+        set.add(new com.contrastsecurity.sarif.VersionControlDetails()
+                .withRepositoryUri(uri.get())
+                .withRevisionId(p.revisionId())
+                .withBranch(p.branch().orElse(null))
+                .withMappedTo(new ArtifactLocation().withUriBaseId(SRCROOT)));
+        return set;
+    }
+
+    /** A remote as an absolute URI; scp-like {@code git@host:org/repo.git} becomes {@code ssh://git@host/org/repo.git}. */
+    static Optional<URI> repositoryUri(String remote) {
+        String r = remote.strip();
+        if (r.matches("[\\w.-]+@[\\w.-]+:(?!//).*")) {
+            int colon = r.indexOf(':');
+            r = "ssh://" + r.substring(0, colon) + "/" + r.substring(colon + 1);
+        }
+        try {
+            URI uri = new URI(r);
+            return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static ReportingDescriptor descriptor(RuleInfo info) {
