@@ -363,9 +363,6 @@ public final class PrismaSchemaMapper {
             return quote(s.value());
         }
         if (value instanceof PrismaExpression.NumberValue n) {
-            if (field.type().name().equals("Boolean")) {
-                return n.text();
-            }
             return n.text();
         }
         if (value instanceof PrismaExpression.Reference r) {

@@ -317,4 +317,21 @@ class SqlParserTest {
         assertEquals(List.of(), script.problems());
         assertEquals(List.of("Other CREATE TRIGGER", "DropTable"), kinds(script));
     }
+
+    @Test
+    void hashStartsACommentOnlyInMySql() {
+        SqlScript mysql = parse(SqlDialect.MYSQL, "# DROP TABLE `A`;\nDROP TABLE `B`;");
+        assertEquals(List.of("DropTable"), kinds(mysql));
+        SqlScript postgres = parse(SqlDialect.POSTGRESQL,
+                "UPDATE \"A\" SET \"b\" = \"c\" #>> '{x}';\nALTER TABLE \"A\" ADD COLUMN \"d\" INT DEFAULT (1 # 2);");
+        assertEquals(List.of(), postgres.problems());
+        assertEquals(List.of("Other UPDATE", "AlterTable"), kinds(postgres));
+    }
+
+    @Test
+    void dollarSignsAreNotQuotesOutsideThePostgresFamily() {
+        SqlScript script = parse(SqlDialect.MYSQL, "UPDATE `A` SET `price` = '$5$';\nDROP TABLE `B`;");
+        assertEquals(List.of(), script.problems());
+        assertEquals(List.of("Other UPDATE", "DropTable"), kinds(script));
+    }
 }
