@@ -71,11 +71,19 @@ public final class GitScan implements AutoCloseable {
     public static GitScan run(Path dir, ScanMode mode, ScanOptions options) throws IOException {
         JGitSetup.configure();
         Path folder = dir.toAbsolutePath().normalize();
-        Optional<Repository> found = open(folder, options);
+        Optional<Repository> found;
+        List<Notice> notes = new ArrayList<>();
+        try {
+            found = open(folder, options);
+        } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
+            // A .git file naming a git dir that is gone (a moved worktree, a copied submodule): lint the files on disk.
+            found = Optional.empty();
+            notes.add(Notice.warning(".git", "the repository this folder points to cannot be opened (" + e.getMessage()
+                    + "): only the files on disk are linted, and the history rules have nothing to compare"));
+        }
         if (found.isEmpty() || found.get().isBare()) {
             found.ifPresent(Repository::close);
-            List<Notice> notes = new ArrayList<>();
-            if (!(mode instanceof ScanMode.Local)) {
+            if (!(mode instanceof ScanMode.Local) && notes.isEmpty()) {
                 notes.add(Notice.note("", folder + " is not in a git work tree: only the files on disk are linted,"
                         + " and the history rules have nothing to compare"));
             }

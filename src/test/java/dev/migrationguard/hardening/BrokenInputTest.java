@@ -120,7 +120,8 @@ class BrokenInputTest {
     @Test
     void aDotGitFileInsteadOfAFolderIsNotARepositoryToCrashOn() throws IOException {
         write(".git", "gitdir: /nonexistent/worktree/.git\n");
-        lintJson();
+        JsonNode json = lintJson();
+        assertTrue(json.get("notices").toString().contains("only the files on disk are linted"), json.get("notices").toString());
     }
 
     @Test
