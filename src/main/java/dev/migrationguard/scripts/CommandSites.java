@@ -117,7 +117,7 @@ public final class CommandSites {
                 case COMPOSE -> YamlReader.readCompose(file, deployUnlessLocal, sources, problems);
                 case PROCFILE -> readProcfile(file, deployUnlessLocal, sources);
                 case HUSKY -> sources.add(new ScriptSource(file, ScriptKind.HUSKY, byPath, "husky hook `" + name + "`", null,
-                        parseFile(file)));
+                        parseFile(file), path.substring(0, path.lastIndexOf(".husky/"))));
                 case LEFTHOOK -> YamlReader.readLefthook(file, sources, problems);
                 case PLATFORM -> PlatformConfigReader.read(file, name, sources, problems);
                 case MAKEFILE -> makefiles.add(MakefileReader.read(file, byPath));
@@ -172,7 +172,8 @@ public final class CommandSites {
                                  List<ScriptProblem> problems) {
         for (ShellCommand command : source.script().commands()) {
             if (!command.words().isEmpty()) {
-                sites.add(new CommandSite(source.file(), source.kind(), context, source.origin(), from, command));
+                sites.add(new CommandSite(source.file(), source.kind(), context, source.origin(), from, command,
+                        source.directory()));
             }
         }
         for (ShellScript.Problem p : source.script().problems()) {
@@ -228,7 +229,7 @@ public final class CommandSites {
         String dir = directory(pkg.path());
         for (CommandSite site : sites) {
             if (site.kind() == ScriptKind.PACKAGE_JSON || !site.context().isShared()
-                    || !site.path().startsWith(dir) || nearerPackageExists(site.path(), dir, packageDirs)) {
+                    || !site.directory().startsWith(dir) || nearerPackageExists(site.directory(), dir, packageDirs)) {
                 continue;
             }
             for (ScriptCall call : ScriptCall.of(site.command())) {
@@ -270,7 +271,7 @@ public final class CommandSites {
                 words.addAll(call.forwarded());
                 sites.add(new CommandSite(caller.file(), ScriptKind.PACKAGE_JSON, reach.context(),
                         caller.origin() + " through script `" + alias.unit() + "`", reach.from(),
-                        new ShellCommand(target.assignments(), words, target.hereDocs())));
+                        new ShellCommand(target.assignments(), words, target.hereDocs()), caller.directory()));
             }
         }
     }
@@ -286,10 +287,10 @@ public final class CommandSites {
         return slash < 0 ? "" : path.substring(0, slash + 1);
     }
 
-    /** Whether a package.json closer to the file than the one in {@code dir} exists: that one is its package. */
-    private static boolean nearerPackageExists(String path, String dir, List<String> packageDirs) {
+    /** Whether a package.json closer to the folder than the one in {@code dir} exists: that one is its package. */
+    private static boolean nearerPackageExists(String folder, String dir, List<String> packageDirs) {
         for (String other : packageDirs) {
-            if (other.length() > dir.length() && path.startsWith(other)) {
+            if (other.length() > dir.length() && folder.startsWith(other)) {
                 return true;
             }
         }

@@ -66,21 +66,43 @@ final class YamlReader {
             return;
         }
         String defaultShell = scalar(get(get(get(root, "defaults"), "run"), "shell"));
+        String defaultDir = scalar(get(get(get(root, "defaults"), "run"), "working-directory"));
+        // steps start in the repository holding .github/ (a sample's own root when linting a folder of samples)
+        int github = file.path().indexOf(".github/workflows/");
+        String base = github > 0 ? file.path().substring(0, github) : "";
         if (action) {
-            readSteps(file, get(get(root, "runs"), "steps"), "action", defaultShell, out);
+            readSteps(file, get(get(root, "runs"), "steps"), "action", defaultShell, "", null, out);
             return;
         }
         if (get(root, "jobs") instanceof MappingNode jobs) {
             for (NodeTuple job : jobs.getValue()) {
                 String jobName = scalar(job.getKeyNode());
-                String jobShell = scalar(get(get(get(job.getValueNode(), "defaults"), "run"), "shell"));
+                Node jobRun = get(get(job.getValueNode(), "defaults"), "run");
+                String jobShell = scalar(get(jobRun, "shell"));
+                String jobDir = scalar(get(jobRun, "working-directory"));
                 readSteps(file, get(job.getValueNode(), "steps"), "job `" + jobName + "`",
-                        jobShell != null ? jobShell : defaultShell, out);
+                        jobShell != null ? jobShell : defaultShell, base, jobDir != null ? jobDir : defaultDir, out);
             }
         }
     }
 
-    private static void readSteps(SourceFile file, Node steps, String owner, String shell, List<ScriptSource> out) {
+    /** A workflow's {@code working-directory}, relative to the repository root, as a folder prefix. */
+    private static String folder(String workingDirectory) {
+        if (workingDirectory == null || workingDirectory.contains("${{")) {
+            return "";
+        }
+        String dir = workingDirectory.strip();
+        while (dir.startsWith("./")) {
+            dir = dir.substring(2);
+        }
+        if (dir.isEmpty() || dir.equals(".") || dir.startsWith("/") || dir.startsWith("..")) {
+            return "";
+        }
+        return dir.endsWith("/") ? dir : dir + "/";
+    }
+
+    private static void readSteps(SourceFile file, Node steps, String owner, String shell, String base,
+                                  String directory, List<ScriptSource> out) {
         if (!(steps instanceof SequenceNode seq)) {
             return;
         }
@@ -96,7 +118,9 @@ final class YamlReader {
             }
             String name = scalar(get(step, "name"));
             String origin = (name != null ? "step `" + name + "`" : "step " + index) + " of " + owner;
-            out.add(new ScriptSource(file, ScriptKind.WORKFLOW, ScriptContext.CI, origin, null, shell(file, run)));
+            String stepDir = scalar(get(step, "working-directory"));
+            out.add(new ScriptSource(file, ScriptKind.WORKFLOW, ScriptContext.CI, origin, null, shell(file, run),
+                    base + folder(stepDir != null ? stepDir : directory)));
         }
     }
 

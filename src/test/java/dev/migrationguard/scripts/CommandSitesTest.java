@@ -136,6 +136,27 @@ class CommandSitesTest {
     }
 
     @Test
+    void aWorkflowStepsWorkingDirectoryChoosesThePackage() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                "api/package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                ".github/workflows/ci.yml", """
+                        jobs:
+                          api:
+                            runs-on: ubuntu-latest
+                            defaults:
+                              run:
+                                working-directory: ./api
+                            steps:
+                              - run: npm run db:push
+                        """);
+        List<String> sites = sites(s);
+        assertTrue(sites.contains("api/package.json:1:26 CI script `db:push` (reached from .github/workflows/ci.yml) | prisma db push"), sites.toString());
+        assertTrue(sites.contains("package.json:1:26 LOCAL script `db:push` | prisma db push"), sites.toString());
+        assertEquals("api/", s.model(CommandSites.KEY).get(0).directory());
+    }
+
+    @Test
     void badFilesBecomeProblemsWithLocations() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "package.json", "{\"scripts\": {\"a\": \"echo 'oops\"}, }",
