@@ -299,11 +299,8 @@ public final class CommandWords {
                     if (i + 2 >= w.size()) {
                         return -1;
                     }
-                    List<Word> rest = w.subList(i + 2, w.size());
-                    if (CommandWords.basename(rest.get(0).text()).equals("yarn")) {
-                        return i + 2;
-                    }
-                    return YARN_BUILTINS.contains(rest.get(0).text()) ? runnerLengthAfterYarn(w, i + 2) : i + 2;
+                    String command = w.get(i + 2).text();
+                    return YARN_BUILTINS.contains(command) ? runnerLengthAfterYarn(w, i + 2) : i + 2;
                 }
                 if (sub.equals("dlx")) {
                     return skipOptions(w, i + 1, Set.of("-p", "--package"), false);

@@ -29,13 +29,4 @@ public enum ScriptContext {
             case LOCAL -> 0;
         };
     }
-
-    /** How messages name it. */
-    public String label() {
-        return switch (this) {
-            case CI -> "a CI context";
-            case DEPLOY -> "a deploy context";
-            case LOCAL -> "a local context";
-        };
-    }
 }
