@@ -181,13 +181,14 @@ class CommandSitesTest {
                 "render.yaml", "services:\n  - type: web\n    name: api\n    buildCommand: npm ci && npx prisma generate\n"
                         + "    preDeployCommand: npx prisma migrate deploy\n",
                 "fly.toml", "app = 'x'\n[deploy]\n  release_command = \"npx prisma migrate deploy\"\n[processes]\n  app = 'node dist/main.js'\n",
-                "netlify.toml", "[build]\n  command = \"prisma generate && next build\"\n");
+                "netlify.toml", "[build]\n  command = \"prisma generate && next build\"\n[dev]\n  command = \"next dev\"\n");
         assertEquals(List.of(
                 "app.json:1:29 DEPLOY the `postdeploy` of app.json | npx prisma migrate deploy",
                 "fly.toml:3:22 DEPLOY the `deploy.release_command` of fly.toml | npx prisma migrate deploy",
                 "fly.toml:5:10 DEPLOY the `processes.app` of fly.toml | node dist/main.js",
                 "netlify.toml:2:14 DEPLOY the `build.command` of netlify.toml | prisma generate",
                 "netlify.toml:2:33 DEPLOY the `build.command` of netlify.toml | next build",
+                "netlify.toml:4:14 LOCAL the `dev.command` of netlify.toml | next dev",
                 "render.yaml:4:19 DEPLOY the `buildCommand` of service `api` | npm ci",
                 "render.yaml:4:29 DEPLOY the `buildCommand` of service `api` | npx prisma generate",
                 "render.yaml:5:23 DEPLOY the `preDeployCommand` of service `api` | npx prisma migrate deploy",
