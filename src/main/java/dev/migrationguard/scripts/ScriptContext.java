@@ -29,4 +29,13 @@ public enum ScriptContext {
             case LOCAL -> 0;
         };
     }
+
+    /** How messages name it: "a CI context", "a deploy context", "a local context". */
+    public String label() {
+        return switch (this) {
+            case CI -> "a CI context";
+            case DEPLOY -> "a deploy context";
+            case LOCAL -> "a local context";
+        };
+    }
 }
