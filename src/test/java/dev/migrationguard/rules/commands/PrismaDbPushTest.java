@@ -56,6 +56,15 @@ class PrismaDbPushTest {
     }
 
     @Test
+    void fingerprintsSurviveLinesAndStepsInsertedAbove() {
+        String before = "on: push\njobs:\n  t:\n    steps:\n      - run: npx prisma db push\n";
+        String after = "on: push\njobs:\n  t:\n    steps:\n      - run: npm ci\n\n      - run: npx prisma db push\n";
+        String first = run(InMemorySnapshot.of(".github/workflows/ci.yml", before)).get(0).fingerprint();
+        String second = run(InMemorySnapshot.of(".github/workflows/ci.yml", after)).get(0).fingerprint();
+        assertEquals(first, second);
+    }
+
+    @Test
     void flagsDbPushInPackageJsonScriptAtTheRawColumnPastEscapes() {
         InMemorySnapshot s = InMemorySnapshot.of("package.json", """
                 {
