@@ -22,6 +22,9 @@ public final class CommandSites {
     private static final Pattern WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
     private static final Pattern COMPOSE = Pattern.compile("(?:docker-)?compose[^/]*\\.ya?ml");
     private static final Pattern HUSKY = Pattern.compile("(?:.*/)?\\.husky/[^/._][^/]*");
+    private static final Pattern CI_CONFIG = Pattern.compile("(?:.*/)?(?:\\.gitlab-ci\\.ya?ml|\\.gitlab/ci/[^/]+\\.ya?ml"
+            + "|\\.circleci/config\\.ya?ml|bitbucket-pipelines\\.ya?ml|azure-pipelines[^/]*\\.ya?ml|\\.travis\\.ya?ml"
+            + "|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.woodpecker/[^/]+\\.ya?ml|\\.buildkite/[^/]*pipeline[^/]*\\.ya?ml)");
     private static final Pattern SHEBANG = Pattern.compile("#!\\s*\\S*(?:/|env\\s+(?:-S\\s+)?)(?:ba|z|da|k|a)?sh\\b.*");
 
     /** The commands and the problems met while reading them. */
@@ -53,8 +56,8 @@ public final class CommandSites {
         if (WORKFLOW.matcher(path).matches() || name.equals("action.yml") || name.equals("action.yaml")) {
             return Optional.of(ScriptKind.WORKFLOW);
         }
-        if (name.equals(".gitlab-ci.yml") || name.equals(".gitlab-ci.yaml")) {
-            return Optional.of(ScriptKind.GITLAB_CI);
+        if (CI_CONFIG.matcher(path).matches()) {
+            return Optional.of(ScriptKind.CI_CONFIG);
         }
         if (name.equals("Dockerfile") || name.equals("Containerfile") || name.startsWith("Dockerfile.")
                 || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile")) {
@@ -81,6 +84,12 @@ public final class CommandSites {
         return Optional.empty();
     }
 
+    /** Any YAML with a container list and a kind: Kubernetes and OpenShift manifests, Kustomize bases. */
+    private static boolean isKubernetesManifest(SourceFile file) {
+        String text = file.text();
+        return text.contains("containers:") && text.contains("kind:") && text.contains("image:");
+    }
+
     private static boolean hasShellShebang(SourceFile file) {
         return file.lineCount() > 0 && SHEBANG.matcher(file.lineText(1)).matches();
     }
@@ -93,7 +102,8 @@ public final class CommandSites {
         for (String path : snapshot.paths()) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             Optional<ScriptKind> kind = kindOf(path);
-            if (kind.isEmpty() && name.contains(".")) {
+            boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+            if (kind.isEmpty() && name.contains(".") && !yaml) {
                 continue;
             }
             SourceFile file = snapshot.read(path).orElse(null);
@@ -103,6 +113,12 @@ public final class CommandSites {
             ScriptContext byPath = ContextRules.forPath(path);
             ScriptContext deployUnlessLocal = ContextRules.namesLocalVariant(name) ? byPath
                     : ScriptContext.DEPLOY.strongest(byPath);
+            if (kind.isEmpty() && yaml) {
+                if (isKubernetesManifest(file)) {
+                    YamlReader.readKubernetes(file, deployUnlessLocal, sources);
+                }
+                continue;
+            }
             if (kind.isEmpty()) {
                 if (hasShellShebang(file)) {
                     sources.add(new ScriptSource(file, ScriptKind.SHELL, byPath, "this shell script", null, parseFile(file)));
@@ -112,7 +128,8 @@ public final class CommandSites {
             switch (kind.get()) {
                 case PACKAGE_JSON -> packages.add(file);
                 case WORKFLOW -> YamlReader.readWorkflow(file, !WORKFLOW.matcher(path).matches(), sources, problems);
-                case GITLAB_CI -> YamlReader.readGitlab(file, sources, problems);
+                case CI_CONFIG -> YamlReader.readCiConfig(file, sources, problems);
+                case KUBERNETES -> YamlReader.readKubernetes(file, deployUnlessLocal, sources);
                 case DOCKERFILE -> DockerfileReader.read(file, deployUnlessLocal, sources);
                 case COMPOSE -> YamlReader.readCompose(file, deployUnlessLocal, sources, problems);
                 case PROCFILE -> readProcfile(file, deployUnlessLocal, sources);

@@ -174,6 +174,85 @@ class CommandSitesTest {
     }
 
     @Test
+    void otherCiConfigsAreCi() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                ".circleci/config.yml", """
+                        version: 2.1
+                        jobs:
+                          build:
+                            steps:
+                              - checkout
+                              - run: npm ci
+                              - run:
+                                  name: Migrate
+                                  command: npx prisma migrate deploy
+                        """,
+                "bitbucket-pipelines.yml", """
+                        pipelines:
+                          default:
+                            - step:
+                                script:
+                                  - npm ci
+                                  - npx prisma migrate deploy
+                        """,
+                ".gitlab-ci.yml", "migrate:\n  script: npx prisma migrate deploy\n",
+                "azure-pipelines.yml", "steps:\n  - bash: npx prisma migrate deploy\n    displayName: migrate\n");
+        assertEquals(List.of(
+                ".circleci/config.yml:6:14 CI the `run` of `jobs.build.steps[1]` | npm ci",
+                ".circleci/config.yml:9:20 CI the `command` of `jobs.build.steps[2].run` | npx prisma migrate deploy",
+                ".gitlab-ci.yml:2:11 CI the `script` of `migrate` | npx prisma migrate deploy",
+                "azure-pipelines.yml:2:11 CI the `bash` of `steps[0]` | npx prisma migrate deploy",
+                "bitbucket-pipelines.yml:5:13 CI the `script` of `pipelines.default[0].step` | npm ci",
+                "bitbucket-pipelines.yml:6:13 CI the `script` of `pipelines.default[0].step` | npx prisma migrate deploy"),
+                sites(s));
+    }
+
+    @Test
+    void kubernetesContainersAreDeploysAndTemplatesAreSkipped() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "k8s/migrate-job.yaml", """
+                        apiVersion: batch/v1
+                        kind: Job
+                        metadata:
+                          name: migrate
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: migrate
+                                  image: ghcr.io/acme/api:1.2.3
+                                  command: ["npx", "prisma"]
+                                  args:
+                                    - db
+                                    - push
+                        ---
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: web
+                        spec:
+                          containers:
+                            - name: web
+                              image: ghcr.io/acme/api:1.2.3
+                              command: ["sh", "-c", "node dist/main.js"]
+                        """,
+                "charts/api/templates/job.yaml", """
+                        kind: Job
+                        spec:
+                          containers:
+                            - name: {{ .Values.name }}
+                              image: {{ .Values.image }}
+                              command: [{{ .Values.cmd }}]
+                        """,
+                "config/settings.yml", "image: x\ncommand: npx prisma db push\n");
+        assertEquals(List.of(
+                "k8s/migrate-job.yaml:11:21 DEPLOY container `migrate` | npx prisma db push",
+                "k8s/migrate-job.yaml:24:17 DEPLOY container `web` | sh -c node dist/main.js",
+                "k8s/migrate-job.yaml:24:30 DEPLOY container `web` | node dist/main.js"), sites(s));
+        assertEquals(List.of(), s.model(CommandSites.MODEL).problems());
+    }
+
+    @Test
     void hostingPlatformCommandsAreDeploys() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "vercel.json", "{\n  \"buildCommand\": \"prisma db push && next build\",\n  \"framework\": \"nextjs\"\n}\n",
