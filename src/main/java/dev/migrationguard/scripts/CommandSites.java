@@ -142,9 +142,15 @@ public final class CommandSites {
                         parseFile(file)));
             }
         }
+        // shell script files take the context of whatever runs them, so their sites are added last
+        Map<String, ScriptSource> shellFiles = new LinkedHashMap<>();
         List<CommandSite> sites = new ArrayList<>();
         for (ScriptSource source : sources) {
-            addSites(source, source.context(), List.of(), sites, problems);
+            if (source.kind() == ScriptKind.SHELL) {
+                shellFiles.put(source.file().path(), source);
+            } else {
+                addSites(source, source.context(), List.of(), sites, problems);
+            }
         }
         for (MakefileReader.Result makefile : makefiles) {
             Map<String, ScriptContext> own = new LinkedHashMap<>();
@@ -160,12 +166,116 @@ public final class CommandSites {
                 addSites(s, r.context(), r.from(), sites, problems);
             }
         }
+        // two passes: a workflow may run a script file that runs `npm run`, and a package script may run a file
+        List<CommandSite> shellSites = shellSites(shellFiles, sites, new ArrayList<>());
+        List<CommandSite> callers = new ArrayList<>(sites);
+        callers.addAll(shellSites);
         List<String> packageDirs = packages.stream().map(f -> directory(f.path())).toList();
+        List<CommandSite> packageSites = new ArrayList<>();
         for (SourceFile pkg : packages) {
-            addPackage(pkg, packageDirs, sites, problems);
+            List<CommandSite> known = new ArrayList<>(callers);
+            known.addAll(packageSites);
+            addPackage(pkg, packageDirs, known, problems);
+            packageSites.addAll(known.subList(callers.size() + packageSites.size(), known.size()));
         }
+        sites.addAll(packageSites);
+        sites.addAll(shellSites(shellFiles, sites, problems));
         sites.sort(Comparator.comparing(CommandSite::path).thenComparingInt(CommandSite::start));
         return new Model(distinct(sites), problems);
+    }
+
+    /**
+     * The sites of shell script files, each file in the strongest context of anything that runs it
+     * ({@code ./scripts/migrate.sh}, {@code bash scripts/migrate.sh}, {@code source x.sh}) and the chain from there.
+     */
+    private static List<CommandSite> shellSites(Map<String, ScriptSource> files, List<CommandSite> callers,
+                                                List<ScriptProblem> problems) {
+        Map<String, ScriptContext> own = new LinkedHashMap<>();
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        for (ScriptSource file : files.values()) {
+            own.put(file.file().path(), file.context());
+            List<String> next = new ArrayList<>();
+            for (ShellCommand command : file.script().commands()) {
+                shellFileRun(command, file.directory(), file.file().path(), files.keySet())
+                        .filter(target -> !next.contains(target)).ifPresent(next::add);
+            }
+            edges.put(file.file().path(), next);
+        }
+        List<ChainResolver.Seed> seeds = new ArrayList<>();
+        for (CommandSite site : callers) {
+            if (!site.context().isShared()) {
+                continue;
+            }
+            String label = site.kind() == ScriptKind.PACKAGE_JSON ? site.path() + " " + site.origin() : site.path();
+            shellFileRun(site.command(), site.directory(), site.path(), files.keySet())
+                    .ifPresent(target -> seeds.add(new ChainResolver.Seed(label, target, site.context())));
+        }
+        Map<String, ChainResolver.Reach> reach = ChainResolver.resolve(own, edges, seeds);
+        List<CommandSite> out = new ArrayList<>();
+        for (ScriptSource file : files.values()) {
+            ChainResolver.Reach r = reach.get(file.file().path());
+            addSites(file, r.context(), r.from(), out, problems);
+        }
+        return out;
+    }
+
+    /** The script file a command runs, if it names one of {@code files}. */
+    private static Optional<String> shellFileRun(ShellCommand command, String cwd, String callerPath,
+                                                 java.util.Set<String> files) {
+        List<Word> w = CommandWords.unwrap(command.words());
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        String program = CommandWords.basename(w.get(0).text());
+        String target = null;
+        if (java.util.Set.of("bash", "sh", "zsh", "dash", "ksh", "ash", "source", ".").contains(program)) {
+            for (Word arg : w.subList(1, w.size())) {
+                String t = arg.text();
+                if (t.startsWith("-")) {
+                    if (!t.startsWith("--") && t.indexOf('c') > 0) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
+                target = t;
+                break;
+            }
+        } else if (w.get(0).text().contains("/")) {
+            target = w.get(0).text();
+        }
+        if (target == null || target.contains("$") || target.contains("`")) {
+            return Optional.empty();
+        }
+        // a script usually runs from the repository root, whatever folder it sits in
+        for (String base : List.of(cwd, ScriptSource.folderOf(callerPath), "")) {
+            String path = normalize(base, target);
+            if (path != null && files.contains(path)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code base} + {@code relative} with {@code .} and {@code ..} resolved, or null when it leaves the root. */
+    private static String normalize(String base, String relative) {
+        if (relative.startsWith("/")) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : (base + relative).split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
     }
 
     /** One site per command: a YAML alias repeats its anchor's command at the same offsets; the strongest wins. */
