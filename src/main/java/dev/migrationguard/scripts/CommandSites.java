@@ -171,14 +171,18 @@ public final class CommandSites {
         List<CommandSite> callers = new ArrayList<>(sites);
         callers.addAll(shellSites);
         List<String> packageDirs = packages.stream().map(f -> directory(f.path())).toList();
-        List<CommandSite> packageSites = new ArrayList<>();
-        for (SourceFile pkg : packages) {
-            List<CommandSite> known = new ArrayList<>(callers);
-            known.addAll(packageSites);
-            addPackage(pkg, packageDirs, known, problems);
-            packageSites.addAll(known.subList(callers.size() + packageSites.size(), known.size()));
+        List<ScriptCaller> scriptCallers = new ArrayList<>();
+        for (CommandSite site : callers) {
+            if (site.context().isShared()) {
+                List<ScriptCall> calls = ScriptCall.of(site.command());
+                if (!calls.isEmpty()) {
+                    scriptCallers.add(new ScriptCaller(site, calls));
+                }
+            }
         }
-        sites.addAll(packageSites);
+        for (SourceFile pkg : packages) {
+            addPackage(pkg, packageDirs, scriptCallers, sites, problems);
+        }
         sites.addAll(shellSites(shellFiles, sites, problems));
         sites.sort(Comparator.comparing(CommandSite::path).thenComparingInt(CommandSite::start));
         return new Model(distinct(sites), problems);
@@ -323,9 +327,13 @@ public final class CommandSites {
         }
     }
 
+    /** A command outside package.json, in a CI or deploy context, that runs package scripts. */
+    private record ScriptCaller(CommandSite site, List<ScriptCall> calls) {
+    }
+
     /** The scripts of one package.json, each in the strongest context of any entry point reaching it. */
-    private static void addPackage(SourceFile pkg, List<String> packageDirs, List<CommandSite> sites,
-                                   List<ScriptProblem> problems) {
+    private static void addPackage(SourceFile pkg, List<String> packageDirs, List<ScriptCaller> callers,
+                                   List<CommandSite> sites, List<ScriptProblem> problems) {
         List<ScriptSource> scripts = new ArrayList<>();
         PackageJsonReader.read(pkg, scripts, problems);
         Map<String, ScriptContext> own = new LinkedHashMap<>();
@@ -354,12 +362,12 @@ public final class CommandSites {
         }
         List<ChainResolver.Seed> seeds = new ArrayList<>();
         String dir = directory(pkg.path());
-        for (CommandSite site : sites) {
-            if (site.kind() == ScriptKind.PACKAGE_JSON || !site.context().isShared()
-                    || !site.directory().startsWith(dir) || nearerPackageExists(site.directory(), dir, packageDirs)) {
+        for (ScriptCaller caller : callers) {
+            CommandSite site = caller.site();
+            if (!site.directory().startsWith(dir) || nearerPackageExists(site.directory(), dir, packageDirs)) {
                 continue;
             }
-            for (ScriptCall call : ScriptCall.of(site.command())) {
+            for (ScriptCall call : caller.calls()) {
                 for (String target : own.keySet()) {
                     if (call.matches(target)) {
                         seeds.add(new ChainResolver.Seed(site.path(), target, site.context()));
