@@ -84,7 +84,7 @@ public final class ContextRules {
             return ScriptContext.CI;
         }
         ScriptContext byName = forName(stripExtension(file));
-        if (byName == ScriptContext.LOCAL && deployDir) {
+        if (byName == ScriptContext.LOCAL && deployDir && !namesLocalVariant(stripExtension(file))) {
             return ScriptContext.DEPLOY;
         }
         return byName;
