@@ -56,7 +56,7 @@ public final class CommandSites {
         if (WORKFLOW.matcher(path).matches() || name.equals("action.yml") || name.equals("action.yaml")) {
             return Optional.of(ScriptKind.WORKFLOW);
         }
-        if (CI_CONFIG.matcher(path).matches()) {
+        if (CI_CONFIG.matcher(path).matches() || name.equals("Jenkinsfile") || name.endsWith(".Jenkinsfile")) {
             return Optional.of(ScriptKind.CI_CONFIG);
         }
         if (name.equals("Dockerfile") || name.equals("Containerfile") || name.startsWith("Dockerfile.")
@@ -128,7 +128,13 @@ public final class CommandSites {
             switch (kind.get()) {
                 case PACKAGE_JSON -> packages.add(file);
                 case WORKFLOW -> YamlReader.readWorkflow(file, !WORKFLOW.matcher(path).matches(), sources, problems);
-                case CI_CONFIG -> YamlReader.readCiConfig(file, sources, problems);
+                case CI_CONFIG -> {
+                    if (name.endsWith("Jenkinsfile")) {
+                        JenkinsfileReader.read(file, sources);
+                    } else {
+                        YamlReader.readCiConfig(file, sources, problems);
+                    }
+                }
                 case KUBERNETES -> YamlReader.readKubernetes(file, deployUnlessLocal, sources);
                 case DOCKERFILE -> DockerfileReader.read(file, deployUnlessLocal, sources);
                 case COMPOSE -> YamlReader.readCompose(file, deployUnlessLocal, sources, problems);

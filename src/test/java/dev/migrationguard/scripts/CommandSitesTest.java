@@ -208,6 +208,34 @@ class CommandSitesTest {
     }
 
     @Test
+    void jenkinsfileShStepsAreCi() {
+        InMemorySnapshot s = InMemorySnapshot.of("Jenkinsfile", """
+                pipeline {
+                  stages {
+                    stage('db') {
+                      steps {
+                        sh 'npm ci && rm -rf dist/*'
+                        // sh 'npx prisma db push'
+                        /*
+                        sh 'npx prisma db push'
+                        */
+                        sh "npx prisma migrate deploy --schema \\"${SCHEMA}\\""
+                        sh(script: '''
+                          npx prisma generate
+                        ''', returnStdout: true)
+                      }
+                    }
+                  }
+                }
+                """);
+        assertEquals(List.of(
+                "Jenkinsfile:5:13 CI an `sh` step | npm ci",
+                "Jenkinsfile:5:23 CI an `sh` step | rm -rf dist/*",
+                "Jenkinsfile:10:13 CI an `sh` step | npx prisma migrate deploy --schema ${SCHEMA}",
+                "Jenkinsfile:12:11 CI an `sh` step | npx prisma generate"), sites(s));
+    }
+
+    @Test
     void kubernetesContainersAreDeploysAndTemplatesAreSkipped() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "k8s/migrate-job.yaml", """
