@@ -166,7 +166,8 @@ public final class CommandSites {
             for (String target : makefile.edges().keySet()) {
                 own.putIfAbsent(target, ContextRules.forName(target));
             }
-            Map<String, ChainResolver.Reach> reach = ChainResolver.resolve(own, makefile.edges(), List.of());
+            Map<String, ChainResolver.Reach> reach = ChainResolver.resolve(own, makefile.edges(),
+                    makeSeeds(makefile, sites));
             for (ScriptSource s : makefile.sources()) {
                 ChainResolver.Reach r = reach.get(s.unit());
                 addSites(s, r.context(), r.from(), sites, problems);
@@ -331,6 +332,47 @@ public final class CommandSites {
             out.add(new ScriptSource(file, ScriptKind.PROCFILE, context, "process `" + process + "`", null,
                     ShellParser.parse(MappedText.identity(file.text(), start, file.offset(line, 1) + content.length()))));
         }
+    }
+
+    /** CI and deploy commands that run {@code make target} in the Makefile's folder. */
+    private static List<ChainResolver.Seed> makeSeeds(MakefileReader.Result makefile, List<CommandSite> callers) {
+        List<ChainResolver.Seed> seeds = new ArrayList<>();
+        if (makefile.sources().isEmpty()) {
+            return seeds;
+        }
+        String makefileDir = ScriptSource.folderOf(makefile.sources().get(0).file().path());
+        for (CommandSite site : callers) {
+            if (!site.context().isShared()) {
+                continue;
+            }
+            List<Word> w = CommandWords.unwrap(site.command().words());
+            if (w.isEmpty() || !CommandWords.basename(w.get(0).text()).equals("make")) {
+                continue;
+            }
+            String dir = site.directory();
+            List<String> targets = new ArrayList<>();
+            for (int i = 1; i < w.size(); i++) {
+                String t = w.get(i).text();
+                if (t.equals("-C") && i + 1 < w.size()) {
+                    dir = normalize(dir, w.get(++i).text()) + "/";
+                } else if (t.startsWith("--directory=")) {
+                    dir = normalize(dir, t.substring("--directory=".length())) + "/";
+                } else if (t.equals("-f") || t.equals("--file") || t.equals("-j") || t.equals("-o")) {
+                    i++;
+                } else if (!t.startsWith("-") && !t.contains("=")) {
+                    targets.add(t);
+                }
+            }
+            if (dir.equals("/")) {
+                dir = "";
+            }
+            if (dir.equals(makefileDir)) {
+                for (String target : targets) {
+                    seeds.add(new ChainResolver.Seed(site.path(), target, site.context()));
+                }
+            }
+        }
+        return seeds;
     }
 
     /** A command outside package.json, in a CI or deploy context, that runs package scripts. */

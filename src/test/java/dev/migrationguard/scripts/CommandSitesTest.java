@@ -96,6 +96,17 @@ class CommandSitesTest {
     }
 
     @Test
+    void makeTargetsRunFromCiTakeTheCiContext() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "api/Makefile", "db:\n\tnpx prisma db push\n",
+                ".github/workflows/ci.yml", "jobs:\n  t:\n    steps:\n      - run: make -C api db\n");
+        assertEquals(List.of(
+                ".github/workflows/ci.yml:4:14 CI step 1 of job `t` | make -C api db",
+                "api/Makefile:2:2 CI the recipe of target `db` (reached from .github/workflows/ci.yml) | npx prisma db push"),
+                sites(s));
+    }
+
+    @Test
     void composeProcfileHuskyAndLefthook() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "docker-compose.yml", """
