@@ -25,6 +25,9 @@ public final class CommandSites {
     private static final Pattern CI_CONFIG = Pattern.compile("(?:.*/)?(?:\\.gitlab-ci\\.ya?ml|\\.gitlab/ci/[^/]+\\.ya?ml"
             + "|\\.circleci/config\\.ya?ml|bitbucket-pipelines\\.ya?ml|azure-pipelines[^/]*\\.ya?ml|\\.travis\\.ya?ml"
             + "|\\.drone\\.ya?ml|\\.woodpecker\\.ya?ml|\\.woodpecker/[^/]+\\.ya?ml|\\.buildkite/[^/]*pipeline[^/]*\\.ya?ml)");
+    /** Programs whose first operand is a script file they run. */
+    private static final java.util.Set<String> SCRIPT_RUNNERS = java.util.Set.of("bash", "sh", "zsh", "dash", "ksh",
+            "ash", "source", ".");
     private static final Pattern SHEBANG = Pattern.compile("#!\\s*\\S*(?:/|env\\s+(?:-S\\s+)?)(?:ba|z|da|k|a)?sh\\b.*");
 
     /** The commands and the problems met while reading them. */
@@ -239,7 +242,7 @@ public final class CommandSites {
         }
         String program = CommandWords.basename(w.get(0).text());
         String target = null;
-        if (java.util.Set.of("bash", "sh", "zsh", "dash", "ksh", "ash", "source", ".").contains(program)) {
+        if (SCRIPT_RUNNERS.contains(program)) {
             for (Word arg : w.subList(1, w.size())) {
                 String t = arg.text();
                 if (t.startsWith("-")) {
