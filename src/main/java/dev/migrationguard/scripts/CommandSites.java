@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  * Finds every command in the files that run commands, once per snapshot: package.json {@code scripts} (chains
  * followed), shell scripts ({@code *.sh}, {@code *.bash}, {@code *.zsh}, files with a shell shebang), GitHub
  * workflow and composite action {@code run:} steps, Dockerfiles, Makefiles, compose files, Procfiles, husky hooks,
- * lefthook configs, GitLab CI scripts and hosting platforms' deploy commands (vercel.json, render.yaml, fly.toml,
- * netlify.toml, railway, app.json, nixpacks.toml).
+ * lefthook configs, other CI configs (GitLab, CircleCI, Bitbucket, Azure Pipelines, Travis, Drone, Woodpecker,
+ * Buildkite, Jenkinsfile {@code sh} steps), Kubernetes container specs and hosting platforms' deploy commands
+ * (vercel.json, render.yaml, fly.toml, netlify.toml, railway, app.json, nixpacks.toml).
+ *
+ * <p>Contexts flow along calls: a package script, Makefile target or shell script file run from a CI or deploy
+ * command takes that context, and its sites name the chain ({@link CommandSite#reachedFrom()}).
  */
 public final class CommandSites {
     private static final Pattern WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
