@@ -15,9 +15,11 @@ import java.util.List;
  * @param reachedFrom when the context comes from an entry point elsewhere, the chain from it to the script holding
  *                    the command, that script excluded ({@code [deploy, db:sync]}); empty otherwise
  * @param command     the command, every word with exact file offsets
+ * @param directory   the folder the command starts in, relative to the repository root ("" or ending in "/"): the
+ *                    file's folder, or a workflow step's {@code working-directory}
  */
 public record CommandSite(SourceFile file, ScriptKind kind, ScriptContext context, String origin,
-                          List<String> reachedFrom, ShellCommand command) {
+                          List<String> reachedFrom, ShellCommand command, String directory) {
 
     public CommandSite {
         reachedFrom = List.copyOf(reachedFrom);

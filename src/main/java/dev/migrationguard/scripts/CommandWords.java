@@ -152,6 +152,8 @@ public final class CommandWords {
         }
     }
 
+    private static final Set<String> NPX_VALUED = Set.of("-p", "--package", "-w", "--workspace", "--cache",
+            "--userconfig", "--registry");
     private static final Set<String> DOCKER_GLOBAL_VALUED = Set.of("-H", "--host", "-c", "--context", "--config",
             "-l", "--log-level", "--tlscacert", "--tlscert", "--tlskey");
     private static final Set<String> DOCKER_RUN_VALUED = Set.of("-e", "--env", "--env-file", "-v", "--volume", "-p",
@@ -254,14 +256,12 @@ public final class CommandWords {
     /** The index of the tool word after a package runner (0: the first word is the tool, -1: no tool). */
     private static int runnerLength(List<Word> w) {
         String program = basename(w.get(0).text());
-        Set<String> npxValues = Set.of("-p", "--package", "-w", "--workspace", "--cache", "--userconfig",
-                "--registry");
         switch (program) {
             case "npx", "pnpx", "bunx" -> {
                 if (hasOption(w, 1, "-c", "--call")) {
                     return -1;
                 }
-                return skipOptions(w, 1, npxValues, false);
+                return skipOptions(w, 1, NPX_VALUED, false);
             }
             case "npm" -> {
                 int i = skipOptions(w, 1, Set.of("--prefix", "-w", "--workspace", "--userconfig"), false);
@@ -269,7 +269,7 @@ public final class CommandWords {
                     if (hasOption(w, i + 1, "-c", "--call")) {
                         return -1;
                     }
-                    return skipOptions(w, i + 1, npxValues, false);
+                    return skipOptions(w, i + 1, NPX_VALUED, false);
                 }
                 return -1;
             }
@@ -299,11 +299,8 @@ public final class CommandWords {
                     if (i + 2 >= w.size()) {
                         return -1;
                     }
-                    List<Word> rest = w.subList(i + 2, w.size());
-                    if (CommandWords.basename(rest.get(0).text()).equals("yarn")) {
-                        return i + 2;
-                    }
-                    return YARN_BUILTINS.contains(rest.get(0).text()) ? runnerLengthAfterYarn(w, i + 2) : i + 2;
+                    String command = w.get(i + 2).text();
+                    return YARN_BUILTINS.contains(command) ? runnerLengthAfterYarn(w, i + 2) : i + 2;
                 }
                 if (sub.equals("dlx")) {
                     return skipOptions(w, i + 1, Set.of("-p", "--package"), false);

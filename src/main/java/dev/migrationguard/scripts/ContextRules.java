@@ -26,9 +26,8 @@ public final class ContextRules {
      * {@code npm ci} on a build server), build (the step hosting platforms run), release, and platform hooks.
      */
     public static final Set<String> DEPLOY_WORDS = Set.of("deploy", "deployment", "release", "prod", "production",
-            "start", "serve", "install", "postinstall", "preinstall", "prepare", "build", "entrypoint", "heroku",
-            "vercel", "netlify", "render", "railway", "fly", "publish", "staging", "live", "launch", "boot", "bootstrap",
-            "provision", "rollout", "ship");
+            "staging", "start", "serve", "install", "postinstall", "preinstall", "prepare", "build", "publish",
+            "entrypoint", "provision", "rollout", "heroku", "vercel", "netlify", "render", "railway", "fly");
     /** Folders whose scripts are deploy tooling. */
     public static final Set<String> DEPLOY_DIRS = Set.of("deploy", "deploys", "deployment", "deployments", "infra",
             "infrastructure", "k8s", "kubernetes", "helm", "charts", "chart", ".platform", ".ebextensions",
@@ -84,7 +83,7 @@ public final class ContextRules {
             return ScriptContext.CI;
         }
         ScriptContext byName = forName(stripExtension(file));
-        if (byName == ScriptContext.LOCAL && deployDir) {
+        if (byName == ScriptContext.LOCAL && deployDir && !namesLocalVariant(stripExtension(file))) {
             return ScriptContext.DEPLOY;
         }
         return byName;

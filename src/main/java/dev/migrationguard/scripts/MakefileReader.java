@@ -130,7 +130,7 @@ final class MakefileReader {
             for (ShellCommand command : source.script().commands()) {
                 List<Word> w = CommandWords.unwrap(command.words());
                 if (!w.isEmpty() && (CommandWords.basename(w.get(0).text()).equals("make")
-                        || w.get(0).text().equals("${MAKE}") || w.get(0).text().equals("${MAKE_}"))) {
+                        || w.get(0).text().equals("${MAKE}"))) {
                     for (Word arg : w.subList(1, w.size())) {
                         if (!arg.text().startsWith("-") && !arg.text().contains("=")) {
                             edges.computeIfAbsent(source.unit(), k -> new ArrayList<>()).add(arg.text());

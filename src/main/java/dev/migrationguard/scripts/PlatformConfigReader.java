@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code buildCommand}, {@code preDeployCommand}, {@code startCommand}, {@code dockerCommand}), {@code fly.toml}
  * ({@code release_command}, {@code [processes]}), {@code netlify.toml} ({@code command}), {@code railway.toml} and
  * {@code railway.json} ({@code buildCommand}, {@code preDeployCommand}, {@code startCommand}), {@code nixpacks.toml}
- * ({@code cmd}). All are deploy contexts.
+ * ({@code cmd}). All are deploy contexts except netlify's {@code [dev]} command.
  */
 final class PlatformConfigReader {
     /** The file names this reader understands. */
@@ -117,7 +117,11 @@ final class PlatformConfigReader {
                     : literal(file.text(), quote);
             if (value != null) {
                 String where = table.isEmpty() ? key : table + "." + key;
-                out.add(source(file, "`" + where + "` of " + name, ShellParser.parse(value)));
+                // netlify.toml's [dev] command runs `netlify dev` on a developer's machine
+                ScriptContext context = table.equals("dev") || table.startsWith("dev.") ? ScriptContext.LOCAL
+                        : ScriptContext.DEPLOY;
+                out.add(new ScriptSource(file, ScriptKind.PLATFORM, context, "the `" + where + "` of " + name, null,
+                        ShellParser.parse(value)));
             }
         }
     }

@@ -36,6 +36,8 @@ public record ScriptCall(String pattern, boolean strict, Word word, List<Word> f
         return from < w.size() ? w.subList(from, w.size()) : List.of();
     }
 
+    private static final java.util.regex.Pattern SHORTHAND = java.util.regex.Pattern.compile("(npm|yarn|pnpm|bun):(.+)");
+    private static final Set<String> NPM_RUN = Set.of("run", "run-script", "rum", "urn");
     private static final Set<String> LIFECYCLE = Set.of("start", "test", "stop", "restart");
     private static final Set<String> OTHER_PACKAGE = Set.of("--prefix", "-w", "--workspace", "--filter", "-F", "-C",
             "--dir", "--cwd", "-r", "--recursive", "--workspaces", "-ws");
@@ -68,7 +70,7 @@ public record ScriptCall(String pattern, boolean strict, Word word, List<Word> f
             return out;
         }
         String program = CommandWords.basename(w.get(0).text());
-        java.util.regex.Matcher shorthand = java.util.regex.Pattern.compile("(npm|yarn|pnpm|bun):(.+)").matcher(program);
+        java.util.regex.Matcher shorthand = SHORTHAND.matcher(program);
         if (w.size() == 1 && shorthand.matches()) {
             // concurrently's "npm:db:push" runs a script
             out.add(new ScriptCall(shorthand.group(2), false, w.get(0)));
@@ -81,7 +83,7 @@ public record ScriptCall(String pattern, boolean strict, Word word, List<Word> f
                     return out;
                 }
                 String sub = w.get(i).text();
-                if (Set.of("run", "run-script", "rum", "urn").contains(sub)) {
+                if (NPM_RUN.contains(sub)) {
                     int s = firstOperand(w, i + 1);
                     if (s > 0) {
                         out.add(new ScriptCall(w.get(s).text(), true, w.get(s), after(w, s)));

@@ -30,7 +30,7 @@ public enum ScriptContext {
         };
     }
 
-    /** How messages name it. */
+    /** How messages name it: "a CI context", "a deploy context", "a local context". */
     public String label() {
         return switch (this) {
             case CI -> "a CI context";

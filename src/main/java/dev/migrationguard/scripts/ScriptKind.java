@@ -11,7 +11,8 @@ public enum ScriptKind {
     PROCFILE("Procfile"),
     HUSKY("husky hook"),
     LEFTHOOK("lefthook config"),
-    GITLAB_CI("GitLab CI config"),
+    CI_CONFIG("CI config"),
+    KUBERNETES("Kubernetes manifest"),
     PLATFORM("deploy platform config");
 
     private final String label;

@@ -259,7 +259,8 @@ public final class ShellParser {
             } else if (c == '(') {
                 if (casePattern) {
                     pos++;
-                } else if (peek(1) == '(' && cmd.isEmpty()) {
+                } else if (peek(1) == '(' && (cmd.isEmpty() || cmd.header)) {
+                    // (( arithmetic )) and for (( i = 0; ... ))
                     skipArithmetic(pos + 2);
                 } else if (!cmd.words.isEmpty() || cmd.header) {
                     // `name() { ... }` defines a function: its name is not a command

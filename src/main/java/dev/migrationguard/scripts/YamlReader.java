@@ -66,21 +66,43 @@ final class YamlReader {
             return;
         }
         String defaultShell = scalar(get(get(get(root, "defaults"), "run"), "shell"));
+        String defaultDir = scalar(get(get(get(root, "defaults"), "run"), "working-directory"));
+        // steps start in the repository holding .github/ (a sample's own root when linting a folder of samples)
+        int github = file.path().indexOf(".github/workflows/");
+        String base = github > 0 ? file.path().substring(0, github) : "";
         if (action) {
-            readSteps(file, get(get(root, "runs"), "steps"), "action", defaultShell, out);
+            readSteps(file, get(get(root, "runs"), "steps"), "action", defaultShell, "", null, out);
             return;
         }
         if (get(root, "jobs") instanceof MappingNode jobs) {
             for (NodeTuple job : jobs.getValue()) {
                 String jobName = scalar(job.getKeyNode());
-                String jobShell = scalar(get(get(get(job.getValueNode(), "defaults"), "run"), "shell"));
+                Node jobRun = get(get(job.getValueNode(), "defaults"), "run");
+                String jobShell = scalar(get(jobRun, "shell"));
+                String jobDir = scalar(get(jobRun, "working-directory"));
                 readSteps(file, get(job.getValueNode(), "steps"), "job `" + jobName + "`",
-                        jobShell != null ? jobShell : defaultShell, out);
+                        jobShell != null ? jobShell : defaultShell, base, jobDir != null ? jobDir : defaultDir, out);
             }
         }
     }
 
-    private static void readSteps(SourceFile file, Node steps, String owner, String shell, List<ScriptSource> out) {
+    /** A workflow's {@code working-directory}, relative to the repository root, as a folder prefix. */
+    private static String folder(String workingDirectory) {
+        if (workingDirectory == null || workingDirectory.contains("${{")) {
+            return "";
+        }
+        String dir = workingDirectory.strip();
+        while (dir.startsWith("./")) {
+            dir = dir.substring(2);
+        }
+        if (dir.isEmpty() || dir.equals(".") || dir.startsWith("/") || dir.startsWith("..")) {
+            return "";
+        }
+        return dir.endsWith("/") ? dir : dir + "/";
+    }
+
+    private static void readSteps(SourceFile file, Node steps, String owner, String shell, String base,
+                                  String directory, List<ScriptSource> out) {
         if (!(steps instanceof SequenceNode seq)) {
             return;
         }
@@ -96,7 +118,9 @@ final class YamlReader {
             }
             String name = scalar(get(step, "name"));
             String origin = (name != null ? "step `" + name + "`" : "step " + index) + " of " + owner;
-            out.add(new ScriptSource(file, ScriptKind.WORKFLOW, ScriptContext.CI, origin, null, shell(file, run)));
+            String stepDir = scalar(get(step, "working-directory"));
+            out.add(new ScriptSource(file, ScriptKind.WORKFLOW, ScriptContext.CI, origin, null, shell(file, run),
+                    base + folder(stepDir != null ? stepDir : directory)));
         }
     }
 
@@ -172,23 +196,120 @@ final class YamlReader {
         }
     }
 
-    /** {@code script}, {@code before_script}, {@code after_script} of each job (and {@code default}). */
-    static void readGitlab(SourceFile file, List<ScriptSource> out, List<ScriptProblem> problems) {
+    /** Keys whose string (or list of strings) value is a script in CI configs. */
+    private static final java.util.Set<String> CI_SCRIPT_KEYS = java.util.Set.of("script", "before_script",
+            "after_script", "commands", "command", "install", "before_install", "after_success", "after_failure",
+            "before_deploy", "after_deploy", "bash", "run");
+
+    /**
+     * CI configs other than GitHub's: GitLab ({@code script}, {@code before_script}, {@code after_script}), CircleCI
+     * ({@code run} as a string or with {@code command}), Bitbucket ({@code script}), Azure Pipelines
+     * ({@code script}, {@code bash}), Travis ({@code install}, {@code script}, ...), Drone and Woodpecker
+     * ({@code commands}), Buildkite ({@code command}, {@code commands}), wherever they sit in the file.
+     */
+    static void readCiConfig(SourceFile file, List<ScriptSource> out, List<ScriptProblem> problems) {
         Node root = compose(file, problems);
-        if (!(root instanceof MappingNode jobs)) {
+        if (root != null) {
+            walkCi(file, root, "", out, new IdentityHashMap<>(), 0);
+        }
+    }
+
+    private static void walkCi(SourceFile file, Node node, String path, List<ScriptSource> out,
+                               Map<Node, Boolean> seen, int depth) {
+        if (depth > 12 || seen.put(node, Boolean.TRUE) != null) {
             return;
         }
-        for (NodeTuple job : jobs.getValue()) {
-            String jobName = scalar(job.getKeyNode());
-            for (String key : List.of("before_script", "script", "after_script")) {
-                Node value = get(job.getValueNode(), key);
-                List<Node> lines = value instanceof SequenceNode seq ? seq.getValue() : value == null ? List.of() : List.of(value);
-                for (Node line : lines) {
-                    if (line instanceof ScalarNode s) {
-                        out.add(new ScriptSource(file, ScriptKind.GITLAB_CI, ScriptContext.CI,
-                                "the `" + key + "` of job `" + jobName + "`", null, shell(file, s)));
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                String key = scalar(t.getKeyNode());
+                Node value = t.getValueNode();
+                String where = path.isEmpty() ? String.valueOf(key) : path + "." + key;
+                if (key != null && CI_SCRIPT_KEYS.contains(key) && !(value instanceof MappingNode)) {
+                    String origin = "the `" + key + "` of `" + (path.isEmpty() ? key : path) + "`";
+                    for (ScalarNode line : scalars(value)) {
+                        out.add(new ScriptSource(file, ScriptKind.CI_CONFIG, ScriptContext.CI, origin, null,
+                                shell(file, line), ""));
+                    }
+                } else {
+                    walkCi(file, value, where, out, seen, depth + 1);
+                }
+            }
+        } else if (node instanceof SequenceNode seq) {
+            int i = 0;
+            for (Node item : seq.getValue()) {
+                walkCi(file, item, path + "[" + i++ + "]", out, seen, depth + 1);
+            }
+        }
+    }
+
+    /** A scalar, or the scalars of a list (one level of nested lists flattened, as GitLab does). */
+    private static List<ScalarNode> scalars(Node value) {
+        List<ScalarNode> out = new ArrayList<>();
+        if (value instanceof ScalarNode s) {
+            out.add(s);
+        } else if (value instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                if (item instanceof ScalarNode s) {
+                    out.add(s);
+                } else if (item instanceof SequenceNode inner) {
+                    for (Node n : inner.getValue()) {
+                        if (n instanceof ScalarNode s) {
+                            out.add(s);
+                        }
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Containers in Kubernetes manifests (any document of the file): {@code command} and {@code args} as exec-form
+     * words. Files that are not plain YAML (Helm templates with {@code {{ }}}) are skipped without a problem.
+     */
+    static void readKubernetes(SourceFile file, ScriptContext context, List<ScriptSource> out) {
+        List<Node> documents = new ArrayList<>();
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(100);
+            for (Node doc : new Yaml(options).composeAll(new StringReader(file.text()))) {
+                documents.add(doc);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return;
+        }
+        for (Node doc : documents) {
+            walkContainers(file, doc, context, out, new IdentityHashMap<>(), 0);
+        }
+    }
+
+    private static void walkContainers(SourceFile file, Node node, ScriptContext context, List<ScriptSource> out,
+                                       Map<Node, Boolean> seen, int depth) {
+        if (node == null || depth > 20 || seen.put(node, Boolean.TRUE) != null) {
+            return;
+        }
+        if (node instanceof MappingNode map) {
+            if (get(map, "image") != null && (get(map, "command") != null || get(map, "args") != null)) {
+                List<Word> words = new ArrayList<>();
+                for (String key : List.of("command", "args")) {
+                    for (ScalarNode s : scalars(get(map, key))) {
+                        words.add(new Word(YamlScalars.value(file, s), YamlScalars.offset(file, s.getStartMark()),
+                                YamlScalars.offset(file, s.getEndMark()), false));
+                    }
+                }
+                String name = scalar(get(map, "name"));
+                if (!words.isEmpty()) {
+                    out.add(new ScriptSource(file, ScriptKind.KUBERNETES, context,
+                            "container `" + (name == null ? scalar(get(map, "image")) : name) + "`", null,
+                            ShellParser.ofWords(words)));
+                }
+            }
+            for (NodeTuple t : map.getValue()) {
+                walkContainers(file, t.getValueNode(), context, out, seen, depth + 1);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                walkContainers(file, item, context, out, seen, depth + 1);
             }
         }
     }

@@ -255,10 +255,6 @@ final class YamlScalars {
             for (int c = contentStart; c < line[1]; c++) {
                 b.append(text.charAt(c), c, c + 1);
             }
-            if (line[1] > contentStart && text.charAt(line[1] - 1) == '\r') {
-                // not reached: breaks are excluded from lines
-                continue;
-            }
             anyContent = true;
             emptiesSinceContent = 0;
             previousMoreIndented = moreIndented;

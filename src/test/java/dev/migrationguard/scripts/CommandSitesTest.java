@@ -96,6 +96,17 @@ class CommandSitesTest {
     }
 
     @Test
+    void makeTargetsRunFromCiTakeTheCiContext() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "api/Makefile", "db:\n\tnpx prisma db push\n",
+                ".github/workflows/ci.yml", "jobs:\n  t:\n    steps:\n      - run: make -C api db\n");
+        assertEquals(List.of(
+                ".github/workflows/ci.yml:4:14 CI step 1 of job `t` | make -C api db",
+                "api/Makefile:2:2 CI the recipe of target `db` (reached from .github/workflows/ci.yml) | npx prisma db push"),
+                sites(s));
+    }
+
+    @Test
     void composeProcfileHuskyAndLefthook() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "docker-compose.yml", """
@@ -136,6 +147,27 @@ class CommandSitesTest {
     }
 
     @Test
+    void aWorkflowStepsWorkingDirectoryChoosesThePackage() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                "api/package.json", "{\"scripts\": {\"db:push\": \"prisma db push\"}}",
+                ".github/workflows/ci.yml", """
+                        jobs:
+                          api:
+                            runs-on: ubuntu-latest
+                            defaults:
+                              run:
+                                working-directory: ./api
+                            steps:
+                              - run: npm run db:push
+                        """);
+        List<String> sites = sites(s);
+        assertTrue(sites.contains("api/package.json:1:26 CI script `db:push` (reached from .github/workflows/ci.yml) | prisma db push"), sites.toString());
+        assertTrue(sites.contains("package.json:1:26 LOCAL script `db:push` | prisma db push"), sites.toString());
+        assertEquals("api/", s.model(CommandSites.KEY).get(0).directory());
+    }
+
+    @Test
     void badFilesBecomeProblemsWithLocations() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "package.json", "{\"scripts\": {\"a\": \"echo 'oops\"}, }",
@@ -153,6 +185,113 @@ class CommandSitesTest {
     }
 
     @Test
+    void otherCiConfigsAreCi() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                ".circleci/config.yml", """
+                        version: 2.1
+                        jobs:
+                          build:
+                            steps:
+                              - checkout
+                              - run: npm ci
+                              - run:
+                                  name: Migrate
+                                  command: npx prisma migrate deploy
+                        """,
+                "bitbucket-pipelines.yml", """
+                        pipelines:
+                          default:
+                            - step:
+                                script:
+                                  - npm ci
+                                  - npx prisma migrate deploy
+                        """,
+                ".gitlab-ci.yml", "migrate:\n  script: npx prisma migrate deploy\n",
+                "azure-pipelines.yml", "steps:\n  - bash: npx prisma migrate deploy\n    displayName: migrate\n");
+        assertEquals(List.of(
+                ".circleci/config.yml:6:14 CI the `run` of `jobs.build.steps[1]` | npm ci",
+                ".circleci/config.yml:9:20 CI the `command` of `jobs.build.steps[2].run` | npx prisma migrate deploy",
+                ".gitlab-ci.yml:2:11 CI the `script` of `migrate` | npx prisma migrate deploy",
+                "azure-pipelines.yml:2:11 CI the `bash` of `steps[0]` | npx prisma migrate deploy",
+                "bitbucket-pipelines.yml:5:13 CI the `script` of `pipelines.default[0].step` | npm ci",
+                "bitbucket-pipelines.yml:6:13 CI the `script` of `pipelines.default[0].step` | npx prisma migrate deploy"),
+                sites(s));
+    }
+
+    @Test
+    void jenkinsfileShStepsAreCi() {
+        InMemorySnapshot s = InMemorySnapshot.of("Jenkinsfile", """
+                pipeline {
+                  stages {
+                    stage('db') {
+                      steps {
+                        sh 'npm ci && rm -rf dist/*'
+                        // sh 'npx prisma db push'
+                        /*
+                        sh 'npx prisma db push'
+                        */
+                        sh "npx prisma migrate deploy --schema \\"${SCHEMA}\\""
+                        sh(script: '''
+                          npx prisma generate
+                        ''', returnStdout: true)
+                      }
+                    }
+                  }
+                }
+                """);
+        assertEquals(List.of(
+                "Jenkinsfile:5:13 CI an `sh` step | npm ci",
+                "Jenkinsfile:5:23 CI an `sh` step | rm -rf dist/*",
+                "Jenkinsfile:10:13 CI an `sh` step | npx prisma migrate deploy --schema ${SCHEMA}",
+                "Jenkinsfile:12:11 CI an `sh` step | npx prisma generate"), sites(s));
+    }
+
+    @Test
+    void kubernetesContainersAreDeploysAndTemplatesAreSkipped() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "k8s/migrate-job.yaml", """
+                        apiVersion: batch/v1
+                        kind: Job
+                        metadata:
+                          name: migrate
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: migrate
+                                  image: ghcr.io/acme/api:1.2.3
+                                  command: ["npx", "prisma"]
+                                  args:
+                                    - db
+                                    - push
+                        ---
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: web
+                        spec:
+                          containers:
+                            - name: web
+                              image: ghcr.io/acme/api:1.2.3
+                              command: ["sh", "-c", "node dist/main.js"]
+                        """,
+                "charts/api/templates/job.yaml", """
+                        kind: Job
+                        spec:
+                          containers:
+                            - name: {{ .Values.name }}
+                              image: {{ .Values.image }}
+                              command: [{{ .Values.cmd }}]
+                        """,
+                "config/settings.yml", "image: x\ncommand: npx prisma db push\n");
+        assertEquals(List.of(
+                "k8s/migrate-job.yaml:11:21 DEPLOY container `migrate` | npx prisma db push",
+                "k8s/migrate-job.yaml:24:17 DEPLOY container `web` | sh -c node dist/main.js",
+                "k8s/migrate-job.yaml:24:30 DEPLOY container `web` | node dist/main.js"), sites(s));
+        assertEquals(List.of(), s.model(CommandSites.MODEL).problems());
+    }
+
+    @Test
     void hostingPlatformCommandsAreDeploys() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "vercel.json", "{\n  \"buildCommand\": \"prisma db push && next build\",\n  \"framework\": \"nextjs\"\n}\n",
@@ -160,13 +299,14 @@ class CommandSitesTest {
                 "render.yaml", "services:\n  - type: web\n    name: api\n    buildCommand: npm ci && npx prisma generate\n"
                         + "    preDeployCommand: npx prisma migrate deploy\n",
                 "fly.toml", "app = 'x'\n[deploy]\n  release_command = \"npx prisma migrate deploy\"\n[processes]\n  app = 'node dist/main.js'\n",
-                "netlify.toml", "[build]\n  command = \"prisma generate && next build\"\n");
+                "netlify.toml", "[build]\n  command = \"prisma generate && next build\"\n[dev]\n  command = \"next dev\"\n");
         assertEquals(List.of(
                 "app.json:1:29 DEPLOY the `postdeploy` of app.json | npx prisma migrate deploy",
                 "fly.toml:3:22 DEPLOY the `deploy.release_command` of fly.toml | npx prisma migrate deploy",
                 "fly.toml:5:10 DEPLOY the `processes.app` of fly.toml | node dist/main.js",
                 "netlify.toml:2:14 DEPLOY the `build.command` of netlify.toml | prisma generate",
                 "netlify.toml:2:33 DEPLOY the `build.command` of netlify.toml | next build",
+                "netlify.toml:4:14 LOCAL the `dev.command` of netlify.toml | next dev",
                 "render.yaml:4:19 DEPLOY the `buildCommand` of service `api` | npm ci",
                 "render.yaml:4:29 DEPLOY the `buildCommand` of service `api` | npx prisma generate",
                 "render.yaml:5:23 DEPLOY the `preDeployCommand` of service `api` | npx prisma migrate deploy",

@@ -94,6 +94,8 @@ class ShellParserTest {
         assertEquals(List.of("test|-f|x", "prisma|db|push", "echo|no"),
                 commands("if test -f x; then prisma db push; else echo no; fi"));
         assertEquals(List.of("prisma|migrate|deploy"), commands("for i in 1 2; do prisma migrate deploy; done"));
+        assertEquals(List.of("prisma|migrate|deploy"), commands("for ((i = 0; i < 3; i++)); do prisma migrate deploy; done"));
+        assertEquals(List.of(), parse("(( n > 1 )) && true").problems());
     }
 
     @Test

@@ -24,11 +24,14 @@ final class CommandMessages {
         return context.isShared() ? Severity.ERROR : Severity.WARNING;
     }
 
-    /** Adds the context and chain as properties for machine outputs, and a line-independent fingerprint key. */
+    /**
+     * Adds the context and chain as properties for machine outputs, and the fingerprint key: what was matched and the
+     * whole command, which survive lines and steps inserted above (a step's position would not).
+     */
     static Findings.Builder describe(Findings.Builder finding, CommandSite site, String matched) {
         finding.property("context", site.context().name().toLowerCase(java.util.Locale.ROOT))
                 .property("origin", site.origin())
-                .key(site.origin() + ": " + matched);
+                .key(matched + " in " + site.command());
         if (!site.reachedFrom().isEmpty()) {
             finding.property("chain", String.join(" -> ", site.reachedFrom()));
         }

@@ -56,6 +56,15 @@ class PrismaDbPushTest {
     }
 
     @Test
+    void fingerprintsSurviveLinesAndStepsInsertedAbove() {
+        String before = "on: push\njobs:\n  t:\n    steps:\n      - run: npx prisma db push\n";
+        String after = "on: push\njobs:\n  t:\n    steps:\n      - run: npm ci\n\n      - run: npx prisma db push\n";
+        String first = run(InMemorySnapshot.of(".github/workflows/ci.yml", before)).get(0).fingerprint();
+        String second = run(InMemorySnapshot.of(".github/workflows/ci.yml", after)).get(0).fingerprint();
+        assertEquals(first, second);
+    }
+
+    @Test
     void flagsDbPushInPackageJsonScriptAtTheRawColumnPastEscapes() {
         InMemorySnapshot s = InMemorySnapshot.of("package.json", """
                 {
@@ -298,6 +307,39 @@ class PrismaDbPushTest {
                 RuleTester.locations(findings));
         assertEquals("`prisma db push` in script `deploy` through script `prisma` runs on deploy, where it changes "
                 + "the database schema without a migration file.", findings.get(0).message());
+    }
+
+    @Test
+    void scriptFilesTakeTheContextOfWhatRunsThem() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                ".github/workflows/ci.yml", """
+                        on: push
+                        jobs:
+                          test:
+                            runs-on: ubuntu-latest
+                            steps:
+                              - run: ./scripts/setup-db.sh
+                        """,
+                "scripts/setup-db.sh", "#!/bin/sh\nset -e\n. ./scripts/lib.sh\nnpx prisma db push\n",
+                "scripts/lib.sh", "npx prisma db push --skip-generate\n",
+                "package.json", "{\"scripts\": {\"release\": \"bash tools/sync.sh\"}}",
+                "tools/sync.sh", "npx prisma db push\n",
+                "tools/loop-a.sh", "./tools/loop-b.sh\nnpx prisma db push\n",
+                "tools/loop-b.sh", "./tools/loop-a.sh\n");
+        List<Finding> findings = run(s);
+        assertEquals(List.of(
+                "scripts/lib.sh:1 error",
+                "scripts/setup-db.sh:4 error",
+                "tools/loop-a.sh:2 warning",
+                "tools/sync.sh:1 error"), severities(findings));
+        List<String> chains = findings.stream()
+                .sorted(java.util.Comparator.comparing(Finding::path))
+                .map(f -> f.path() + " <- " + f.properties().get("chain")).toList();
+        assertEquals(List.of(
+                "scripts/lib.sh <- .github/workflows/ci.yml -> scripts/setup-db.sh",
+                "scripts/setup-db.sh <- .github/workflows/ci.yml",
+                "tools/loop-a.sh <- null",
+                "tools/sync.sh <- package.json script `release`"), chains);
     }
 
     @Test
