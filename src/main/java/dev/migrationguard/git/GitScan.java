@@ -199,20 +199,28 @@ public final class GitScan implements AutoCloseable {
                     if (head == null) {
                         notices.add(noCommitsYet());
                     } else {
-                        DirCache index = repository.readDirCache();
-                        changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
-                                "the uncommitted change", Optional.empty(), diff.workingTree(head.getTree(), index),
-                                Optional.empty()));
+                        Optional<DirCache> index = readIndex("the uncommitted change is not checked");
+                        if (index.isPresent()) {
+                            changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
+                                    "the uncommitted change", Optional.empty(),
+                                    diff.workingTree(head.getTree(), index.get()), Optional.empty()));
+                        }
                     }
                 } else if (mode instanceof ScanMode.Staged) {
-                    GitIndexSnapshot index = new GitIndexSnapshot(repository, scope, options.filter(), options.maxFileBytes());
-                    staticSnapshot = index;
-                    if (head == null) {
-                        notices.add(noCommitsYet());
+                    Optional<DirCache> dirCache = readIndex("the working tree is linted instead of the staged files");
+                    if (dirCache.isEmpty()) {
+                        staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
                     } else {
-                        changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
-                                "the staged change", Optional.empty(), diff.index(head.getTree(), repository.readDirCache()),
-                                Optional.empty()));
+                        GitIndexSnapshot index = new GitIndexSnapshot(repository, scope, options.filter(),
+                                options.maxFileBytes());
+                        staticSnapshot = index;
+                        if (head == null) {
+                            notices.add(noCommitsYet());
+                        } else {
+                            changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
+                                    "the staged change", Optional.empty(), diff.index(head.getTree(), dirCache.get()),
+                                    Optional.empty()));
+                        }
                     }
                 } else if (head == null) {
                     notices.add(noCommitsYet());
@@ -226,6 +234,17 @@ public final class GitScan implements AutoCloseable {
                     }
                 }
                 return new GitScan(repository, staticSnapshot, changes, notices, provenance);
+            }
+        }
+
+        /** The index, or a notice saying what is skipped when JGit cannot read it (a split index, corruption). */
+        private Optional<DirCache> readIndex(String consequence) {
+            try {
+                return Optional.of(repository.readDirCache());
+            } catch (IOException e) {
+                notices.add(Notice.error(repository.getIndexFile().getPath(), "the git index could not be read ("
+                        + e.getMessage() + "): " + consequence));
+                return Optional.empty();
             }
         }
 

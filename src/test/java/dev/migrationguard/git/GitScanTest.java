@@ -329,6 +329,24 @@ class GitScanTest {
     }
 
     @Test
+    void unreadableIndexIsANoticeAndTheWorkingTreeIsLinted() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a.sql", "one").commitAll("init");
+            Files.write(dir.resolve(".git/index"), "DIRC not really an index".getBytes(StandardCharsets.US_ASCII));
+            for (ScanMode mode : List.of(ScanMode.staged(), ScanMode.local())) {
+                try (GitScan scan = scan(dir, mode)) {
+                    assertTrue(scan.snapshot() instanceof WorkingTreeSnapshot, mode::toString);
+                    assertEquals(List.of("a.sql"), scan.snapshot().paths());
+                    assertEquals(List.of(), scan.changes());
+                    assertEquals(Notice.Level.ERROR, scan.notices().get(0).level());
+                    assertTrue(scan.notices().get(0).message().startsWith("the git index could not be read"),
+                            scan.notices().get(0).message());
+                }
+            }
+        }
+    }
+
+    @Test
     void stagedModeHonoursTheIndexFileGitGivesHooks() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write("a.sql", "one").commitAll("init");
