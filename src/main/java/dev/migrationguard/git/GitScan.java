@@ -318,9 +318,11 @@ public final class GitScan implements AutoCloseable {
             }
             String range = mergeBase.abbreviate(7).name() + ".." + head.abbreviate(7).name();
             compareCommits(walk, diff, commits, Optional.of(range), changes);
-            changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
-                    "range " + range, Optional.empty(), diff.trees(mergeBase.getTree(), head.getTree()),
-                    Optional.of(range)));
+            List<Change> whole = diffOne(diff, new ObjectId[] {mergeBase.getTree(), head.getTree()});
+            if (whole != null) {
+                changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
+                        "range " + range, Optional.empty(), whole, Optional.of(range)));
+            }
         }
 
         private static String branchName(String revision) {
@@ -374,6 +376,9 @@ public final class GitScan implements AutoCloseable {
             }
             List<List<Change>> diffs = diffAll(diff, trees, commits.size());
             for (int i = 0; i < compared.size(); i++) {
+                if (diffs.get(i) == null) {
+                    continue;
+                }
                 RevCommit commit = compared.get(i);
                 Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
                 CommitInfo info = info(commit);
@@ -394,7 +399,7 @@ public final class GitScan implements AutoCloseable {
             int workers = Math.min(WORKERS, Math.max(1, n / 500));
             if (workers <= 1) {
                 for (int i = 0; i < n; i++) {
-                    out[i] = diff.trees(trees.get(i)[0], trees.get(i)[1]);
+                    out[i] = diffOne(diff, trees.get(i));
                     tick(done.incrementAndGet(), total);
                 }
                 return Arrays.asList(out);
@@ -414,7 +419,7 @@ public final class GitScan implements AutoCloseable {
                              GitDiff own = new GitDiff(repository, reader, scope, options.filter())) {
                             for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
                                 for (int i = from; i < Math.min(n, from + chunk); i++) {
-                                    out[i] = own.trees(trees.get(i)[0], trees.get(i)[1]);
+                                    out[i] = diffOne(own, trees.get(i));
                                     tick(done.incrementAndGet(), total);
                                 }
                             }
@@ -437,6 +442,30 @@ public final class GitScan implements AutoCloseable {
                 pool.shutdownNow();
             }
             return Arrays.asList(out);
+        }
+
+        /** One commit's changes, or null when the clone lacks a tree it needs (noted once per missing object). */
+        private List<Change> diffOne(GitDiff diff, ObjectId[] trees) throws IOException {
+            try {
+                List<Change> changes = diff.trees(trees[0], trees[1]);
+                for (String blob : diff.takeRenamesSkipped()) {
+                    note(Notice.note("", "renames were not detected in one commit: blob " + blob.substring(0, 7)
+                            + " is not in this clone (a partial clone); moved files show as deleted and added"));
+                }
+                return changes;
+            } catch (MissingObjectException e) {
+                note(Notice.warning("", "object " + e.getObjectId().abbreviate(7).name() + " is not in this clone"
+                        + " (a partial clone without trees?), so a commit using it cannot be compared and is skipped"));
+                return null;
+            }
+        }
+
+        private void note(Notice notice) {
+            synchronized (notices) {
+                if (!notices.contains(notice)) {
+                    notices.add(notice);
+                }
+            }
         }
 
         private void tick(int done, int total) {

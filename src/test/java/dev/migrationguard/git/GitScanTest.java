@@ -346,6 +346,44 @@ class GitScanTest {
         }
     }
 
+    /** Deletes a loose object, as a partial clone never had it. */
+    private void forget(org.eclipse.jgit.lib.ObjectId id) throws Exception {
+        String name = id.name();
+        Files.delete(dir.resolve(".git/objects/" + name.substring(0, 2) + "/" + name.substring(2)));
+    }
+
+    @Test
+    void partialCloneWithoutBlobsStillListsChangesWithoutRenames() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            String sql = "CREATE TABLE a (id int primary key, name text, created timestamp);\n";
+            repo.write("prisma/migrations/1_a/migration.sql", sql).commitAll("one");
+            repo.delete("prisma/migrations/1_a");
+            repo.write("prisma/migrations/0_a/migration.sql", sql + "-- moved\n").commitAll("move");
+            forget(repo.repository().resolve("HEAD~1:prisma/migrations/1_a/migration.sql"));
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(List.of("COMMIT [A prisma/migrations/1_a/migration.sql]",
+                        "COMMIT [A prisma/migrations/0_a/migration.sql, D prisma/migrations/1_a/migration.sql]"),
+                        describe(scan.changes()), "without the old content no similarity, so no rename");
+            }
+        }
+    }
+
+    @Test
+    void partialCloneWithoutTreesSkipsTheCommitsItCannotCompare() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a/x.txt", "1").commitAll("one");
+            repo.write("a/x.txt", "2").commitAll("two");
+            repo.write("b.txt", "3").commitAll("three");
+            forget(repo.repository().resolve("HEAD~1:a"));
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(List.of("COMMIT [A a/x.txt]", "COMMIT [A b.txt]"), describe(scan.changes()),
+                        "the second commit needs the missing tree of a/, the third never opens it");
+                assertTrue(scan.notices().get(0).message().contains("is not in this clone"),
+                        scan.notices().get(0).message());
+            }
+        }
+    }
+
     @Test
     void stagedModeHonoursTheIndexFileGitGivesHooks() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
