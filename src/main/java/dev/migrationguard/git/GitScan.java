@@ -201,9 +201,13 @@ public final class GitScan implements AutoCloseable {
                     } else {
                         Optional<DirCache> index = readIndex("the uncommitted change is not checked");
                         if (index.isPresent()) {
-                            changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
-                                    "the uncommitted change", Optional.empty(),
-                                    diff.workingTree(head.getTree(), index.get()), Optional.empty()));
+                            try {
+                                changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
+                                        "the uncommitted change", Optional.empty(),
+                                        diff.workingTree(head.getTree(), index.get()), Optional.empty()));
+                            } catch (MissingObjectException e) {
+                                notices.add(missingFromClone(e, "the uncommitted change"));
+                            }
                         }
                     }
                 } else if (mode instanceof ScanMode.Staged) {
@@ -217,9 +221,13 @@ public final class GitScan implements AutoCloseable {
                         if (head == null) {
                             notices.add(noCommitsYet());
                         } else {
-                            changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
-                                    "the staged change", Optional.empty(), diff.index(head.getTree(), dirCache.get()),
-                                    Optional.empty()));
+                            try {
+                                changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
+                                        "the staged change", Optional.empty(), diff.index(head.getTree(), dirCache.get()),
+                                        Optional.empty()));
+                            } catch (MissingObjectException e) {
+                                notices.add(missingFromClone(e, "the staged change"));
+                            }
                         }
                     }
                 } else if (head == null) {
@@ -246,6 +254,11 @@ public final class GitScan implements AutoCloseable {
                         + e.getMessage() + "): " + consequence));
                 return Optional.empty();
             }
+        }
+
+        private static Notice missingFromClone(MissingObjectException e, String what) {
+            return Notice.warning("", "object " + e.getObjectId().abbreviate(7).name() + " is not in this clone (a"
+                    + " partial clone?), so " + what + " cannot be compared with HEAD and is not checked");
         }
 
         private Notice noCommitsYet() {
