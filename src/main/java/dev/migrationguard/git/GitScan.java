@@ -10,7 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +45,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * <p>Snapshots read blobs lazily, so the scan must stay open until the rules have run: use try-with-resources.
  */
 public final class GitScan implements AutoCloseable {
+    /** How many commits make a worker thread worth starting (tests lower it to run the parallel path). */
+    static volatile int commitsPerWorker = 500;
+
     /** Threads for comparing commits in a long history walk. */
     private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -406,16 +408,15 @@ public final class GitScan implements AutoCloseable {
          */
         private List<List<Change>> diffAll(GitDiff diff, List<ObjectId[]> trees, int total) throws IOException {
             int n = trees.size();
-            @SuppressWarnings("unchecked")
-            List<Change>[] out = new List[n];
+            List<List<Change>> out = new ArrayList<>(java.util.Collections.nCopies(n, (List<Change>) null));
             AtomicInteger done = new AtomicInteger(total - n);
-            int workers = Math.min(WORKERS, Math.max(1, n / 500));
+            int workers = Math.min(WORKERS, Math.max(1, n / commitsPerWorker));
             if (workers <= 1) {
                 for (int i = 0; i < n; i++) {
-                    out[i] = diffOne(diff, trees.get(i));
+                    out.set(i, diffOne(diff, trees.get(i)));
                     tick(done.incrementAndGet(), total);
                 }
-                return Arrays.asList(out);
+                return out;
             }
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "migration-guard-diff");
@@ -432,7 +433,7 @@ public final class GitScan implements AutoCloseable {
                              GitDiff own = new GitDiff(repository, reader, scope, options.filter())) {
                             for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
                                 for (int i = from; i < Math.min(n, from + chunk); i++) {
-                                    out[i] = diffOne(own, trees.get(i));
+                                    out.set(i, diffOne(own, trees.get(i)));
                                     tick(done.incrementAndGet(), total);
                                 }
                             }
@@ -454,7 +455,7 @@ public final class GitScan implements AutoCloseable {
             } finally {
                 pool.shutdownNow();
             }
-            return Arrays.asList(out);
+            return out;
         }
 
         /** One commit's changes, or null when the clone lacks a tree it needs (noted once per missing object). */

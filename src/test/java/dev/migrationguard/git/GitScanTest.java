@@ -134,6 +134,29 @@ class GitScanTest {
     }
 
     @Test
+    void parallelComparisonGivesTheSameChangeSetsInTheSameOrder() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            for (int i = 0; i < 40; i++) {
+                repo.write("f" + (i % 7) + ".txt", "v" + i).commitAll("c" + i);
+                if (i % 10 == 5) {
+                    repo.delete("f" + (i % 7) + ".txt").write("moved/f" + i + ".txt", "v" + i).commitAll("move " + i);
+                }
+            }
+            List<String> sequential;
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                sequential = describe(scan.changes());
+            }
+            int before = GitScan.commitsPerWorker;
+            GitScan.commitsPerWorker = 1;
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(sequential, describe(scan.changes()));
+            } finally {
+                GitScan.commitsPerWorker = before;
+            }
+        }
+    }
+
+    @Test
     void sinceModeChecksEachCommitOfTheRangeAndTheRangeAsAWhole() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write("a.txt", "1").commitAll("base");
