@@ -14,6 +14,7 @@ import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
@@ -41,6 +42,7 @@ final class GitDiff implements AutoCloseable {
     private final PathFilter filter;
     private final DiffFormatter formatter;
     private TreeWalk treeWalk;
+    private final List<String> renamesSkipped = new ArrayList<>();
     private RenameDetector treeRenames;
 
     GitDiff(Repository repository, ObjectReader reader, String scope, PathFilter filter) {
@@ -80,6 +82,9 @@ final class GitDiff implements AutoCloseable {
             treeRenames.addAll(entries);
             try {
                 entries = treeRenames.compute(reader, NullProgressMonitor.INSTANCE);
+            } catch (MissingObjectException e) {
+                // A partial clone lacks the blobs that similarity needs: report the adds and deletes as they are.
+                renamesSkipped.add(e.getObjectId().name());
             } catch (CanceledException e) {
                 throw new IOException("rename detection was cancelled", e);
             }
@@ -150,6 +155,13 @@ final class GitDiff implements AutoCloseable {
         } catch (CanceledException e) {
             throw new IOException("rename detection was cancelled", e);
         }
+    }
+
+    /** Ids of blobs missing from the clone that kept rename detection from running, since the last call. */
+    List<String> takeRenamesSkipped() {
+        List<String> out = List.copyOf(renamesSkipped);
+        renamesSkipped.clear();
+        return out;
     }
 
     private AbstractTreeIterator iterator(ObjectId tree) throws IOException {

@@ -10,7 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +45,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * <p>Snapshots read blobs lazily, so the scan must stay open until the rules have run: use try-with-resources.
  */
 public final class GitScan implements AutoCloseable {
+    /** How many commits make a worker thread worth starting (tests lower it to run the parallel path). */
+    static volatile int commitsPerWorker = 500;
+
     /** Threads for comparing commits in a long history walk. */
     private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -207,20 +209,36 @@ public final class GitScan implements AutoCloseable {
                     if (head == null) {
                         notices.add(noCommitsYet());
                     } else {
-                        DirCache index = repository.readDirCache();
-                        changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
-                                "the uncommitted change", Optional.empty(), diff.workingTree(head.getTree(), index),
-                                Optional.empty()));
+                        Optional<DirCache> index = readIndex("the uncommitted change is not checked");
+                        if (index.isPresent()) {
+                            try {
+                                changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
+                                        "the uncommitted change", Optional.empty(),
+                                        diff.workingTree(head.getTree(), index.get()), Optional.empty()));
+                            } catch (MissingObjectException e) {
+                                notices.add(missingFromClone(e, "the uncommitted change"));
+                            }
+                        }
                     }
                 } else if (mode instanceof ScanMode.Staged) {
-                    GitIndexSnapshot index = new GitIndexSnapshot(repository, scope, options.filter(), options.maxFileBytes());
-                    staticSnapshot = index;
-                    if (head == null) {
-                        notices.add(noCommitsYet());
+                    Optional<DirCache> dirCache = readIndex("the working tree is linted instead of the staged files");
+                    if (dirCache.isEmpty()) {
+                        staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
                     } else {
-                        changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
-                                "the staged change", Optional.empty(), diff.index(head.getTree(), repository.readDirCache()),
-                                Optional.empty()));
+                        GitIndexSnapshot index = new GitIndexSnapshot(repository, scope, options.filter(),
+                                options.maxFileBytes());
+                        staticSnapshot = index;
+                        if (head == null) {
+                            notices.add(noCommitsYet());
+                        } else {
+                            try {
+                                changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
+                                        "the staged change", Optional.empty(), diff.index(head.getTree(), dirCache.get()),
+                                        Optional.empty()));
+                            } catch (MissingObjectException e) {
+                                notices.add(missingFromClone(e, "the staged change"));
+                            }
+                        }
                     }
                 } else if (head == null) {
                     notices.add(noCommitsYet());
@@ -235,6 +253,22 @@ public final class GitScan implements AutoCloseable {
                 }
                 return new GitScan(repository, staticSnapshot, changes, notices, provenance);
             }
+        }
+
+        /** The index, or a notice saying what is skipped when JGit cannot read it (a split index, corruption). */
+        private Optional<DirCache> readIndex(String consequence) {
+            try {
+                return Optional.of(repository.readDirCache());
+            } catch (IOException e) {
+                notices.add(Notice.error(repository.getIndexFile().getPath(), "the git index could not be read ("
+                        + e.getMessage() + "): " + consequence));
+                return Optional.empty();
+            }
+        }
+
+        private static Notice missingFromClone(MissingObjectException e, String what) {
+            return Notice.warning("", "object " + e.getObjectId().abbreviate(7).name() + " is not in this clone (a"
+                    + " partial clone?), so " + what + " cannot be compared with HEAD and is not checked");
         }
 
         private Notice noCommitsYet() {
@@ -307,9 +341,11 @@ public final class GitScan implements AutoCloseable {
             }
             String range = mergeBase.abbreviate(7).name() + ".." + head.abbreviate(7).name();
             compareCommits(walk, diff, commits, Optional.of(range), changes);
-            changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
-                    "range " + range, Optional.empty(), diff.trees(mergeBase.getTree(), head.getTree()),
-                    Optional.of(range)));
+            List<Change> whole = diffOne(diff, new ObjectId[] {mergeBase.getTree(), head.getTree()});
+            if (whole != null) {
+                changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
+                        "range " + range, Optional.empty(), whole, Optional.of(range)));
+            }
         }
 
         private static String branchName(String revision) {
@@ -363,6 +399,9 @@ public final class GitScan implements AutoCloseable {
             }
             List<List<Change>> diffs = diffAll(diff, trees, commits.size());
             for (int i = 0; i < compared.size(); i++) {
+                if (diffs.get(i) == null) {
+                    continue;
+                }
                 RevCommit commit = compared.get(i);
                 Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
                 CommitInfo info = info(commit);
@@ -377,16 +416,15 @@ public final class GitScan implements AutoCloseable {
          */
         private List<List<Change>> diffAll(GitDiff diff, List<ObjectId[]> trees, int total) throws IOException {
             int n = trees.size();
-            @SuppressWarnings("unchecked")
-            List<Change>[] out = new List[n];
+            List<List<Change>> out = new ArrayList<>(java.util.Collections.nCopies(n, (List<Change>) null));
             AtomicInteger done = new AtomicInteger(total - n);
-            int workers = Math.min(WORKERS, Math.max(1, n / 500));
+            int workers = Math.min(WORKERS, Math.max(1, n / commitsPerWorker));
             if (workers <= 1) {
                 for (int i = 0; i < n; i++) {
-                    out[i] = diff.trees(trees.get(i)[0], trees.get(i)[1]);
+                    out.set(i, diffOne(diff, trees.get(i)));
                     tick(done.incrementAndGet(), total);
                 }
-                return Arrays.asList(out);
+                return out;
             }
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "migration-guard-diff");
@@ -403,7 +441,7 @@ public final class GitScan implements AutoCloseable {
                              GitDiff own = new GitDiff(repository, reader, scope, options.filter())) {
                             for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
                                 for (int i = from; i < Math.min(n, from + chunk); i++) {
-                                    out[i] = own.trees(trees.get(i)[0], trees.get(i)[1]);
+                                    out.set(i, diffOne(own, trees.get(i)));
                                     tick(done.incrementAndGet(), total);
                                 }
                             }
@@ -425,7 +463,31 @@ public final class GitScan implements AutoCloseable {
             } finally {
                 pool.shutdownNow();
             }
-            return Arrays.asList(out);
+            return out;
+        }
+
+        /** One commit's changes, or null when the clone lacks a tree it needs (noted once per missing object). */
+        private List<Change> diffOne(GitDiff diff, ObjectId[] trees) throws IOException {
+            try {
+                List<Change> changes = diff.trees(trees[0], trees[1]);
+                for (String blob : diff.takeRenamesSkipped()) {
+                    note(Notice.note("", "renames were not detected in one commit: blob " + blob.substring(0, 7)
+                            + " is not in this clone (a partial clone); moved files show as deleted and added"));
+                }
+                return changes;
+            } catch (MissingObjectException e) {
+                note(Notice.warning("", "object " + e.getObjectId().abbreviate(7).name() + " is not in this clone"
+                        + " (a partial clone without trees?), so a commit using it cannot be compared and is skipped"));
+                return null;
+            }
+        }
+
+        private void note(Notice notice) {
+            synchronized (notices) {
+                if (!notices.contains(notice)) {
+                    notices.add(notice);
+                }
+            }
         }
 
         private void tick(int done, int total) {

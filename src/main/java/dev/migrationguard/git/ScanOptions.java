@@ -27,6 +27,11 @@ public record ScanOptions(PathFilter filter, long maxFileBytes, ScanProgress pro
         return new ScanOptions(PathFilter.defaults(), AbstractSnapshot.DEFAULT_MAX_FILE_BYTES, ScanProgress.NONE, Map.of());
     }
 
+    /** Defaults with this process's environment, as the CLI wants them (a pre-commit hook's GIT_INDEX_FILE). */
+    public static ScanOptions forProcess(PathFilter filter, long maxFileBytes, ScanProgress progress) {
+        return new ScanOptions(filter, maxFileBytes, progress, System.getenv());
+    }
+
     public ScanOptions withProgress(ScanProgress value) {
         return new ScanOptions(filter, maxFileBytes, value, environment);
     }

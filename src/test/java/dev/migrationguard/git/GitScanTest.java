@@ -134,6 +134,29 @@ class GitScanTest {
     }
 
     @Test
+    void parallelComparisonGivesTheSameChangeSetsInTheSameOrder() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            for (int i = 0; i < 40; i++) {
+                repo.write("f" + (i % 7) + ".txt", "v" + i).commitAll("c" + i);
+                if (i % 10 == 5) {
+                    repo.delete("f" + (i % 7) + ".txt").write("moved/f" + i + ".txt", "v" + i).commitAll("move " + i);
+                }
+            }
+            List<String> sequential;
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                sequential = describe(scan.changes());
+            }
+            int before = GitScan.commitsPerWorker;
+            GitScan.commitsPerWorker = 1;
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(sequential, describe(scan.changes()));
+            } finally {
+                GitScan.commitsPerWorker = before;
+            }
+        }
+    }
+
+    @Test
     void sinceModeChecksEachCommitOfTheRangeAndTheRangeAsAWhole() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write("a.txt", "1").commitAll("base");
@@ -324,6 +347,62 @@ class GitScanTest {
                     assertTrue(scan.changes().stream().flatMap(c -> c.changes().stream())
                             .noneMatch(c -> c.path().startsWith("vendor/")), () -> mode + " " + describe(scan.changes()));
                 }
+            }
+        }
+    }
+
+    @Test
+    void unreadableIndexIsANoticeAndTheWorkingTreeIsLinted() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a.sql", "one").commitAll("init");
+            Files.write(dir.resolve(".git/index"), "DIRC not really an index".getBytes(StandardCharsets.US_ASCII));
+            for (ScanMode mode : List.of(ScanMode.staged(), ScanMode.local())) {
+                try (GitScan scan = scan(dir, mode)) {
+                    assertTrue(scan.snapshot() instanceof WorkingTreeSnapshot, mode::toString);
+                    assertEquals(List.of("a.sql"), scan.snapshot().paths());
+                    assertEquals(List.of(), scan.changes());
+                    assertEquals(Notice.Level.ERROR, scan.notices().get(0).level());
+                    assertTrue(scan.notices().get(0).message().startsWith("the git index could not be read"),
+                            scan.notices().get(0).message());
+                }
+            }
+        }
+    }
+
+    /** Deletes a loose object, as a partial clone never had it. */
+    private void forget(org.eclipse.jgit.lib.ObjectId id) throws Exception {
+        String name = id.name();
+        Files.delete(dir.resolve(".git/objects/" + name.substring(0, 2) + "/" + name.substring(2)));
+    }
+
+    @Test
+    void partialCloneWithoutBlobsStillListsChangesWithoutRenames() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            String sql = "CREATE TABLE a (id int primary key, name text, created timestamp);\n";
+            repo.write("prisma/migrations/1_a/migration.sql", sql).commitAll("one");
+            repo.delete("prisma/migrations/1_a");
+            repo.write("prisma/migrations/0_a/migration.sql", sql + "-- moved\n").commitAll("move");
+            forget(repo.repository().resolve("HEAD~1:prisma/migrations/1_a/migration.sql"));
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(List.of("COMMIT [A prisma/migrations/1_a/migration.sql]",
+                        "COMMIT [A prisma/migrations/0_a/migration.sql, D prisma/migrations/1_a/migration.sql]"),
+                        describe(scan.changes()), "without the old content no similarity, so no rename");
+            }
+        }
+    }
+
+    @Test
+    void partialCloneWithoutTreesSkipsTheCommitsItCannotCompare() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a/x.txt", "1").commitAll("one");
+            repo.write("a/x.txt", "2").commitAll("two");
+            repo.write("b.txt", "3").commitAll("three");
+            forget(repo.repository().resolve("HEAD~1:a"));
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(List.of("COMMIT [A a/x.txt]", "COMMIT [A b.txt]"), describe(scan.changes()),
+                        "the second commit needs the missing tree of a/, the third never opens it");
+                assertTrue(scan.notices().get(0).message().contains("is not in this clone"),
+                        scan.notices().get(0).message());
             }
         }
     }
