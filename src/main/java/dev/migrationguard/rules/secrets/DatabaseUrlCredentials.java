@@ -2,6 +2,10 @@ package dev.migrationguard.rules.secrets;
 
 import dev.migrationguard.code.ConnectionUrl;
 import dev.migrationguard.code.ConnectionUrls;
+import dev.migrationguard.prisma.PrismaConfigBlock;
+import dev.migrationguard.prisma.PrismaExpression;
+import dev.migrationguard.prisma.PrismaProject;
+import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
@@ -40,7 +44,9 @@ public final class DatabaseUrlCredentials implements Rule {
     @Override
     public void check(RuleContext context, Findings findings) {
         List<String> allowed = context.options().strings("allow-passwords", List.of());
-        for (ConnectionUrl url : context.snapshot().model(ConnectionUrls.MODEL)) {
+        List<ConnectionUrl> urls = context.snapshot().model(ConnectionUrls.MODEL);
+        literalDatasourceUrls(context, findings, urls);
+        for (ConnectionUrl url : urls) {
             String password = url.password();
             String lower = password.toLowerCase(Locale.ROOT);
             if (PLACEHOLDERS.contains(lower) || TEMPLATED.matcher(password).matches() || allowed.contains(password)) {
@@ -60,6 +66,34 @@ public final class DatabaseUrlCredentials implements Rule {
                     .redact(url.file().range(url.passwordStart(), url.passwordEnd()))
                     .key(masked)
                     .report();
+        }
+    }
+
+    /**
+     * A datasource whose {@code url} is a literal instead of {@code env("DATABASE_URL")}: every environment then
+     * talks to the same database. A literal with a password is reported by the password check instead; SQLite's
+     * {@code file:} URLs are local files and stay silent.
+     */
+    private static void literalDatasourceUrls(RuleContext context, Findings findings, List<ConnectionUrl> urls) {
+        for (PrismaProject project : context.snapshot().model(PrismaSchemas.ALL)) {
+            for (PrismaConfigBlock block : project.schema().datasources()) {
+                for (String property : List.of("url", "directUrl", "shadowDatabaseUrl")) {
+                    block.property(property).map(PrismaConfigBlock.Property::value)
+                            .filter(v -> v instanceof PrismaExpression.StringValue)
+                            .map(v -> (PrismaExpression.StringValue) v)
+                            .filter(v -> !v.value().startsWith("file:") && !v.value().isBlank())
+                            .filter(v -> urls.stream().noneMatch(u -> u.file().path().equals(block.file().path())
+                                    && u.start() < v.end() && v.start() < u.end()))
+                            .ifPresent(v -> findings.at(block.file(), v.start(), v.end())
+                                    .severity(Severity.WARNING)
+                                    .message("datasource " + block.name().text() + " has a literal " + property
+                                            + " instead of env(\"DATABASE_URL\"): every environment uses the same database")
+                                    .fix("write `" + property + " = env(\"DATABASE_URL\")` and set the URL per environment "
+                                            + "(an untracked .env locally, a secret in CI and production)")
+                                    .key("literal " + property)
+                                    .report());
+                }
+            }
         }
     }
 

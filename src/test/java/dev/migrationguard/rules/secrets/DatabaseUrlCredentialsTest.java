@@ -98,4 +98,30 @@ class DatabaseUrlCredentialsTest {
                 "\"resolved\": \"postgresql://u:Realpw-123@registry.example.com/x\"\n");
         assertEquals(List.of(), RuleTester.run(rule, s));
     }
+
+    @Test
+    void flagsALiteralDatasourceUrlWithoutPasswordAsAWarningOnce() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "prisma/schema.prisma", """
+                        datasource db {
+                          provider  = "postgresql"
+                          url       = "postgresql://app@db.internal.example.com:5432/app"
+                          directUrl = env("DIRECT_URL")
+                        }
+                        """,
+                "apps/worker/prisma/schema.prisma", """
+                        datasource db {
+                          provider = "postgresql"
+                          url      = "postgresql://app:Zx81-prod-pw@db.internal.example.com/app"
+                        }
+                        """,
+                "apps/dev/prisma/schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./dev.db\"\n}\n");
+        List<Finding> f = RuleTester.run(rule, s);
+        assertEquals(List.of("apps/worker/prisma/schema.prisma:3:32 database-url-credentials",
+                "prisma/schema.prisma:3:15 database-url-credentials"), RuleTester.locations(f));
+        Finding literal = f.stream().filter(x -> x.path().equals("prisma/schema.prisma")).findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, literal.severity());
+        assertEquals("datasource db has a literal url instead of env(\"DATABASE_URL\"): every environment uses the same "
+                + "database", literal.message());
+    }
 }
