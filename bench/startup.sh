@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 cmd="${MG_CMD:-bin/migration-guard}"
 runs="${RUNS:-10}"
 repo=$(mktemp -d)
-trap 'rm -rf "$repo"' EXIT
+if [ -n "${KEEP_REPO:-}" ]; then echo "repository kept in $repo"; else trap 'rm -rf "$repo"' EXIT; fi
 
 git -C "$repo" init -q
 git -C "$repo" config user.email bench@example.com
