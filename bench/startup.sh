@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 cmd="${MG_CMD:-bin/migration-guard}"
 runs="${RUNS:-10}"
 repo=$(mktemp -d)
-if [ -n "${KEEP_REPO:-}" ]; then echo "repository kept in $repo"; else trap 'rm -rf "$repo"' EXIT; fi
+if [ -n "${KEEP_REPO:-}" ]; then echo "repository kept in $repo"; else trap 'rm -rf "$repo" "$repo.time"' EXIT; fi
 
 git -C "$repo" init -q
 git -C "$repo" config user.email bench@example.com
@@ -56,13 +56,18 @@ sed -i 's/"start": "node dist\/index.js"/"start": "node dist\/index.js",\n    "d
 git -C "$repo" add package.json
 
 times=()
+cpus=()
 for _ in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  $cmd lint --staged "$repo" > /dev/null 2>&1 || true
+  /usr/bin/time -o "$repo.time" -f "%U %S" $cmd lint --staged "$repo" > /dev/null 2>&1 || true
+  cpu=$(tail -1 "$repo.time")
   end=$(date +%s%N)
   times+=($(( (end - start) / 1000000 )))
+  cpus+=($(echo "$cpu" | awk '{printf "%d", ($1 + $2) * 1000}'))
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+cpu_sorted=($(printf '%s\n' "${cpus[@]}" | sort -n))
 n=${#sorted[@]}
-echo "lint --staged on 500 migrations, $n runs of: $cmd"
-echo "min ${sorted[0]} ms, median ${sorted[$((n / 2))]} ms, max ${sorted[$((n - 1))]} ms"
+echo "lint --staged on 500 migrations, $n runs of: $cmd (load average: $(cut -d' ' -f1 /proc/loadavg))"
+echo "wall: min ${sorted[0]} ms, median ${sorted[$((n / 2))]} ms, max ${sorted[$((n - 1))]} ms"
+echo "cpu (user+sys): min ${cpu_sorted[0]} ms, median ${cpu_sorted[$((n / 2))]} ms, max ${cpu_sorted[$((n - 1))]} ms"
