@@ -49,7 +49,8 @@ public final class DatabaseUrlCredentials implements Rule {
         for (ConnectionUrl url : urls) {
             String password = url.password();
             String lower = password.toLowerCase(Locale.ROOT);
-            if (PLACEHOLDERS.contains(lower) || TEMPLATED.matcher(password).matches() || allowed.contains(password)) {
+            if (PLACEHOLDERS.contains(lower) || TEMPLATED.matcher(password).matches() || allowed.contains(password)
+                    || password.chars().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
             boolean local = isLocalHost(url.host());

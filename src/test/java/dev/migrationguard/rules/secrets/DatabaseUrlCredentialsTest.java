@@ -57,6 +57,7 @@ class DatabaseUrlCredentialsTest {
                 "DATABASE_URL=postgresql://app:changeme@db.example.com/app",
                 "DATABASE_URL=\"postgresql://app@db.example.com/app\"",
                 "DATABASE_URL=env(\"DATABASE_URL\")",
+                "DATABASE_URL=sqlserver://db.example.com;user=sa;password=..;encrypt=true",
                 ""));
         assertEquals(List.of(), RuleTester.run(rule, s));
     }
