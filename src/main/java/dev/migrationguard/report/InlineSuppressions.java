@@ -34,7 +34,9 @@ public final class InlineSuppressions {
                     continue;
                 }
                 while (at >= 0) {
-                    Matcher m = DIRECTIVE.matcher(text.substring(at + marker.length()).stripLeading());
+                    // `///`, `---`, `##` and `/**` open comments too: skip the rest of the opener.
+                    String rest = text.substring(at + marker.length()).replaceFirst("^[/#*!-]*\\s*", "");
+                    Matcher m = DIRECTIVE.matcher(rest);
                     if (m.lookingAt() && names(m.group(1), finding.ruleId())) {
                         String reason = m.group(2) == null ? "" : m.group(2).strip();
                         return Optional.of(new Suppression(Suppression.Kind.IN_SOURCE, reason, file.path() + ":" + l));

@@ -130,4 +130,47 @@ class BrokenInputTest {
         JsonNode json = lintJson();
         assertTrue(json.get("notices").toString().contains("scripts/blob.sh"), json.get("notices").toString());
     }
+
+    @Test
+    void utf16WithBomAndCrlfOrCrLineEndingsKeepLinesAndColumnsRightInEveryFormat() throws IOException {
+        byte[] body = "#!/bin/sh\r\necho \"caf\u00e9\"\r\n  npx prisma db push\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] utf16 = new byte[body.length + 2];
+        utf16[0] = (byte) 0xFF;
+        utf16[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, utf16, 2, body.length);
+        write("scripts/utf16.sh", utf16);
+        // Old Mac line endings (CR alone) after a UTF-8 byte-order mark, in a migration.
+        write("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE \"A\" (\"id\" TEXT);\n");
+        write("prisma/migrations/20240201120000_drop_old/migration.sql", concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
+                (byte) 0xBF}, "-- drop the old table\r\r  DROP TABLE \"Old\";\r".getBytes(StandardCharsets.UTF_8)));
+        JsonNode json = lintJson();
+        List<String> at = new ArrayList<>();
+        json.get("findings").forEach(f -> {
+            String rule = f.get("ruleId").asText();
+            if (rule.equals("prisma-db-push") || rule.equals("destructive-drop")) {
+                at.add(f.get("path").asText() + ":" + f.get("line").asInt() + ":" + f.get("column").asInt());
+            }
+        });
+        assertEquals(List.of("prisma/migrations/20240201120000_drop_old/migration.sql:3:3", "scripts/deploy.sh:2:12",
+                "scripts/utf16.sh:3:14"), at);
+        CliRun sarif = CliRun.of(repo, "lint", ".", "--format", "sarif");
+        JsonNode results = new ObjectMapper().readTree(sarif.out()).at("/runs/0/results");
+        List<String> regions = new ArrayList<>();
+        results.forEach(r -> regions.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText() + ":"
+                + r.at("/locations/0/physicalLocation/region/startLine").asInt() + ":"
+                + r.at("/locations/0/physicalLocation/region/startColumn").asInt()));
+        assertTrue(regions.containsAll(at), regions.toString());
+        String github = CliRun.of(repo, "lint", ".", "--format", "github").out();
+        assertTrue(github.contains("file=scripts/utf16.sh,line=3,col=14,"), github);
+        String text = CliRun.of(repo, "lint", ".").out();
+        assertTrue(text.contains("scripts/utf16.sh:3:14  error") || text.contains("scripts/utf16.sh:3:14  warning"), text);
+        assertTrue(text.contains("  3 |   npx prisma db push\n    |              ^^^^^^^\n"), text);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
