@@ -31,8 +31,7 @@ public final class RawDdlInCode implements Rule {
             if (changes.isEmpty()) {
                 continue;
             }
-            String what = SchemaChanges.describe(script, changes.get(0))
-                    + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more schema change(s)" : "");
+            String what = SchemaChanges.summary(script, changes);
             findings.at(call.file(), call.start(), call.end())
                     .message(call.api() + " runs " + what + " at run time, outside the migration history")
                     .fix("move the change into a migration (`prisma migrate dev --name <descriptive_name>`, or your "

@@ -59,8 +59,7 @@ public final class RawDdlInScript implements Rule {
                     continue;
                 }
                 SqlStatement first = changes.get(0);
-                String what = SchemaChanges.describe(script, first)
-                        + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more schema change(s)" : "");
+                String what = SchemaChanges.summary(script, changes);
                 int start;
                 int end;
                 if (input.mapped() != null && input.mapped().length() > 0) {

@@ -52,8 +52,7 @@ public final class RawDdlSqlFile implements Rule {
                 continue;
             }
             SqlStatement first = changes.get(0);
-            String what = SchemaChanges.describe(script, first)
-                    + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more schema change(s)" : "");
+            String what = SchemaChanges.summary(script, changes);
             findings.at(file, first.span().start(), first.span().end())
                     .message(path + " changes the schema outside every migrations folder (" + what
                             + "); whoever runs it by hand leaves the migration history behind")

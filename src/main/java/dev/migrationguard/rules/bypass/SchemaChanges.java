@@ -51,6 +51,12 @@ final class SchemaChanges {
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
+    /** {@code CREATE TABLE "Quest" and 2 more schema change(s)}: the first change and how many follow. */
+    static String summary(SqlScript script, List<SqlStatement> changes) {
+        return describe(script, changes.get(0))
+                + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more schema change(s)" : "");
+    }
+
     /** The dialect of the repository's migrations (the first migrations folder's), else PostgreSQL. */
     static SqlDialect repositoryDialect(Snapshot snapshot) {
         List<MigrationSet> sets = snapshot.model(MigrationSets.KEY);
