@@ -41,7 +41,7 @@ public final class SqlParser {
         MigrationSqlParser parser = new MigrationSqlParser(null);
         parser.removeErrorListeners();
         StatementBuilder builder = new StatementBuilder(file.text(), dialect);
-        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all.getTokens(), dialect)) {
+        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all.getTokens(), dialect, file.text())) {
             Token bad = firstUnreadableToken(chunk);
             if (bad != null) {
                 problems.add(new SqlProblem(span(bad), describeUnreadable(bad)));

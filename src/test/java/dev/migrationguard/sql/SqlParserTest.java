@@ -334,4 +334,17 @@ class SqlParserTest {
         assertEquals(List.of(), script.problems());
         assertEquals(List.of("Other UPDATE", "DropTable"), kinds(script));
     }
+
+    @Test
+    void goEndsASqlServerBatchOnlyAloneOnItsLine() {
+        SqlScript script = parse(SqlDialect.SQLSERVER, """
+                CREATE TABLE [dbo].[A] ([id] INT)
+                GO -- first batch
+                CREATE TABLE [dbo].[B] ([go] INT)
+                GO 2
+                DROP TABLE [dbo].[C]
+                """);
+        assertEquals(List.of(), script.problems());
+        assertEquals(List.of("CreateTable", "CreateTable", "DropTable"), kinds(script));
+    }
 }
