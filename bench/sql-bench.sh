@@ -4,10 +4,11 @@
 # Generates a Prisma migrations folder of at least N statements (default 50000) by copying the corpus
 # migrations (../shared/corpus: documenso and umami) into a temporary directory, then reports:
 #   1. the wall time of a whole `lint`-like process (JVM start included): walk, discover, parse every file once,
-#      run every sql rule;
+#      run every sql rule (once with C1 only, -XX:TieredStopAtLevel=1, which suits short runs, once with the
+#      default JIT);
 #   2. statements/second and MB/s for that cold pass;
 #   3. parse-only and parse+lint figures for a warm JVM (best of ROUNDS).
-# MB counts the characters of the SQL text. "wall" is elapsed time, "cpu" the CPU time of the measuring thread
+# MB counts the characters of the SQL text. "wall" is elapsed time, "cpu" the CPU time of the whole process
 # (on a machine shared with other jobs the CPU figure is the stable one). Run from the repository root:
 #   bench/sql-bench.sh [N] [ROUNDS]
 set -euo pipefail

@@ -56,10 +56,12 @@ options { caseInsensitive = true; }
 
 tokens { UNTERMINATED_DOLLAR_STRING }
 
-WS            : [ \t\r\n\f\u000B\u00A0\u2028\u2029\uFEFF]+ -> channel(HIDDEN);
-LINE_COMMENT  : '--' ~[\r\n]* -> channel(HIDDEN);
-HASH_COMMENT  : '#' ~[\r\n]* {hashComments}? -> channel(HIDDEN);
-BLOCK_COMMENT : '/*' ( BLOCK_COMMENT | . )*? '*/' -> channel(HIDDEN);
+// Whitespace and comments are skipped, not kept on a hidden channel: half the tokens of a migration are
+// whitespace, and nothing downstream needs them (positions come from the source text).
+WS            : [ \t\r\n\f\u000B\u00A0\u2028\u2029\uFEFF]+ -> skip;
+LINE_COMMENT  : '--' ~[\r\n]* -> skip;
+HASH_COMMENT  : '#' ~[\r\n]* {hashComments}? -> skip;
+BLOCK_COMMENT : '/*' ( BLOCK_COMMENT | . )*? '*/' -> skip;
 
 // Keywords (kept in sync with the identifier rules of the parser).
 ACTION: 'ACTION'; ADD: 'ADD'; ALGORITHM: 'ALGORITHM'; ATTACH: 'ATTACH'; CLUSTER: 'CLUSTER'; CONVERT: 'CONVERT';

@@ -30,6 +30,16 @@ public final class SqlParser {
     }
 
     public static SqlScript parse(SourceFile file, SqlDialect dialect) {
+        try {
+            return parseStatements(file, dialect);
+        } catch (StackOverflowError e) {
+            // Only pathological input (comments nested thousands deep) gets here: report it, never crash.
+            return new SqlScript(file, dialect, List.of(), List.of(new SqlProblem(new Span(0, 0),
+                    "the file nests comments or parentheses too deeply to be read")));
+        }
+    }
+
+    private static SqlScript parseStatements(SourceFile file, SqlDialect dialect) {
         MigrationSqlLexer lexer = new MigrationSqlLexer(new Utf16CharStream(file.text(), file.path()));
         lexer.removeErrorListeners();
         lexer.configure(dialect == SqlDialect.SQLSERVER, dialect == SqlDialect.MYSQL, dialect.isPostgresFamily(),
@@ -41,7 +51,7 @@ public final class SqlParser {
         MigrationSqlParser parser = new MigrationSqlParser(null);
         parser.removeErrorListeners();
         StatementBuilder builder = new StatementBuilder(file.text(), dialect);
-        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all.getTokens(), dialect)) {
+        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all.getTokens(), dialect, file.text())) {
             Token bad = firstUnreadableToken(chunk);
             if (bad != null) {
                 problems.add(new SqlProblem(span(bad), describeUnreadable(bad)));
@@ -52,7 +62,16 @@ public final class SqlParser {
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
                 continue;
             }
-            MigrationSqlParser.DdlStatementContext tree = parseChunk(parser, chunk, problems);
+            MigrationSqlParser.DdlStatementContext tree;
+            try {
+                tree = parseChunk(parser, chunk, problems);
+            } catch (StackOverflowError e) {
+                problems.add(new SqlProblem(span(chunk.first()), "the " + keyword(chunk)
+                        + " statement nests parentheses too deeply to be read"));
+                parser = new MigrationSqlParser(null);
+                parser.removeErrorListeners();
+                tree = null;
+            }
             if (tree == null) {
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
             } else {

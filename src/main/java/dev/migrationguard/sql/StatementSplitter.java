@@ -33,7 +33,7 @@ final class StatementSplitter {
     private StatementSplitter() {
     }
 
-    static List<Chunk> split(List<? extends Token> all, SqlDialect dialect) {
+    static List<Chunk> split(List<? extends Token> all, SqlDialect dialect, String text) {
         List<Chunk> chunks = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         boolean body = false;
@@ -55,11 +55,15 @@ final class StatementSplitter {
                 body = false;
                 continue;
             }
-            if (sqlServer && type == GO && aloneOnLine(all, i)) {
+            if (sqlServer && type == GO && aloneOnLine(all, i, text)) {
                 flush(chunks, current);
                 current = new ArrayList<>();
                 body = false;
                 depth = 0;
+                if (i + 1 < n && all.get(i + 1).getType() == NUMBER
+                        && !lineBreakBetween(text, t.getStopIndex() + 1, all.get(i + 1).getStartIndex())) {
+                    i++;
+                }
                 continue;
             }
             if (sqlServer && depth == 0 && (type == BEGIN || type == END)) {
@@ -167,36 +171,29 @@ final class StatementSplitter {
     }
 
     /** GO is a batch separator only when nothing but whitespace and comments shares its line. */
-    private static boolean aloneOnLine(List<? extends Token> all, int i) {
-        for (int j = i - 1; j >= 0; j--) {
-            Token t = all.get(j);
-            if (t.getType() == WS && t.getText().indexOf('\n') >= 0 || t.getType() == LINE_COMMENT) {
-                break;
-            }
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                return false;
-            }
-            if (t.getText().indexOf('\n') >= 0) {
-                break;
-            }
+    private static boolean aloneOnLine(List<? extends Token> all, int i, String text) {
+        Token go = all.get(i);
+        if (i > 0 && !lineBreakBetween(text, all.get(i - 1).getStopIndex() + 1, go.getStartIndex())) {
+            return false;
         }
-        for (int j = i + 1; j < all.size(); j++) {
-            Token t = all.get(j);
-            if (t.getType() == Token.EOF || t.getType() == LINE_COMMENT) {
-                return true;
-            }
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                return t.getType() == NUMBER && isLineEndAfter(all, j);
-            }
-            if (t.getText().indexOf('\n') >= 0) {
-                return true;
-            }
+        Token next = i + 1 < all.size() ? all.get(i + 1) : null;
+        if (next == null || next.getType() == Token.EOF
+                || lineBreakBetween(text, go.getStopIndex() + 1, next.getStartIndex())) {
+            return true;
         }
-        return true;
+        // GO 5 repeats the batch: still a separator when the count ends the line.
+        Token after = i + 2 < all.size() ? all.get(i + 2) : null;
+        return next.getType() == NUMBER && (after == null || after.getType() == Token.EOF
+                || lineBreakBetween(text, next.getStopIndex() + 1, after.getStartIndex()));
     }
 
-    private static boolean isLineEndAfter(List<? extends Token> all, int j) {
-        Token next = j + 1 < all.size() ? all.get(j + 1) : null;
-        return next == null || next.getType() == Token.EOF || next.getText().indexOf('\n') >= 0;
+    private static boolean lineBreakBetween(String text, int from, int to) {
+        for (int k = Math.max(0, from); k < Math.min(to, text.length()); k++) {
+            char c = text.charAt(k);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -43,15 +43,16 @@ public final class SqlBench {
         }
     }
 
-    /** One measured pass; {@code cpuNanos} is the CPU time of this thread, which other load on the machine barely moves. */
+    /**
+     * One measured pass; {@code cpuNanos} is the CPU time of the whole process during the pass (all parsing threads,
+     * JIT compiler and GC included), which other load on a shared machine moves far less than wall time.
+     */
     private record Run(long statements, long chars, long findings, long nanos, long cpuNanos) {
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
-
     private static long cpu() {
-        return THREADS.getCurrentThreadCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void generate(Path corpus, Path dir, int target) throws IOException {

@@ -334,4 +334,29 @@ class SqlParserTest {
         assertEquals(List.of(), script.problems());
         assertEquals(List.of("Other UPDATE", "DropTable"), kinds(script));
     }
+
+    @Test
+    void goEndsASqlServerBatchOnlyAloneOnItsLine() {
+        SqlScript script = parse(SqlDialect.SQLSERVER, """
+                CREATE TABLE [dbo].[A] ([id] INT)
+                GO -- first batch
+                CREATE TABLE [dbo].[B] ([go] INT)
+                GO 2
+                DROP TABLE [dbo].[C]
+                """);
+        assertEquals(List.of(), script.problems());
+        assertEquals(List.of("CreateTable", "CreateTable", "DropTable"), kinds(script));
+    }
+
+    @Test
+    void deepNestingIsAProblemNotACrash() {
+        String deep = "(".repeat(100_000) + ")".repeat(100_000);
+        SqlScript script = parse(SqlDialect.POSTGRESQL,
+                "ALTER TABLE \"A\" ADD COLUMN \"b\" INT DEFAULT " + deep + ";\nDROP TABLE \"C\";");
+        assertEquals(1, script.problems().size());
+        assertEquals(List.of("Other ALTER TABLE", "DropTable"), kinds(script));
+        SqlScript comments = parse(SqlDialect.POSTGRESQL, "/*".repeat(100_000) + "*/".repeat(100_000) + "DROP TABLE \"C\";");
+        assertEquals(List.of("DropTable"), kinds(comments));
+        assertEquals(List.of(), comments.problems());
+    }
 }

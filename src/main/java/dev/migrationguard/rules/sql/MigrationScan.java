@@ -6,6 +6,7 @@ import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
 import dev.migrationguard.sql.SqlDialect;
 import dev.migrationguard.sql.SqlScript;
+import dev.migrationguard.sql.SqlScripts;
 import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.sql.Span;
 import dev.migrationguard.workspace.ModelKey;
@@ -78,7 +79,10 @@ final class MigrationScan {
 
     private static List<ScannedMigration> scan(Snapshot snapshot) {
         List<ScannedMigration> out = new ArrayList<>();
-        for (MigrationSet set : snapshot.model(MigrationSets.KEY)) {
+        List<MigrationSet> sets = snapshot.model(MigrationSets.KEY);
+        // Parsing is most of the work and each file parses on its own: use every core for it.
+        snapshot.model(SqlScripts.KEY).parseAll(sets.stream().flatMap(set -> set.migrations().stream()).toList());
+        for (MigrationSet set : sets) {
             ReplayedSchema schema = new ReplayedSchema();
             for (Migration migration : set.migrations()) {
                 Optional<SqlScript> script = migration.script(snapshot);

@@ -9,6 +9,7 @@ import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.sql.SqlType;
 import dev.migrationguard.sql.TableConstraint;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,40 +32,91 @@ final class ReplayedSchema {
     record Column(String name, SqlType type, boolean notNull) {
     }
 
-    record Table(String name, Map<String, Column> columns) {
-        Table {
-            columns = Map.copyOf(columns);
+    /** A table's columns in definition order; only the schema that owns the table changes it. */
+    static final class Table {
+        private final String name;
+        private final Map<String, Column> columns;
+        private final Map<String, Column> view;
+
+        private Table(String name, Map<String, Column> columns) {
+            this.name = name;
+            this.columns = columns;
+            this.view = Collections.unmodifiableMap(columns);
         }
 
-        /** The columns in no particular order. */
+        String name() {
+            return name;
+        }
+
+        Map<String, Column> columns() {
+            return view;
+        }
+
+        /** The columns in definition order. */
         List<Column> columnList() {
             return new ArrayList<>(columns.values());
         }
     }
 
-    private final Map<String, Table> tables;
-    private final Map<String, List<String>> enums;
+    // Copy-on-write: copy() shares these with the copy, and whichever side changes first copies them (per table
+    // for the column maps), so handing every rule its own replay costs little.
+    private Map<String, Table> tables;
+    private Map<String, List<String>> enums;
     /** "table.column" covered by a validated CHECK (column IS NOT NULL). */
-    private final Set<String> checkedNotNull;
+    private Set<String> checkedNotNull;
     /** NOT VALID checks waiting for VALIDATE: constraint name to "table.column". */
-    private final Map<String, String> pendingNotNullChecks;
+    private Map<String, String> pendingNotNullChecks;
+    private boolean shared;
+    private final Set<String> ownedTables = new HashSet<>();
 
     ReplayedSchema() {
-        this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>());
+        this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(), false);
     }
 
     private ReplayedSchema(Map<String, Table> tables, Map<String, List<String>> enums, Set<String> checkedNotNull,
-                           Map<String, String> pendingNotNullChecks) {
+                           Map<String, String> pendingNotNullChecks, boolean shared) {
         this.tables = tables;
         this.enums = enums;
         this.checkedNotNull = checkedNotNull;
         this.pendingNotNullChecks = pendingNotNullChecks;
+        this.shared = shared;
     }
 
-    /** An independent copy: later replay does not change it. */
+    /** An independent copy: later replay of either does not change the other. */
     ReplayedSchema copy() {
-        return new ReplayedSchema(new HashMap<>(tables), new HashMap<>(enums), new HashSet<>(checkedNotNull),
-                new HashMap<>(pendingNotNullChecks));
+        shared = true;
+        ownedTables.clear();
+        return new ReplayedSchema(tables, enums, checkedNotNull, pendingNotNullChecks, true);
+    }
+
+    /** Makes the maps this schema's own before it changes them. */
+    private void own() {
+        if (shared) {
+            tables = new HashMap<>(tables);
+            enums = new HashMap<>(enums);
+            checkedNotNull = new HashSet<>(checkedNotNull);
+            pendingNotNullChecks = new HashMap<>(pendingNotNullChecks);
+            shared = false;
+        }
+    }
+
+    /** The table, with a column map this schema may change, or {@code null} when unknown. */
+    private Table ownTable(String name) {
+        own();
+        Table table = tables.get(name);
+        if (table == null || ownedTables.contains(name)) {
+            return table;
+        }
+        Table copy = new Table(name, new LinkedHashMap<>(table.columns));
+        tables.put(name, copy);
+        ownedTables.add(name);
+        return copy;
+    }
+
+    private void putTable(Table table) {
+        own();
+        tables.put(table.name(), table);
+        ownedTables.add(table.name());
     }
 
     Optional<Table> table(QualifiedName name) {
@@ -86,6 +138,10 @@ final class ReplayedSchema {
     }
 
     void apply(SqlStatement statement) {
+        if (statement instanceof SqlStatement.Other) {
+            return;
+        }
+        own();
         if (statement instanceof SqlStatement.CreateTable create) {
             Map<String, Column> columns = new LinkedHashMap<>();
             for (ColumnDefinition c : create.columns()) {
@@ -98,7 +154,7 @@ final class ReplayedSchema {
                     }
                 }
             }
-            tables.put(create.table().name(), new Table(create.table().name(), columns));
+            putTable(new Table(create.table().name(), columns));
         } else if (statement instanceof SqlStatement.DropTable drop) {
             drop.tables().forEach(t -> tables.remove(t.name()));
         } else if (statement instanceof SqlStatement.RenameTable rename) {
@@ -117,38 +173,37 @@ final class ReplayedSchema {
     }
 
     private void apply(String tableName, AlterTableAction action) {
-        Table table = tables.get(tableName);
         if (action instanceof AlterTableAction.RenameTable rename) {
             renameTable(tableName, rename.to().name());
         } else if (action instanceof AlterTableAction.AddColumn add) {
+            Table table = ownTable(tableName);
             if (table != null) {
                 ColumnDefinition c = add.column();
-                put(table, new Column(c.name().name(), c.type(), c.notNull()));
+                table.columns.put(c.name().name(), new Column(c.name().name(), c.type(), c.notNull()));
             }
         } else if (action instanceof AlterTableAction.DropColumn drop) {
+            Table table = ownTable(tableName);
             if (table != null) {
-                Map<String, Column> columns = new LinkedHashMap<>(table.columns());
-                columns.remove(drop.column().name());
-                tables.put(tableName, new Table(tableName, columns));
+                table.columns.remove(drop.column().name());
             }
         } else if (action instanceof AlterTableAction.RenameColumn rename) {
-            if (table != null && table.columns().containsKey(rename.from().name())) {
-                Map<String, Column> columns = new LinkedHashMap<>(table.columns());
-                Column old = columns.remove(rename.from().name());
-                columns.put(rename.to().name(), new Column(rename.to().name(), old.type(), old.notNull()));
-                tables.put(tableName, new Table(tableName, columns));
+            Table table = ownTable(tableName);
+            if (table != null && table.columns.containsKey(rename.from().name())) {
+                Column old = table.columns.remove(rename.from().name());
+                table.columns.put(rename.to().name(), new Column(rename.to().name(), old.type(), old.notNull()));
             }
         } else if (action instanceof AlterTableAction.AlterColumnType change) {
+            Table table = ownTable(tableName);
             if (table != null) {
-                Column old = table.columns().get(change.column().name());
+                Column old = table.columns.get(change.column().name());
                 boolean notNull = change.definition() != null ? change.definition().notNull()
                         : old != null && old.notNull();
-                put(table, new Column(change.column().name(), change.type(), notNull));
+                table.columns.put(change.column().name(), new Column(change.column().name(), change.type(), notNull));
             }
         } else if (action instanceof AlterTableAction.SetNotNull set) {
-            setNotNull(table, set.column().name(), true);
+            setNotNull(tableName, set.column().name(), true);
         } else if (action instanceof AlterTableAction.DropNotNull drop) {
-            setNotNull(table, drop.column().name(), false);
+            setNotNull(tableName, drop.column().name(), false);
         } else if (action instanceof AlterTableAction.AddConstraint add) {
             addCheck(tableName, add.constraint());
         } else if (action instanceof AlterTableAction.ValidateConstraint validate) {
@@ -175,36 +230,32 @@ final class ReplayedSchema {
         }
     }
 
-    private void setNotNull(Table table, String column, boolean notNull) {
-        if (table != null && table.columns().containsKey(column)) {
-            Column old = table.columns().get(column);
-            put(table, new Column(old.name(), old.type(), notNull));
+    private void setNotNull(String tableName, String column, boolean notNull) {
+        Table table = ownTable(tableName);
+        if (table != null && table.columns.containsKey(column)) {
+            Column old = table.columns.get(column);
+            table.columns.put(column, new Column(old.name(), old.type(), notNull));
         }
-    }
-
-    private void put(Table table, Column column) {
-        Map<String, Column> columns = new LinkedHashMap<>(table.columns());
-        columns.put(column.name(), column);
-        tables.put(table.name(), new Table(table.name(), columns));
     }
 
     private void renameTable(String from, String to) {
         Table table = tables.remove(from);
+        ownedTables.remove(from);
         if (table != null) {
-            tables.put(to, new Table(to, table.columns()));
+            putTable(new Table(to, new LinkedHashMap<>(table.columns)));
         }
     }
 
     /** Columns follow a renamed type: after RENAME TO "E_old" they are of type "E_old", not of a new "E". */
     private void retypeColumns(String from, String to) {
-        for (Table table : List.copyOf(tables.values())) {
-            for (Column column : table.columnList()) {
+        for (String tableName : List.copyOf(tables.keySet())) {
+            for (Column column : tables.get(tableName).columnList()) {
                 SqlType type = column.type();
                 if (type != null && type.name().equals(from)) {
                     String text = "\"" + to + "\"" + "[]".repeat(type.arrayDimensions());
                     SqlType renamed = new SqlType(type.schema(), to, type.arguments(), type.modifiers(),
                             type.arrayDimensions(), text, type.span());
-                    put(tables.get(table.name()), new Column(column.name(), renamed, column.notNull()));
+                    ownTable(tableName).columns.put(column.name(), new Column(column.name(), renamed, column.notNull()));
                 }
             }
         }
