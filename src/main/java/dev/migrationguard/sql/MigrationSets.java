@@ -143,7 +143,8 @@ public final class MigrationSets {
     }
 
     static Optional<SqlDialect> detect(String sql) {
-        String code = sql.replaceAll("(?m)--.*$", "");
+        // Prisma's warning comments quote names in backticks whatever the database: read code only.
+        String code = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)--.*$", "");
         if (SQLSERVER_HINT.matcher(code).find()) {
             return Optional.of(SqlDialect.SQLSERVER);
         }

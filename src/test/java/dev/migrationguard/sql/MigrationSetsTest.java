@@ -65,4 +65,21 @@ class MigrationSetsTest {
         assertSame(migration.script(snapshot).orElseThrow(), migration.script(snapshot).orElseThrow());
         assertEquals(1, migration.script(snapshot).orElseThrow().statements().size());
     }
+
+    @Test
+    void backticksInPrismaWarningCommentsDoNotMakePostgresLookLikeMySql() {
+        InMemorySnapshot snapshot = InMemorySnapshot.of("prisma/migrations/1_x/migration.sql", """
+                /*
+                  Warnings:
+
+                  - You are about to drop the column `name` on the `User` table. All the data in the column will be lost.
+
+                */
+                -- AlterTable `User`
+                ALTER TABLE "User" DROP COLUMN "name";
+                """);
+        MigrationSet set = MigrationSets.find(snapshot).get(0);
+        assertEquals(SqlDialect.POSTGRESQL, set.dialect());
+        assertEquals(DialectSource.DEFAULT, set.dialectSource());
+    }
 }
