@@ -15,6 +15,7 @@ options { caseInsensitive = true; }
     private boolean backslashEscapes;
     private boolean dollarQuotes = true;
     private boolean hashComments;
+    private boolean nestedComments = true;
 
     /** Switches the dialect-dependent token rules. */
     public void configure(boolean bracketIdentifiers, boolean backslashEscapes, boolean dollarQuotes, boolean hashComments) {
@@ -22,6 +23,38 @@ options { caseInsensitive = true; }
         this.backslashEscapes = backslashEscapes;
         this.dollarQuotes = dollarQuotes;
         this.hashComments = hashComments;
+        // MySQL and SQLite end a comment at the first */; PostgreSQL and SQL Server nest them.
+        this.nestedComments = !backslashEscapes && !hashComments && (dollarQuotes || bracketIdentifiers);
+    }
+
+    /**
+     * The rule matched up to the first closing mark; with nesting, reads on until every opened comment is closed.
+     * Done here rather than with a recursive rule, which costs the lexer exponential time on deep nesting.
+     */
+    private void finishBlockComment() {
+        if (!nestedComments) {
+            skip();
+            return;
+        }
+        // Rescan from just after the opening mark: the first closing mark may have closed an inner comment.
+        _input.seek(_tokenStartCharIndex + 2);
+        int depth = 1;
+        while (depth > 0) {
+            int c = _input.LA(1);
+            if (c == org.antlr.v4.runtime.IntStream.EOF) {
+                setType(UNTERMINATED_COMMENT);
+                return;
+            }
+            if (c == '/' && _input.LA(2) == '*') {
+                depth++;
+                getInterpreter().consume(_input);
+            } else if (c == '*' && _input.LA(2) == '/') {
+                depth--;
+                getInterpreter().consume(_input);
+            }
+            getInterpreter().consume(_input);
+        }
+        skip();
     }
 
     /** After an opening dollar tag was matched, reads up to and including the same closing tag (or to the end). */
@@ -54,14 +87,15 @@ options { caseInsensitive = true; }
     }
 }
 
-tokens { UNTERMINATED_DOLLAR_STRING }
+tokens { UNTERMINATED_DOLLAR_STRING, UNTERMINATED_COMMENT }
 
 // Whitespace and comments are skipped, not kept on a hidden channel: half the tokens of a migration are
 // whitespace, and nothing downstream needs them (positions come from the source text).
 WS            : [ \t\r\n\f\u000B\u00A0\u2028\u2029\uFEFF]+ -> skip;
 LINE_COMMENT  : '--' ~[\r\n]* -> skip;
 HASH_COMMENT  : '#' ~[\r\n]* {hashComments}? -> skip;
-BLOCK_COMMENT : '/*' ( BLOCK_COMMENT | . )*? '*/' -> skip;
+BLOCK_COMMENT : '/*' .*? '*/' { finishBlockComment(); };
+UNCLOSED_COMMENT : '/*' -> type(UNTERMINATED_COMMENT);
 
 // Keywords (kept in sync with the identifier rules of the parser).
 ACTION: 'ACTION'; ADD: 'ADD'; ALGORITHM: 'ALGORITHM'; ATTACH: 'ATTACH'; CLUSTER: 'CLUSTER'; CONVERT: 'CONVERT';
@@ -116,6 +150,7 @@ COMMA    : ',';
 SEMI     : ';';
 DOT      : '.';
 EQUALS   : '=';
-OPERATOR : [+\-*/<>~!@#%^&|?:\\{}]+;
+// '-' and '/' stand alone so that an operator never swallows the start of a comment (--, /*).
+OPERATOR : [+*<>~!@#%^&|?:\\{}]+ | '-' | '/';
 
 ERROR_CHAR : .;

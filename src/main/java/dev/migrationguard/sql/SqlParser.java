@@ -150,7 +150,7 @@ public final class SqlParser {
         for (Token t : chunk.tokens()) {
             int type = t.getType();
             if (type == ERROR_CHAR || type == UNTERMINATED_STRING || type == UNTERMINATED_QUOTE
-                    || type == UNTERMINATED_DOLLAR_STRING) {
+                    || type == UNTERMINATED_DOLLAR_STRING || type == UNTERMINATED_COMMENT) {
                 return t;
             }
         }
@@ -161,6 +161,7 @@ public final class SqlParser {
         return switch (token.getType()) {
             case UNTERMINATED_STRING -> "string literal is not closed before the end of the file";
             case UNTERMINATED_QUOTE -> "quoted name is not closed before the end of the file";
+            case UNTERMINATED_COMMENT -> "block comment is not closed before the end of the file";
             case UNTERMINATED_DOLLAR_STRING -> "dollar-quoted string " + dollarTag(token)
                     + " is not closed before the end of the file";
             default -> "unexpected character " + describe(token);

@@ -359,4 +359,19 @@ class SqlParserTest {
         assertEquals(List.of("DropTable"), kinds(comments));
         assertEquals(List.of(), comments.problems());
     }
+
+    @Test
+    void unclosedBlockCommentIsAProblemInEveryDialect() {
+        for (SqlDialect dialect : SqlDialect.values()) {
+            SqlScript script = parse(dialect, "DROP TABLE a;\n/* /* never closed\nDROP TABLE b;");
+            assertEquals(1, script.problems().size(), dialect.name());
+            assertEquals("2:1", at(script, script.problems().get(0).span().start()), dialect.name());
+        }
+    }
+
+    @Test
+    void mySqlCommentsDoNotNest() {
+        SqlScript script = parse(SqlDialect.MYSQL, "/* a /* b */ DROP TABLE `A`;");
+        assertEquals(List.of("DropTable"), kinds(script));
+    }
 }
