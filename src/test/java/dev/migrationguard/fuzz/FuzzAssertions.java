@@ -1,0 +1,159 @@
+package dev.migrationguard.fuzz;
+
+import dev.migrationguard.sql.Span;
+import dev.migrationguard.workspace.SourceFile;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Collections;
+
+/**
+ * The properties every fuzz target checks on every input: the work finishes within a time linear in the input's
+ * length, and every offset a parsed model reports lies inside the file it belongs to. (That no exception escapes is
+ * checked by Jazzer itself: a target lets anything thrown propagate.)
+ */
+final class FuzzAssertions {
+    /** The time bound: a fixed allowance plus a cost per character, generous enough for instrumented fuzzing. */
+    static final long BASE_NANOS = 200_000_000L;
+    static final long NANOS_PER_CHAR = 50_000L;
+
+    private static boolean warmingUp;
+
+    private FuzzAssertions() {
+    }
+
+    /**
+     * Runs a target once without the time bound: the first run loads classes, builds parser caches and (when fuzzing)
+     * instruments bytecode, a cost the input did not cause.
+     */
+    static synchronized void warmUp(Runnable target) {
+        warmingUp = true;
+        try {
+            target.run();
+        } finally {
+            warmingUp = false;
+        }
+    }
+
+    /** The fuzzer's bytes as text, the way a snapshot decodes a UTF-8 file (bad sequences become U+FFFD). */
+    static String text(byte[] input) {
+        return new String(input, StandardCharsets.UTF_8);
+    }
+
+    @FunctionalInterface
+    interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs {@code work} and fails when it took longer than the linear bound for {@code chars} characters. */
+    static <T, E extends Exception> T withinLinearTime(String what, int chars, Work<T, E> work) throws E {
+        long start = System.nanoTime();
+        T result = work.run();
+        long elapsed = System.nanoTime() - start;
+        long bound = BASE_NANOS + NANOS_PER_CHAR * chars;
+        if (elapsed > bound && !warmingUp) {
+            throw new AssertionError(String.format("%s took %d ms on %d characters; the bound is %d ms (%d ms + %d µs"
+                    + " per character)", what, elapsed / 1_000_000, chars, bound / 1_000_000, BASE_NANOS / 1_000_000,
+                    NANOS_PER_CHAR / 1_000));
+        }
+        return result;
+    }
+
+    /**
+     * Walks a parsed model (records, collections, optionals, maps) and fails when a position lies outside its file:
+     * a {@link Span}, or an int component named {@code start}, {@code end}, {@code offset} or ending in
+     * {@code Start}, {@code End} or {@code Offset}. A record holding a {@link SourceFile} is checked against that
+     * file; anything else against {@code length}, the length of the text that was parsed.
+     */
+    static void positionsInside(Object model, int length, String what) {
+        new PositionWalk(what).walk(model, length, "model", 0);
+    }
+
+    private static final class PositionWalk {
+        private final String what;
+        private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        PositionWalk(String what) {
+            this.what = what;
+        }
+
+        void walk(Object value, int length, String where, int depth) {
+            if (value == null || depth > 200 || !seen.add(value)) {
+                return;
+            }
+            if (value instanceof Span span) {
+                inside(span.start(), length, where + ".start");
+                inside(span.end(), length, where + ".end");
+            } else if (value instanceof Collection<?> items) {
+                int i = 0;
+                for (Object item : items) {
+                    walk(item, length, where + "[" + i++ + "]", depth + 1);
+                }
+            } else if (value instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    walk(e.getValue(), length, where + "[" + e.getKey() + "]", depth + 1);
+                }
+            } else if (value instanceof Optional<?> optional) {
+                optional.ifPresent(v -> walk(v, length, where, depth + 1));
+            } else if (value.getClass().isRecord()) {
+                walkRecord(value, length, where, depth);
+            }
+        }
+
+        private void walkRecord(Object record, int length, String where, int depth) {
+            RecordComponent[] components = record.getClass().getRecordComponents();
+            int own = length;
+            for (RecordComponent c : components) {
+                if (c.getType() == SourceFile.class && read(record, c) instanceof SourceFile file) {
+                    own = file.text().length();
+                }
+            }
+            String here = where + "(" + record.getClass().getSimpleName() + ")";
+            Integer start = null;
+            Integer end = null;
+            for (RecordComponent c : components) {
+                Object v = read(record, c);
+                String name = c.getName();
+                if (c.getType() == int.class && isPosition(name)) {
+                    inside((Integer) v, own, here + "." + name);
+                    if (name.equals("start")) {
+                        start = (Integer) v;
+                    } else if (name.equals("end")) {
+                        end = (Integer) v;
+                    }
+                } else if (c.getType() != SourceFile.class) {
+                    walk(v, own, here + "." + name, depth + 1);
+                }
+            }
+            if (start != null && end != null && end < start) {
+                throw new AssertionError(what + ": " + here + " ends at " + end + " before it starts at " + start);
+            }
+        }
+
+        private static boolean isPosition(String name) {
+            return name.equals("start") || name.equals("end") || name.equals("offset") || name.endsWith("Start")
+                    || name.endsWith("End") || name.endsWith("Offset");
+        }
+
+        private static Object read(Object record, RecordComponent c) {
+            try {
+                var accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c, e);
+            }
+        }
+
+        private void inside(int offset, int length, String where) {
+            if (offset < 0 || offset > length) {
+                throw new AssertionError(what + ": " + where + " = " + offset + " lies outside the file (0.." + length
+                        + ")");
+            }
+        }
+    }
+}
