@@ -49,16 +49,28 @@ final class FuzzAssertions {
         T run() throws E;
     }
 
-    /** Runs {@code work} and fails when it took longer than the linear bound for {@code chars} characters. */
+    /**
+     * Runs {@code work} and fails when it took longer than the linear bound for {@code chars} characters. An
+     * over-long run is measured twice more and fails only when every run is over: a super-linear parser is slow
+     * each time, a garbage collection or a class loaded and instrumented mid-run is slow once. {@code work} must
+     * therefore be repeatable (build a fresh snapshot inside it, not a cached model).
+     */
     static <T, E extends Exception> T withinLinearTime(String what, int chars, Work<T, E> work) throws E {
-        long start = System.nanoTime();
-        T result = work.run();
-        long elapsed = System.nanoTime() - start;
         long bound = BASE_NANOS + NANOS_PER_CHAR * chars;
-        if (elapsed > bound && !warmingUp) {
-            throw new AssertionError(String.format("%s took %d ms on %d characters; the bound is %d ms (%d ms + %d µs"
-                    + " per character)", what, elapsed / 1_000_000, chars, bound / 1_000_000, BASE_NANOS / 1_000_000,
-                    NANOS_PER_CHAR / 1_000));
+        long fastest = Long.MAX_VALUE;
+        T result = null;
+        for (int attempt = 0; attempt < 3 && fastest > bound; attempt++) {
+            long start = System.nanoTime();
+            result = work.run();
+            fastest = Math.min(fastest, System.nanoTime() - start);
+            if (warmingUp) {
+                return result;
+            }
+        }
+        if (fastest > bound) {
+            throw new AssertionError(String.format("%s took %d ms (fastest of 3 runs) on %d characters; the bound is"
+                    + " %d ms (%d ms + %d µs per character)", what, fastest / 1_000_000, chars, bound / 1_000_000,
+                    BASE_NANOS / 1_000_000, NANOS_PER_CHAR / 1_000));
         }
         return result;
     }

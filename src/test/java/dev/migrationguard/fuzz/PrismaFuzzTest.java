@@ -70,12 +70,16 @@ class PrismaFuzzTest {
             }
         }
 
-        InMemorySnapshot snapshot = new InMemorySnapshot()
-                .putBytes("prisma/schema.prisma", input)
+        List<DriftReports.Report> reports = withinLinearTime("DriftReports", text.length(),
+                () -> project(input).model(DriftReports.KEY));
+        positionsInside(reports, text.length(), "DriftReports");
+    }
+
+    /** A project whose schema is the input, with one migration. */
+    private static InMemorySnapshot project(byte[] schema) {
+        return new InMemorySnapshot()
+                .putBytes("prisma/schema.prisma", schema)
                 .put("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n")
                 .put("prisma/migrations/20240101000000_init/migration.sql", INIT_SQL);
-        List<DriftReports.Report> reports = withinLinearTime("DriftReports", text.length(),
-                () -> snapshot.model(DriftReports.KEY));
-        positionsInside(reports, text.length(), "DriftReports");
     }
 }
