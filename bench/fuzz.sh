@@ -8,7 +8,9 @@
 #
 # Each target runs as `mvn -B -o test -Dtest=Class#method` with JAZZER_FUZZ=1 (fuzzing instead of the regression
 # run of `mvn test`) and JAZZER_MAX_DURATION, which overrides the @FuzzTest(maxDuration) of the test (the
-# jazzer.max_duration setting; -Djazzer.max_duration works too). Jazzer keeps the inputs it generates in
+# jazzer.max_duration setting; -Djazzer.max_duration works too), and -Djazzer.instrument='dev.migrationguard.**' so
+# that all the project's classes get coverage instrumentation (src/test/resources/junit-platform.properties limits
+# it to the fuzz classes for the regression run of `mvn test`). Jazzer keeps the inputs it generates in
 # .cifuzz-corpus/<class>/<method>/ (git-ignored) and resumes from them next time. An input that breaks a target
 # is written into the target's seed folder, src/test/resources/dev/migrationguard/fuzz/<Class>Inputs/<method>/,
 # as crash-<sha1>: fix the bug, rename the file after what it holds, and commit it, so `mvn test` replays it.
@@ -58,7 +60,8 @@ for target in "${targets[@]}"; do
     start=$(date +%s)
     set +e
     JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${FUZZ_SECONDS}s" \
-        mvn -B -o test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1
+        mvn -B -o test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
+        -Djazzer.instrument='dev.migrationguard.**' >"$log" 2>&1
     rc=$?
     set -e
     wall=$(( $(date +%s) - start ))

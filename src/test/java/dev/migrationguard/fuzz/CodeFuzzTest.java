@@ -13,11 +13,13 @@ import dev.migrationguard.code.JsTokenizer;
 import dev.migrationguard.testing.InMemorySnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 
 /**
  * Application code: the JS/TS tokenizer and raw-SQL call finder, and Java parsing with its SQL call finder, on a
  * repository whose TypeScript and Java files both hold the input; plus the connection-URL scan every file gets.
  */
+@Order(FuzzAssertions.LAST)
 class CodeFuzzTest {
 
     static {

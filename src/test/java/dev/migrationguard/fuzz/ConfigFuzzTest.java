@@ -9,8 +9,10 @@ import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.rules.RuleRegistry;
 import dev.migrationguard.workspace.SourceFile;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Order;
 
 /** Config loading with the real rules: any text gives a Config or a ConfigException with a line in the file. */
+@Order(FuzzAssertions.LAST)
 class ConfigFuzzTest {
     private static final String NAME = ".migration-guard.yml";
     private static final ConfigLoader LOADER = new ConfigLoader(RuleRegistry.all());

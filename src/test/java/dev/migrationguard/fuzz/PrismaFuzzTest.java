@@ -20,11 +20,13 @@ import dev.migrationguard.testing.InMemorySnapshot;
 import dev.migrationguard.workspace.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 
 /**
  * The Prisma schema grammar, then what the drift check does with a schema that parses: map it for every provider,
  * compare it with a replayed migration, and the whole drift model of a project holding it.
  */
+@Order(FuzzAssertions.LAST)
 class PrismaFuzzTest {
     private static final String INIT_SQL = """
             CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');

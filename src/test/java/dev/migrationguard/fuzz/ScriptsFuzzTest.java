@@ -10,11 +10,13 @@ import dev.migrationguard.scripts.ShellParser;
 import dev.migrationguard.scripts.ShellScript;
 import dev.migrationguard.testing.InMemorySnapshot;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Order;
 
 /**
  * The command tokeniser on the input as a shell script, and the command model of a repository whose package.json
  * and workflow file both hold the input (JSON seeds exercise the first, YAML seeds the second).
  */
+@Order(FuzzAssertions.LAST)
 class ScriptsFuzzTest {
 
     static {

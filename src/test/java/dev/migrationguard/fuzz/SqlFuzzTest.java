@@ -16,8 +16,10 @@ import dev.migrationguard.testing.InMemorySnapshot;
 import dev.migrationguard.workspace.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 
 /** The SQL grammar in every dialect, and a migrations folder holding the input, read without a crash. */
+@Order(FuzzAssertions.LAST)
 class SqlFuzzTest {
     private static final String MIGRATION = "prisma/migrations/20240101120000_init/migration.sql";
 
