@@ -21,17 +21,30 @@ public final class JsTokenizer {
             "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
             "^=", "**", "<<", ">>");
 
+    /**
+     * Template literals nested deeper than this are read as text: each level is a recursive call, and 50,000 levels
+     * would overflow the stack.
+     */
+    static final int MAX_TEMPLATE_NESTING = 200;
+
     private final String src;
-    private final List<JsToken> out = new ArrayList<>();
+    /** Shared with the tokenizers of nested template expressions, which append to it in place. */
+    private final List<JsToken> out;
+    /** Where this tokenizer's own tokens start in {@code out}. */
+    private final int first;
+    private final int nesting;
     private int pos;
 
-    private JsTokenizer(String src, int start) {
+    private JsTokenizer(String src, int start, List<JsToken> out, int nesting) {
         this.src = src;
         this.pos = start;
+        this.out = out;
+        this.first = out.size();
+        this.nesting = nesting;
     }
 
     public static List<JsToken> tokenize(String source) {
-        JsTokenizer t = new JsTokenizer(source, 0);
+        JsTokenizer t = new JsTokenizer(source, 0, new ArrayList<>(), 0);
         t.run(-1);
         return t.out;
     }
@@ -112,7 +125,7 @@ public final class JsTokenizer {
     }
 
     private boolean regexAllowed() {
-        if (out.isEmpty()) {
+        if (out.size() == first) {
             return true;
         }
         JsToken prev = out.get(out.size() - 1);
@@ -174,11 +187,16 @@ public final class JsTokenizer {
         out.add(new JsToken(JsToken.Kind.STRING, s, pos, value.toString()));
     }
 
-    /** A template literal, then the tokens of its {@code ${...}} expressions, which are code. */
+    /**
+     * A template literal, then the tokens of its {@code ${...}} expressions, which are code. The template's own token
+     * is set into a slot reserved before them, so nested templates cost no copying (copying each level's tokens
+     * up was quadratic: 15,000 characters of nested templates took a second).
+     */
     private void readTemplate() {
         int s = pos++;
         StringBuilder value = new StringBuilder();
-        List<JsToken> expressions = new ArrayList<>();
+        int slot = out.size();
+        out.add(null);
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '`') {
@@ -189,10 +207,9 @@ public final class JsTokenizer {
                 pos = escape(value);
                 continue;
             }
-            if (c == '$' && peek(1) == '{') {
-                JsTokenizer inner = new JsTokenizer(src, pos + 2);
+            if (c == '$' && peek(1) == '{' && nesting < MAX_TEMPLATE_NESTING) {
+                JsTokenizer inner = new JsTokenizer(src, pos + 2, out, nesting + 1);
                 inner.run(0);
-                expressions.addAll(inner.out);
                 pos = Math.min(inner.pos + 1, src.length());
                 value.append(JsToken.PLACEHOLDER);
                 continue;
@@ -200,8 +217,7 @@ public final class JsTokenizer {
             value.append(c);
             pos++;
         }
-        out.add(new JsToken(JsToken.Kind.TEMPLATE, s, pos, value.toString()));
-        out.addAll(expressions);
+        out.set(slot, new JsToken(JsToken.Kind.TEMPLATE, s, pos, value.toString()));
     }
 
     /** Decodes the escape at {@code pos} into {@code value}; returns the offset after it. */

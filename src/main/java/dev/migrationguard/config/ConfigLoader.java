@@ -202,14 +202,19 @@ public final class ConfigLoader {
         if (node instanceof YamlNode.Scalar s) {
             Matcher m = SIZE.matcher(s.text().strip());
             if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
                 String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-                return switch (unit.charAt(0)) {
-                    case 'k' -> n * 1024;
-                    case 'm' -> n * 1024 * 1024;
-                    case 'g' -> n * 1024 * 1024 * 1024;
-                    default -> n;
+                long factor = switch (unit.charAt(0)) {
+                    case 'k' -> 1024L;
+                    case 'm' -> 1024L * 1024;
+                    case 'g' -> 1024L * 1024 * 1024;
+                    default -> 1L;
                 };
+                try {
+                    return Math.multiplyExact(Long.parseLong(m.group(1)), factor);
+                } catch (ArithmeticException | NumberFormatException e) {
+                    // More digits than a long holds, or a product past it: a user error, not a crash.
+                    throw new ConfigException(file, node.line(), "max-file-size '" + s.text().strip() + "' is too large");
+                }
             }
         }
         throw new ConfigException(file, node.line(), "max-file-size must be a size such as 5MB or 800kb");

@@ -19,6 +19,9 @@ import org.antlr.v4.runtime.Token;
 /** Reads Prisma schema files into {@link PrismaSchema}s. Never throws on bad input: errors become problems. */
 public final class PrismaParser {
 
+    /** Parentheses and brackets nested deeper than this are reported instead of parsed. */
+    static final int MAX_NESTING = 500;
+
     private PrismaParser() {
     }
 
@@ -37,16 +40,48 @@ public final class PrismaParser {
                 problems.add(problemAt(file, (Token) offendingSymbol, msg));
             }
         });
+        Token tooDeep = tooDeepToken(tokens);
+        if (tooDeep != null) {
+            int start = Math.min(tooDeep.getStartIndex(), file.text().length());
+            problems.add(new PrismaProblem(file, start, Math.min(start + 1, file.text().length()),
+                    "parentheses and brackets nest deeper than " + MAX_NESTING + " levels; the schema is not read"));
+            return unread(file, problems);
+        }
         PrismaSchemaParser.SchemaContext tree;
         try {
             tree = parser.schema();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // The default error strategy recovers; anything else is a bug, reported as a problem instead of a crash.
             problems.add(new PrismaProblem(file, 0, 0, "could not parse the schema: " + e));
-            return new PrismaSchema(List.of(file), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    problems);
+            return unread(file, problems);
         }
         return new Builder(file, tokens).build(tree, problems);
+    }
+
+    /** A schema none of whose blocks could be read, with the problems that say why. */
+    private static PrismaSchema unread(SourceFile file, List<PrismaProblem> problems) {
+        return new PrismaSchema(List.of(file), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                problems);
+    }
+
+    /**
+     * The token where parentheses and brackets pass {@link #MAX_NESTING} levels, or {@code null}. The grammar
+     * recurses a few frames per level; an attribute argument of 5,000 nested calls overflowed the stack.
+     */
+    private static Token tooDeepToken(CommonTokenStream tokens) {
+        tokens.fill();
+        int depth = 0;
+        for (Token t : tokens.getTokens()) {
+            int type = t.getType();
+            if (type == PrismaSchemaLexer.LPAREN || type == PrismaSchemaLexer.LBRACKET) {
+                if (++depth > MAX_NESTING) {
+                    return t;
+                }
+            } else if ((type == PrismaSchemaLexer.RPAREN || type == PrismaSchemaLexer.RBRACKET) && depth > 0) {
+                depth--;
+            }
+        }
+        return null;
     }
 
     /** Parses several files and merges them, as Prisma reads a schema folder. */

@@ -26,6 +26,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class SqlParser {
 
+    /** Parentheses nested deeper than this in one DDL statement are reported instead of parsed. */
+    static final int MAX_NESTING = 500;
+
     private SqlParser() {
     }
 
@@ -62,15 +65,24 @@ public final class SqlParser {
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
                 continue;
             }
+            Token tooDeep = tooDeepToken(chunk);
+            if (tooDeep != null) {
+                problems.add(new SqlProblem(span(tooDeep), "the " + keyword(chunk) + " statement nests parentheses"
+                        + " deeper than " + MAX_NESTING + " levels; it is not read"));
+                statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
+                continue;
+            }
             MigrationSqlParser.DdlStatementContext tree;
             try {
                 tree = parseChunk(parser, chunk, problems);
             } catch (StackOverflowError e) {
-                problems.add(new SqlProblem(span(chunk.first()), "the " + keyword(chunk)
-                        + " statement nests parentheses too deeply to be read"));
+                // A safety net for nesting the depth check does not count; the statement is reported, not fatal.
                 parser = new MigrationSqlParser(null);
                 parser.removeErrorListeners();
-                tree = null;
+                problems.add(new SqlProblem(span(chunk.first()), "the " + keyword(chunk)
+                        + " statement is nested too deeply to read"));
+                statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
+                continue;
             }
             if (tree == null) {
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
@@ -144,6 +156,26 @@ public final class SqlParser {
             text = text.substring(0, 37) + "...";
         }
         return "'" + text.replace("\n", " ") + "'";
+    }
+
+    /**
+     * The token where a statement's parentheses or brackets pass {@link #MAX_NESTING} levels, or {@code null}. The
+     * grammar recurses once per level; deeper statements would overflow the stack (a CHECK of 5,000 nested
+     * parentheses did).
+     */
+    private static Token tooDeepToken(StatementSplitter.Chunk chunk) {
+        int depth = 0;
+        for (Token t : chunk.tokens()) {
+            int type = t.getType();
+            if (type == LPAREN || type == LBRACKET) {
+                if (++depth > MAX_NESTING) {
+                    return t;
+                }
+            } else if ((type == RPAREN || type == RBRACKET) && depth > 0) {
+                depth--;
+            }
+        }
+        return null;
     }
 
     private static Token firstUnreadableToken(StatementSplitter.Chunk chunk) {

@@ -43,4 +43,21 @@ class JsTokenizerTest {
     void findsSynchronizeInObjectLiteral() {
         assertEquals(List.of("P:{", "I:synchronize", "P::", "I:true", "P:,", "P:}"), kinds("{ synchronize: true, }"));
     }
+
+    @Test
+    void nestedTemplatesKeepEachTemplateBeforeItsExpressions() {
+        assertEquals(List.of("T:a mg_param", "T:b mg_param", "I:c", "P:;"), kinds("`a ${`b ${c}`}`;"));
+    }
+
+    @Test
+    void templatesNestedPastTheLimitAreReadAsTextWithoutOverflowingTheStack() {
+        // Found by CodeFuzzTest: nested templates recursed once per level (50,000 levels overflow the stack) and
+        // copied every level's tokens up to the enclosing one (quadratic: a second for 15,000 characters).
+        int depth = 50_000;
+        List<JsToken> tokens = JsTokenizer.tokenize("`${".repeat(depth) + "x" + "}`".repeat(depth));
+        String text = "`${".repeat(depth) + "x" + "}`".repeat(depth);
+        assertEquals(JsToken.Kind.TEMPLATE, tokens.get(0).kind());
+        assertEquals(0, tokens.get(0).start());
+        assertEquals(text.length(), tokens.stream().mapToInt(JsToken::end).max().orElseThrow());
+    }
 }

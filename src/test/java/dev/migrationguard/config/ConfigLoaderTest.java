@@ -94,4 +94,12 @@ class ConfigLoaderTest {
     void ignoreMustBeAListOfStrings() {
         assertEquals(".migration-guard.yml:1: ignore must be a list of strings", error("ignore: {a: b}\n").describe());
     }
+
+    @Test
+    void maxFileSizePastALongIsAnErrorAtItsLine() {
+        assertEquals(".migration-guard.yml:2: max-file-size '99999999999999999999' is too large",
+                error("ignore: []\nmax-file-size: 99999999999999999999\n").describe());
+        assertEquals(".migration-guard.yml:1: max-file-size '9999999999GB' is too large",
+                error("max-file-size: 9999999999GB\n").describe());
+    }
 }

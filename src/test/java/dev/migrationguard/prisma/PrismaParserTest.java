@@ -219,4 +219,28 @@ class PrismaParserTest {
             assertEquals(text.split("\nmodel ").length - 1, schema.models().size(), path);
         }
     }
+
+    @Test
+    void reportsArgumentsNestedPastTheLimitInsteadOfOverflowingTheStack() {
+        // Found by PrismaFuzzTest (seed deep-nesting-5000.prisma): 5,000 nested calls in @default overflowed the stack.
+        String text = "model M {\n  id Int @id @default(" + "f(".repeat(5000) + ")".repeat(5000) + ")\n}\n";
+        PrismaSchema schema = parse(text);
+        assertEquals(1, schema.problems().size());
+        PrismaProblem problem = schema.problems().get(0);
+        assertEquals("2:" + (22 + 2 * PrismaParser.MAX_NESTING), at(problem.file(), problem.start()));
+        assertEquals("parentheses and brackets nest deeper than 500 levels; the schema is not read", problem.message());
+    }
+
+    @Test
+    void readsArgumentsNestedToTheLimitOnAnOrdinaryThreadStack() throws InterruptedException {
+        int calls = PrismaParser.MAX_NESTING - 1;
+        String text = "model M {\n  id Int @id @default(" + "f(".repeat(calls) + ")".repeat(calls) + ")\n}\n";
+        PrismaSchema[] result = new PrismaSchema[1];
+        // A fresh thread has the JVM's default stack (1 MB on 64-bit Linux), less than a main thread's.
+        Thread t = new Thread(() -> result[0] = parse(text));
+        t.start();
+        t.join();
+        assertEquals(List.of(), result[0].problems());
+        assertEquals(List.of("M"), result[0].models().stream().map(m -> m.name().text()).toList());
+    }
 }

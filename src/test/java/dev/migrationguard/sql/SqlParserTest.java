@@ -374,4 +374,34 @@ class SqlParserTest {
         SqlScript script = parse(SqlDialect.MYSQL, "/* a /* b */ DROP TABLE `A`;");
         assertEquals(List.of("DropTable"), kinds(script));
     }
+
+    @Test
+    void reportsDdlNestedPastTheLimitAndReadsTheNextStatement() {
+        // Found by SqlFuzzTest (seed deep-parentheses-5000.sql): a 5,000-level CHECK overflowed the stack.
+        String check = "(".repeat(5000) + "\"a\" > 0" + ")".repeat(5000);
+        SqlScript script = parse(SqlDialect.POSTGRESQL, "CREATE TABLE \"t\" (\"a\" INT CHECK " + check + ");\n"
+                + "DROP TABLE \"u\";");
+        assertEquals(List.of("Other CREATE TABLE", "DropTable"), kinds(script));
+        SqlProblem problem = script.problems().get(0);
+        assertEquals(1, script.problems().size());
+        // The table's parenthesis is level 1; the CHECK's first one, at column 33, level 2.
+        assertEquals("1:" + (32 + SqlParser.MAX_NESTING), at(script, problem.span().start()));
+        assertEquals("the CREATE TABLE statement nests parentheses deeper than 500 levels; it is not read",
+                problem.message());
+    }
+
+    @Test
+    void readsDdlNestedToTheLimitOnAnOrdinaryThreadStack() throws InterruptedException {
+        // With the table's and the CHECK's own parentheses: exactly the limit.
+        int depth = SqlParser.MAX_NESTING - 2;
+        String check = "(".repeat(depth) + "\"a\" > 0" + ")".repeat(depth);
+        SqlScript[] result = new SqlScript[1];
+        // A fresh thread has the JVM's default stack (1 MB on 64-bit Linux), less than a main thread's.
+        Thread t = new Thread(() -> result[0] = parse(SqlDialect.POSTGRESQL,
+                "CREATE TABLE \"t\" (\"a\" INT CHECK (" + check + "));"));
+        t.start();
+        t.join();
+        assertEquals(List.of(), result[0].problems());
+        assertEquals(List.of("CreateTable"), kinds(result[0]));
+    }
 }

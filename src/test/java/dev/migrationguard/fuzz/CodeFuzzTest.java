@@ -1,0 +1,58 @@
+package dev.migrationguard.fuzz;
+
+import static dev.migrationguard.fuzz.FuzzAssertions.positionsInside;
+import static dev.migrationguard.fuzz.FuzzAssertions.withinLinearTime;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.migrationguard.code.ConnectionUrls;
+import dev.migrationguard.code.JavaSources;
+import dev.migrationguard.code.JavaSqlCalls;
+import dev.migrationguard.code.JsSqlCalls;
+import dev.migrationguard.code.JsToken;
+import dev.migrationguard.code.JsTokenizer;
+import dev.migrationguard.testing.InMemorySnapshot;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Order;
+
+/**
+ * Application code: the JS/TS tokenizer and raw-SQL call finder, and Java parsing with its SQL call finder, on a
+ * repository whose TypeScript and Java files both hold the input; plus the connection-URL scan every file gets.
+ */
+@Order(FuzzAssertions.LAST)
+class CodeFuzzTest {
+
+    static {
+        FuzzAssertions.warmUp(() -> new CodeFuzzTest().readsAnyJsTsOrJavaSource("""
+                import { PrismaClient } from "@prisma/client";
+                const prisma = new PrismaClient();
+                await prisma.$executeRawUnsafe(`ALTER TABLE "User" ADD COLUMN x TEXT`);
+                class A { void f(java.sql.Statement s) throws Exception { s.execute("DROP TABLE t"); } }
+                """.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @FuzzTest(maxDuration = "10m")
+    void readsAnyJsTsOrJavaSource(byte[] input) {
+        String text = FuzzAssertions.text(input);
+        List<JsToken> tokens = withinLinearTime("JsTokenizer.tokenize", text.length(), () -> JsTokenizer.tokenize(text));
+        positionsInside(tokens, text.length(), "JsTokenizer.tokenize");
+
+        // Each model on a fresh snapshot, so a re-measured run parses again instead of reading a cached model.
+        positionsInside(withinLinearTime("JsSqlCalls", text.length(), () -> repository(input).model(JsSqlCalls.MODEL)),
+                text.length(), "JsSqlCalls");
+        InMemorySnapshot java = withinLinearTime("JavaSources and JavaSqlCalls", text.length(), () -> {
+            InMemorySnapshot s = repository(input);
+            s.model(JavaSqlCalls.MODEL);
+            return s;
+        });
+        positionsInside(java.model(JavaSources.MODEL), text.length(), "JavaSources");
+        positionsInside(java.model(JavaSqlCalls.MODEL), text.length(), "JavaSqlCalls");
+        positionsInside(withinLinearTime("ConnectionUrls", 2 * text.length(),
+                () -> repository(input).model(ConnectionUrls.MODEL)), text.length(), "ConnectionUrls");
+    }
+
+    /** A repository whose TypeScript file and Java file both hold the input. */
+    private static InMemorySnapshot repository(byte[] input) {
+        return new InMemorySnapshot().putBytes("src/db.ts", input).putBytes("src/main/java/app/Db.java", input);
+    }
+}

@@ -1,0 +1,2 @@
+// Analytics worker: reads events from its own tables.
+console.log("analytics worker started");

@@ -1,0 +1,4 @@
+SELECT 1;;;
+;
+  
+-- only a comment

@@ -1,0 +1,6 @@
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_T" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "x" TEXT);
+INSERT INTO "new_T" ("id") SELECT "id" FROM "T";
+DROP TABLE "T";
+ALTER TABLE "new_T" RENAME TO "T";
+PRAGMA foreign_keys=ON;

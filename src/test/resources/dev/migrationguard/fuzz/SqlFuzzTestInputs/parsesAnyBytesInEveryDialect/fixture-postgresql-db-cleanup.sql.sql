@@ -1,0 +1,3 @@
+-- Not a migration: the SQL rules never read it.
+DROP TABLE "User";
+TRUNCATE "Post";
