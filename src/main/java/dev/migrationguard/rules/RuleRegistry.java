@@ -37,6 +37,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.history.SchemaChangeWithoutMigration(),
             new dev.migrationguard.rules.schema.SchemaDrift(),
             new dev.migrationguard.rules.commands.SchemaPushCommand(),
+            new dev.migrationguard.rules.commands.ScriptParseError(),
             new dev.migrationguard.rules.sql.SetNotNull(),
             new dev.migrationguard.rules.sql.SqlParseError()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
