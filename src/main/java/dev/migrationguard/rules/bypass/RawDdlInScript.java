@@ -13,6 +13,7 @@ import dev.migrationguard.scripts.ToolCall;
 import dev.migrationguard.scripts.Word;
 import dev.migrationguard.sql.SqlDialect;
 import dev.migrationguard.sql.SqlScript;
+import dev.migrationguard.sql.SqlScripts;
 import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
@@ -52,8 +53,11 @@ public final class RawDdlInScript implements Rule {
             }
             for (SqlInput input : inputs(call, site, snapshot)) {
                 SqlScript script = input.sqlFile() != null
-                        ? dev.migrationguard.sql.SqlParser.parse(input.sqlFile(), dialect)
+                        ? snapshot.model(SqlScripts.KEY).script(input.sqlFile().path(), dialect).orElse(null)
                         : SchemaChanges.parse(site.path(), input.sql(), dialect);
+                if (script == null) {
+                    continue;
+                }
                 List<SqlStatement> changes = SchemaChanges.of(script);
                 if (changes.isEmpty()) {
                     continue;

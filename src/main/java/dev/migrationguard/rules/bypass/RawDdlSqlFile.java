@@ -7,7 +7,7 @@ import dev.migrationguard.sql.Migration;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
 import dev.migrationguard.sql.SqlDialect;
-import dev.migrationguard.sql.SqlParser;
+import dev.migrationguard.sql.SqlScripts;
 import dev.migrationguard.sql.SqlScript;
 import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.workspace.SourceFile;
@@ -42,11 +42,11 @@ public final class RawDdlSqlFile implements Rule {
                     || OTHER_MIGRATIONS.matcher(path).find()) {
                 continue;
             }
-            SourceFile file = context.snapshot().read(path).orElse(null);
-            if (file == null) {
+            SqlScript script = context.snapshot().model(SqlScripts.KEY).script(path, dialect).orElse(null);
+            if (script == null) {
                 continue;
             }
-            SqlScript script = SqlParser.parse(file, dialect);
+            SourceFile file = script.file();
             List<SqlStatement> changes = SchemaChanges.of(script);
             if (changes.isEmpty()) {
                 continue;
