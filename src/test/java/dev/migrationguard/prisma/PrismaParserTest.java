@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationguard.testing.Corpus;
 import dev.migrationguard.workspace.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrismaParserTest {
-    private static final Path CORPUS = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus");
+    private static final Path CORPUS = Corpus.ROOT;
 
     private static PrismaSchema parse(String text) {
         return PrismaParser.parse(new SourceFile("prisma/schema.prisma", text));
@@ -212,6 +213,7 @@ class PrismaParserTest {
 
     @Test
     void parsesTheCorpusSchemasWithoutProblems() throws IOException {
+        Corpus.require();
         for (String path : List.of("documenso/packages/prisma/schema.prisma", "umami/prisma/schema.prisma")) {
             String text = Files.readString(CORPUS.resolve(path));
             PrismaSchema schema = PrismaParser.parse(new SourceFile(path, text));

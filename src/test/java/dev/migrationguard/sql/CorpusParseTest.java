@@ -3,16 +3,23 @@ package dev.migrationguard.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationguard.testing.Corpus;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every migration.sql of the real corpora (documenso, umami) must be found and parse without a single problem. */
 class CorpusParseTest {
-    private static final Path CORPUS = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus");
+    private static final Path CORPUS = Corpus.ROOT;
+
+    @BeforeAll
+    static void corpusIsBesideTheClone() {
+        Corpus.require();
+    }
 
     @Test
     void everyCorpusMigrationParsesWithoutProblems() throws IOException {

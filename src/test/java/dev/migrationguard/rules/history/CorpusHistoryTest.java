@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrationguard.git.ScanMode;
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.testing.Corpus;
 import dev.migrationguard.testing.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Replays umami's real migrations one commit each, as they were written, and then breaks the protocol once. */
 class CorpusHistoryTest {
-    private static final Path UMAMI = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus/umami/prisma");
+    private static final Path UMAMI = Corpus.ROOT.resolve("umami/prisma");
     private static final List<Rule> RULES = List.of(new MigrationModified(), new MigrationDeleted(),
             new MigrationOutOfOrder(), new SchemaChangeWithoutMigration());
+
+    @BeforeAll
+    static void corpusIsBesideTheClone() {
+        Corpus.require();
+    }
 
     @TempDir
     Path dir;

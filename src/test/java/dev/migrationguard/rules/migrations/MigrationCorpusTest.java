@@ -3,12 +3,14 @@ package dev.migrationguard.rules.migrations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.testing.Corpus;
 import dev.migrationguard.testing.RuleTester;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,9 +21,14 @@ import org.junit.jupiter.api.Test;
  * relationMode = "prisma", so no foreign key links its tables in SQL).
  */
 class MigrationCorpusTest {
-    private static final Path CORPUS = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus");
+    private static final Path CORPUS = Corpus.ROOT;
     private static final List<Rule> RULES = List.of(new MigrationEmpty(), new MigrationNameFormat(),
             new MigrationNameVague(), new MigrationNotAtomic(), new MigrationStrayFile());
+
+    @BeforeAll
+    static void corpusIsBesideTheClone() {
+        Corpus.require();
+    }
 
     private static List<String> findings(String project) throws IOException {
         WorkingTreeSnapshot s = new WorkingTreeSnapshot(CORPUS.resolve(project));

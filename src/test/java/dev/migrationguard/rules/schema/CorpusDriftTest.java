@@ -7,6 +7,7 @@ import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.schema.Difference;
 import dev.migrationguard.schema.DriftReports;
+import dev.migrationguard.testing.Corpus;
 import dev.migrationguard.testing.RuleTester;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
@@ -14,11 +15,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Replaying the real corpora's migrations must reproduce their schema.prisma, apart from documented real drift. */
 class CorpusDriftTest {
-    private static final Path CORPUS = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus");
+    private static final Path CORPUS = Corpus.ROOT;
+
+    @BeforeAll
+    static void corpusIsBesideTheClone() {
+        Corpus.require();
+    }
 
     private static List<String> findings(Snapshot snapshot) {
         List<String> out = new ArrayList<>();
