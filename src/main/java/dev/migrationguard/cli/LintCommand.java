@@ -2,6 +2,7 @@ package dev.migrationguard.cli;
 
 import dev.migrationguard.git.ScanProgress;
 import dev.migrationguard.report.Baseline;
+import dev.migrationguard.report.ConfigErrorReport;
 import dev.migrationguard.report.Format;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
@@ -58,7 +59,14 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Format outputFormat = parseFormat(format);
         Severity threshold = parseFailOn(failOn);
-        Report report = scope.run(workingDir, allRules, loadBaseline(), progress());
+        Report report;
+        try {
+            report = scope.run(workingDir, allRules, loadBaseline(), progress());
+        } catch (ConfigFailure failure) {
+            // Said on stderr in one line, and in the requested format, so SARIF and annotations show it too.
+            write(ConfigErrorReport.of(failure.error(), failure.path()), outputFormat);
+            throw new UsageException(failure.getMessage());
+        }
         write(report, outputFormat);
         if (report.incomplete()) {
             return Main.USAGE;

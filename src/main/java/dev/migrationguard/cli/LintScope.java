@@ -61,7 +61,7 @@ final class LintScope {
         try {
             return loader.load(file);
         } catch (ConfigException e) {
-            throw new UsageException(e.describe());
+            throw new ConfigFailure(e, root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
         }
     }
 

@@ -53,6 +53,10 @@ public final class Main implements Runnable {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, bad, parsed) -> {
+            if (ex instanceof ConfigFailure config) {
+                bad.getErr().println("migration-guard: " + config.getMessage());
+                return USAGE;
+            }
             if (ex instanceof UsageException usage) {
                 bad.getErr().println("migration-guard: " + usage.getMessage());
                 return USAGE;

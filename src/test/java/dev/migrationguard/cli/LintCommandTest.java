@@ -93,7 +93,20 @@ class LintCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("migration-guard: " + dir.resolve(".migration-guard.yml")
                 + ":2: bad severity 'loud' for test-marker (expected error, warning, note or off)\n", run.err());
-        assertEquals("", run.out());
+        assertTrue(run.out().startsWith(".migration-guard.yml:2:1  error  bad severity 'loud' for test-marker "
+                + "(expected error, warning, note or off)  config-error\n"), run.out());
+    }
+
+    @Test
+    void badConfigIsAConfigErrorResultInSchemaValidSarif() throws IOException {
+        write(".migration-guard.yml", "rules:\n  test-marker: warning\n  no-such-rule: off\n");
+        CliRun run = lint("--format", "sarif");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of(), SarifValidation.errors(run.out()));
+        JsonNode result = new ObjectMapper().readTree(run.out()).at("/runs/0/results/0");
+        assertEquals("config-error", result.get("ruleId").asText());
+        assertEquals(".migration-guard.yml", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(3, result.at("/locations/0/physicalLocation/region/startLine").asInt());
     }
 
     @Test

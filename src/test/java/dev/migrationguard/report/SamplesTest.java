@@ -3,6 +3,8 @@ package dev.migrationguard.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrationguard.config.Config;
+import dev.migrationguard.config.ConfigException;
+import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.git.GitScan;
 import dev.migrationguard.git.ScanMode;
 import dev.migrationguard.git.ScanOptions;
@@ -32,7 +34,15 @@ class SamplesTest {
 
     /** The sample's report: of its files, or, for a sample with a {@code history/} folder, of that history. */
     static Report report(Path sample) throws IOException {
-        Linter linter = new Linter(RuleRegistry.all(), Config.defaults(), Baseline.none());
+        Config config = Config.defaults();
+        if (Files.isRegularFile(sample.resolve(ConfigLoader.DEFAULT_FILE))) {
+            try {
+                config = new ConfigLoader(RuleRegistry.all()).load(sample.resolve(ConfigLoader.DEFAULT_FILE));
+            } catch (ConfigException e) {
+                return ConfigErrorReport.of(e, ConfigLoader.DEFAULT_FILE);
+            }
+        }
+        Linter linter = new Linter(RuleRegistry.all(), config, Baseline.none());
         if (!Files.isDirectory(sample.resolve("history"))) {
             return linter.run(new WorkingTreeSnapshot(sample));
         }
