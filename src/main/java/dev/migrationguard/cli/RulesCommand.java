@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.report.ConfigErrorReport;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleInfo;
 import dev.migrationguard.rules.RuleOption;
@@ -41,6 +42,9 @@ final class RulesCommand implements Callable<Integer> {
             RuleInfo info = RulePages.load(rule.id());
             out.printf(row, info.id(), info.category(), info.defaultSeverity().label(), info.summary());
         }
+        out.println();
+        out.println("Reported by the linter itself: " + ConfigErrorReport.RULE_ID
+                + " (a .migration-guard.yml it cannot use; `rules explain " + ConfigErrorReport.RULE_ID + "`).");
         out.flush();
         return Main.CLEAN;
     }
@@ -61,15 +65,17 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Rule rule = rules.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
-                    new UsageException("unknown rule '" + id + "' (run `migration-guard rules` to list them)"));
-            RuleInfo info = RulePages.load(rule.id());
+            Rule rule = rules.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+            if (rule == null && !id.equals(ConfigErrorReport.RULE_ID)) {
+                throw new UsageException("unknown rule '" + id + "' (run `migration-guard rules` to list them)");
+            }
+            RuleInfo info = RulePages.load(id);
             PrintWriter out = spec.commandLine().getOut();
             out.println(info.id() + " (" + info.category() + ", default severity " + info.defaultSeverity().label() + ")");
             out.println(info.summary());
             out.println();
             out.print(info.body());
-            if (!rule.options().isEmpty()) {
+            if (rule != null && !rule.options().isEmpty()) {
                 out.println();
                 out.println("Options (under rules." + info.id() + " in .migration-guard.yml):");
                 for (RuleOption o : rule.options()) {

@@ -23,6 +23,8 @@ class RulesCommandTest {
                 ID             CATEGORY  SEVERITY  SUMMARY
                 test-marker    testing   warning   Flags the word DANGER (a rule that exists only in tests of the engine).
                 test-throwing  testing   error     Always fails (a rule that exists only in tests of the engine).
+
+                Reported by the linter itself: config-error (a .migration-guard.yml it cannot use; `rules explain config-error`).
                 """, run.out());
     }
 
@@ -33,6 +35,13 @@ class RulesCommandTest {
         assertTrue(run.out().startsWith("test-marker (testing, default severity warning)\n"), run.out());
         assertTrue(run.out().contains("## Why\n"), run.out());
         assertTrue(run.out().contains("  limit (integer): report at most this many"), run.out());
+    }
+
+    @Test
+    void explainsTheLintersOwnConfigError() {
+        CliRun run = CliRun.of(dir, List.of(new MarkerRule()), "rules", "explain", "config-error");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("config-error (config, default severity error)\n"), run.out());
     }
 
     @Test
