@@ -23,8 +23,4 @@ public record RuleContext(Snapshot snapshot, RuleOptions options, List<ChangeSet
     public RuleContext(Snapshot snapshot, RuleOptions options) {
         this(snapshot, options, List.of());
     }
-
-    public static RuleContext of(Snapshot snapshot, RuleOptions options) {
-        return new RuleContext(snapshot, options, List.of());
-    }
 }
