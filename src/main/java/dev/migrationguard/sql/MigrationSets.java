@@ -1,5 +1,7 @@
 package dev.migrationguard.sql;
 
+import dev.migrationguard.prisma.PrismaProject;
+import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.workspace.ModelKey;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
@@ -22,8 +24,6 @@ public final class MigrationSets {
     static final String LOCK_FILE = "migration_lock.toml";
     private static final String SQL_FILE = "migration.sql";
     private static final Pattern LOCK_PROVIDER = Pattern.compile("(?m)^\\s*provider\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern DATASOURCE = Pattern.compile("(?s)\\bdatasource\\s+\\w+\\s*\\{(.*?)\\}");
-    private static final Pattern DATASOURCE_PROVIDER = Pattern.compile("(?m)^\\s*provider\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern MYSQL_HINT = Pattern.compile("`[^`\\n]+`");
     private static final Pattern SQLSERVER_HINT = Pattern.compile(
             "(?im)\\[dbo\\]|^\\s*GO\\s*$|\\bBEGIN\\s+TRY\\b|\\bNVARCHAR\\b|\\bsp_rename\\b");
@@ -75,7 +75,7 @@ public final class MigrationSets {
             }
         }
         if (dialect == null) {
-            Optional<SqlDialect> fromSchema = datasourceDialect(snapshot, parent(folder));
+            Optional<SqlDialect> fromSchema = datasourceDialect(snapshot, folder);
             if (fromSchema.isPresent()) {
                 dialect = fromSchema.get();
                 source = DialectSource.DATASOURCE;
@@ -101,24 +101,11 @@ public final class MigrationSets {
         return new MigrationSet(folder, lock, dialect, source, migrations);
     }
 
-    /** The provider of a datasource block in the .prisma files beside the folder (or in a prisma/schema folder). */
-    private static Optional<SqlDialect> datasourceDialect(Snapshot snapshot, String dir) {
-        String prefix = dir.isEmpty() ? "" : dir + "/";
-        for (String path : snapshot.paths()) {
-            if (!path.startsWith(prefix) || !path.endsWith(".prisma")) {
-                continue;
-            }
-            String rest = path.substring(prefix.length());
-            if (rest.contains("/") && !rest.startsWith("schema/")) {
-                continue;
-            }
-            Optional<SourceFile> file = snapshot.read(path);
-            if (file.isEmpty()) {
-                continue;
-            }
-            Matcher block = DATASOURCE.matcher(file.get().text());
-            while (block.find()) {
-                Optional<SqlDialect> dialect = SqlDialect.fromProvider(firstGroup(DATASOURCE_PROVIDER, block.group(1)));
+    /** The provider of the datasource of the Prisma schema whose migrations live in {@code folder}. */
+    private static Optional<SqlDialect> datasourceDialect(Snapshot snapshot, String folder) {
+        for (PrismaProject project : snapshot.model(PrismaSchemas.ALL)) {
+            if (folder.equals(project.migrationsDirectory())) {
+                Optional<SqlDialect> dialect = project.schema().provider().flatMap(SqlDialect::fromProvider);
                 if (dialect.isPresent()) {
                     return dialect;
                 }
