@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,13 +22,27 @@ import picocli.CommandLine.Command;
 @Command(name = "migration-guard",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Keeps database schema changes on the migration path.",
-        subcommands = {LintCommand.class, RulesCommand.class, BaselineCommand.class, InstallHookCommand.class, InitCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Keeps database schema changes on the migration path.")
 public final class Main implements Runnable {
     public static final int CLEAN = 0;
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
+
+    /**
+     * The subcommands by name, in the order help lists them. They are registered here rather than in the
+     * annotation so that a run builds only the command it invokes: picocli reflects over every registered
+     * command's options on start-up, which costs a pre-commit run tens of milliseconds for commands it never calls.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("lint", LintCommand.class);
+        SUBCOMMANDS.put("rules", RulesCommand.class);
+        SUBCOMMANDS.put("baseline", BaselineCommand.class);
+        SUBCOMMANDS.put("install-hook", InstallHookCommand.class);
+        SUBCOMMANDS.put("init", InitCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +60,11 @@ public final class Main implements Runnable {
 
     /** As {@link #run(String[], PrintStream, PrintStream, Path)}, with a given set of rules (for tests). */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir, List<Rule> rules) {
-        CommandLine cli = new CommandLine(new Main(), new Factory(workingDir, rules));
+        Factory factory = new Factory(workingDir, rules);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        for (Class<?> command : subcommandsFor(args)) {
+            cli.addSubcommand(new CommandLine(factory.command(command), factory));
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -66,6 +87,18 @@ public final class Main implements Runnable {
             return USAGE;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The subcommands a command line needs: only the one it names when its first word is a subcommand other
+     * than {@code help}; all of them otherwise, so that top-level help lists them and a mistyped name gets
+     * picocli's suggestions.
+     */
+    static Collection<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.containsKey(args[0])) {
+            return List.of(SUBCOMMANDS.get(args[0]));
+        }
+        return SUBCOMMANDS.values();
     }
 
     @Override
@@ -103,6 +136,18 @@ public final class Main implements Runnable {
                 return cls.cast(new RulesCommand.Explain(rules));
             }
             return CommandLine.defaultFactory().create(cls);
+        }
+
+        /** Creates one of the subcommands, all of which have constructors that cannot fail. */
+        Object command(Class<?> cls) {
+            if (cls == CommandLine.HelpCommand.class) {
+                return new CommandLine.HelpCommand();
+            }
+            try {
+                return create(cls);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the " + cls.getSimpleName() + " command", e);
+            }
         }
     }
 }

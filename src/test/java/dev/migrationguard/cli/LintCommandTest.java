@@ -250,4 +250,21 @@ class LintCommandTest {
         assertTrue(help.out().contains("--fail-on"), help.out());
         assertTrue(help.out().contains("Exit codes:"), help.out());
     }
+
+    @Test
+    void topLevelHelpListsEveryCommandThoughARunBuildsOnlyTheOneItNames() {
+        CliRun help = CliRun.of(dir, RULES, "--help");
+        assertEquals(0, help.exitCode());
+        for (String command : List.of("lint", "rules", "baseline", "install-hook", "init", "help")) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " missing from:\n" + help.out());
+        }
+        CliRun helpLint = CliRun.of(dir, RULES, "help", "lint");
+        assertEquals(0, helpLint.exitCode());
+        assertTrue(helpLint.out().startsWith("Usage: migration-guard lint"), helpLint.out());
+        CliRun typo = CliRun.of(dir, RULES, "lnit");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("'lnit'"), typo.err());
+        assertEquals(List.of(LintCommand.class), List.copyOf(Main.subcommandsFor(new String[] {"lint", "--staged"})));
+        assertEquals(6, Main.subcommandsFor(new String[] {"--help"}).size());
+    }
 }
