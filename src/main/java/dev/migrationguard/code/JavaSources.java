@@ -15,19 +15,29 @@ import java.util.Optional;
 public final class JavaSources {
     public static final ModelKey<List<JavaSource>> MODEL = ModelKey.of("java-sources", snapshot -> {
         List<JavaSource> out = new ArrayList<>();
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
-                .setAttributeComments(false)
-                .setStoreTokens(true));
+        // Made at the first .java file: JavaParser's configuration builds a validator for every language level,
+        // which a repository without Java should not pay for at start-up.
+        JavaParser parser = null;
         for (String path : snapshot.paths()) {
             if (path.endsWith(".java")) {
-                snapshot.read(path).ifPresent(file -> out.add(parse(parser, file)));
+                Optional<SourceFile> file = snapshot.read(path);
+                if (file.isPresent()) {
+                    parser = parser == null ? newParser() : parser;
+                    out.add(parse(parser, file.get()));
+                }
             }
         }
         return List.copyOf(out);
     });
 
     private JavaSources() {
+    }
+
+    private static JavaParser newParser() {
+        return new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
+                .setAttributeComments(false)
+                .setStoreTokens(true));
     }
 
     static JavaSource parse(JavaParser parser, SourceFile file) {

@@ -1,10 +1,12 @@
 package dev.migrationguard.prisma;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.migrationguard.workspace.ModelKey;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ public final class PrismaSchemas {
     /** Every schema of the snapshot, parsed once, in location order. */
     public static final ModelKey<List<PrismaProject>> ALL = ModelKey.of("prisma-schemas", PrismaSchemas::find);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The streaming parser: databind's ObjectMapper costs a cold start tens of milliseconds to initialise. */
+    private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern CONFIG_FILE = Pattern.compile("(^|/)prisma\\.config\\.(ts|mts|cts|js|mjs|cjs)$");
     /** {@code schema: "prisma/schema.prisma"} or {@code schema: path.join("prisma", "schema")}. */
     private static final Pattern CONFIG_SCHEMA = Pattern.compile(
@@ -33,6 +36,11 @@ public final class PrismaSchemas {
     private static final Pattern STRING_ARGUMENT = Pattern.compile("[\"'`]([^\"'`]*)[\"'`]");
 
     private PrismaSchemas() {
+    }
+
+    /** Whether a path is a {@code prisma.config.ts} (or .js, .mts, ...), which may name the schema and migrations. */
+    public static boolean isConfigFile(String path) {
+        return CONFIG_FILE.matcher(path).find();
     }
 
     static List<PrismaProject> find(Snapshot snapshot) {
@@ -147,14 +155,40 @@ public final class PrismaSchemas {
             return Optional.empty();
         }
         try {
-            JsonNode schema = JSON.readTree(file.get().text()).path("prisma").path("schema");
-            if (!schema.isTextual() || schema.asText().isBlank()) {
+            Optional<String> schema = prismaSchemaSetting(file.get().text());
+            if (schema.isEmpty() || schema.get().isBlank()) {
                 return Optional.empty();
             }
-            String location = normalise(join(parent(packageJson), schema.asText()));
+            String location = normalise(join(parent(packageJson), schema.get()));
             return snapshot.contains(location) || isFolder(snapshot, location) ? Optional.of(location) : Optional.empty();
         } catch (Exception e) {
             // A package.json that is not JSON names no schema; other tools report it.
+            return Optional.empty();
+        }
+    }
+
+    /** The string value of {@code prisma.schema} in a package.json's top-level object, if it has one. */
+    private static Optional<String> prismaSchemaSetting(String json) throws IOException {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!field.equals("prisma") || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    if (p.nextToken() == JsonToken.VALUE_STRING && key.equals("schema")) {
+                        return Optional.of(p.getText());
+                    }
+                    p.skipChildren();
+                }
+                return Optional.empty();
+            }
             return Optional.empty();
         }
     }
