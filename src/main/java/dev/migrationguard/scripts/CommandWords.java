@@ -3,6 +3,7 @@ package dev.migrationguard.scripts;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads what program a command really runs: strips wrappers that only run their argument ({@code env},
@@ -12,6 +13,8 @@ import java.util.Set;
  * {@code bunx}, {@code bun x}, {@code npm exec}, {@code node node_modules/.bin/x}).
  */
 public final class CommandWords {
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
+    private static final Pattern PACKAGE_FILE = Pattern.compile(".*node_modules/[^/.][^/]*/.*");
     private static final int MAX_UNWRAP = 12;
 
     private static final Set<String> PNPM_BUILTINS = Set.of("add", "install", "i", "ci", "update", "up", "upgrade",
@@ -219,7 +222,7 @@ public final class CommandWords {
             }
             if (t.startsWith("-") && t.length() > 1) {
                 i += withValue.contains(t) ? 2 : 1;
-            } else if (assignments && t.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            } else if (assignments && ASSIGNMENT.matcher(t).matches()) {
                 i++;
             } else {
                 return i;
@@ -324,7 +327,7 @@ public final class CommandWords {
             case "node" -> {
                 if (w.size() > 1) {
                     String script = w.get(1).text();
-                    if (script.contains("node_modules/.bin/") || script.matches(".*node_modules/[^/.][^/]*/.*")) {
+                    if (script.contains("node_modules/.bin/") || PACKAGE_FILE.matcher(script).matches()) {
                         return 1;
                     }
                 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * {@code $(MAKE) target} calls make a target's recipes run in the caller's context.
  */
 final class MakefileReader {
+    private static final Pattern DIRECTIVE = Pattern.compile("(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude)\\b.*");
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "^(?:export\\s+|override\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*(\\?=|:=|::=|\\+=|=|!=)\\s*(.*)$");
     private static final Pattern RULE = Pattern.compile("^([^:=#\\t][^:=#]*?)\\s*::?(?![=])(.*)$");
@@ -89,7 +90,7 @@ final class MakefileReader {
                 inDefine = true;
                 continue;
             }
-            if (stripped.matches("(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude)\\b.*")) {
+            if (DIRECTIVE.matcher(stripped).matches()) {
                 continue;
             }
             Matcher assignment = ASSIGNMENT.matcher(content);

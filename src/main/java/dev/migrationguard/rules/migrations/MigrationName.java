@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param description what follows the prefix and its separator
  */
 record MigrationName(String name, String prefix, String description) {
+    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
     private static final Pattern SPLIT = Pattern.compile("^(\\d*)[_\\-. ]?(.*)$", Pattern.DOTALL);
     private static final Pattern WORD_BOUNDARY = Pattern.compile("[_\\-. ]+|(?<=[a-z])(?=[A-Z])");
 
@@ -39,6 +40,6 @@ record MigrationName(String name, String prefix, String description) {
 
     /** Prisma writes the descriptive part in snake case: lower-case letters, digits and underscores. */
     boolean snakeCase() {
-        return description.matches("[a-z0-9]+(_[a-z0-9]+)*");
+        return SNAKE_CASE.matcher(description).matches();
     }
 }
