@@ -23,7 +23,8 @@ printf 'provider = "postgresql"\n' > "$repo/prisma/migrations/migration_lock.tom
   printf 'generator client {\n  provider = "prisma-client-js"\n}\n\n'
 } > "$repo/prisma/schema.prisma"
 for i in $(seq 1 500); do
-  name=$(printf '2024%02d%02d%06d_add_table_%d' $(( (i / 28) % 12 + 1 )) $(( i % 28 + 1 )) "$i" "$i")
+  # One migration an hour from 2024-01-01 00:00 UTC: valid YYYYMMDDHHMMSS prefixes, in order.
+  name=$(date -u -d "@$(( 1704067200 + i * 3600 ))" +%Y%m%d%H%M%S)_add_table_$i
   mkdir -p "$repo/prisma/migrations/$name"
   cat > "$repo/prisma/migrations/$name/migration.sql" <<SQL
 -- CreateTable

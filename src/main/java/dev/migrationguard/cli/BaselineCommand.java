@@ -46,6 +46,8 @@ final class BaselineCommand implements Callable<Integer> {
         if (Files.exists(file) && !force) {
             throw new UsageException(file + " exists; pass --force to overwrite it");
         }
+        // A baseline records every finding of the version it lints, never only those of a staged change.
+        scope.allFiles = scope.staged;
         Report report = scope.run(workingDir, allRules, Baseline.none(), dev.migrationguard.git.ScanProgress.NONE);
         String document = Baseline.render(report.results());
         try {

@@ -6,7 +6,9 @@ import dev.migrationguard.config.ConfigLoader;
 import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Linter;
 import dev.migrationguard.report.Report;
+import dev.migrationguard.rules.ChangeScope;
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.GitScan;
 import dev.migrationguard.git.ScanMode;
 import dev.migrationguard.git.ScanOptions;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,8 +68,12 @@ final class LintScope {
         }
     }
 
-    @Option(names = "--staged", description = "Pre-commit mode: lint what is staged in the git index, and the staged change against HEAD.")
+    @Option(names = "--staged", description = "Pre-commit mode: lint what the staged change touches, as it is in the git index, "
+            + "and the staged change against HEAD.")
     boolean staged;
+
+    @Option(names = "--all-files", description = "With --staged: lint every file in the git index, not only what the change touches.")
+    boolean allFiles;
 
     @Option(names = "--since", paramLabel = "REV", description = "Pull-request mode: lint HEAD, and every commit since the merge base with REV (e.g. origin/main).")
     String since;
@@ -80,11 +87,26 @@ final class LintScope {
         if (given > 1) {
             throw new UsageException("--staged, --since and --history are different modes; give at most one");
         }
+        if (allFiles && !staged) {
+            throw new UsageException("--all-files goes with --staged (other modes lint every file already)");
+        }
         if (since != null && since.isBlank()) {
             throw new UsageException("--since needs a revision, for example --since origin/main");
         }
         return staged ? new ScanMode.Staged() : since != null ? new ScanMode.Since(since)
                 : history ? new ScanMode.History() : new ScanMode.Local();
+    }
+
+    /**
+     * A pre-commit run judges the staged change alone (as pre-commit and lint-staged do): rules whose inputs it does
+     * not touch are skipped and findings in files it leaves alone are not reported, so a commit is held up by its
+     * own problems and a hook stays fast on a large repository. {@code --all-files} lints the whole index.
+     */
+    private Optional<ChangeScope> changeScope(GitScan scan) {
+        if (!staged || allFiles) {
+            return Optional.empty();
+        }
+        return scan.changes().stream().filter(c -> c.kind() == ChangeSet.Kind.STAGED).findFirst().map(ChangeScope::new);
     }
 
     /** Runs the selected rules on the version the mode names, and the history rules on its changes. */
@@ -96,7 +118,7 @@ final class LintScope {
         ScanOptions options = new ScanOptions(new PathFilter(settings.ignore(), settings.paths()), settings.maxFileBytes(),
                 progress, System.getenv());
         try (GitScan scan = GitScan.run(root, mode, options)) {
-            Report report = new Linter(selected, settings, baseline).run(scan.snapshot(), scan.changes());
+            Report report = new Linter(selected, settings, baseline).run(scan.snapshot(), scan.changes(), changeScope(scan));
             return report.withNotices(scan.allNotices()).withProvenance(scan.provenance());
         } catch (IOException e) {
             throw new UsageException("cannot read " + root + ": " + e.getMessage());

@@ -35,7 +35,7 @@ public final class JsSqlCalls {
     private JsSqlCalls() {
     }
 
-    static boolean isScript(String path) {
+    public static boolean isScript(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         return (p.endsWith(".ts") || p.endsWith(".tsx") || p.endsWith(".js") || p.endsWith(".jsx") || p.endsWith(".mjs")
                 || p.endsWith(".cjs") || p.endsWith(".mts") || p.endsWith(".cts")) && !p.endsWith(".d.ts")

@@ -50,6 +50,14 @@ public final class SchemaSyncSettings {
     private SchemaSyncSettings() {
     }
 
+    /** Whether a file at this path may hold a schema-sync setting (the files {@link #find} reads). */
+    public static boolean mayRead(String path) {
+        String lower = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return lower.endsWith(".properties") || lower.endsWith(".yml") || lower.endsWith(".yaml")
+                || lower.endsWith(".xml") || JsSqlCalls.isScript(path) || lower.equals("ormconfig.json")
+                || lower.equals(".env") || lower.startsWith(".env.") || lower.endsWith(".java");
+    }
+
     static List<SchemaSyncSetting> find(Snapshot snapshot) {
         List<SchemaSyncSetting> out = new ArrayList<>();
         for (String path : snapshot.paths()) {

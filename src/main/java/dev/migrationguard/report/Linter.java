@@ -2,11 +2,13 @@ package dev.migrationguard.report;
 
 import dev.migrationguard.config.Config;
 import dev.migrationguard.git.ChangeSet;
+import dev.migrationguard.rules.ChangeScope;
 import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.rules.RuleInfo;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.RuleOptions;
 import dev.migrationguard.rules.RulePages;
 import dev.migrationguard.workspace.Snapshot;
@@ -40,16 +42,34 @@ public final class Linter {
 
     /** Runs the rules on a snapshot; history rules also judge the given changes. */
     public Report run(Snapshot snapshot, List<ChangeSet> changes) {
+        return run(snapshot, changes, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Snapshot, List)}; with a scope (a pre-commit run), only what the scope's change touches is
+     * judged: rules whose inputs it leaves alone are skipped, per-file rules see only the changed files, and
+     * findings are kept as {@link ChangeScope#keeps} says.
+     */
+    public Report run(Snapshot snapshot, List<ChangeSet> changes, Optional<ChangeScope> scope) {
         List<RuleInfo> infos = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<InternalError> errors = new ArrayList<>();
+        Snapshot changedFiles = scope.map(s -> s.changedFilesOf(snapshot)).orElse(snapshot);
         for (Rule rule : rules) {
             RuleInfo info = RulePages.load(rule.id());
             infos.add(info);
+            RuleInputs inputs = rule.inputs();
+            if (scope.isPresent() && !scope.get().affects(inputs)) {
+                if (TIMING) {
+                    System.err.printf("%-32s  skipped (inputs unchanged)%n", rule.id());
+                }
+                continue;
+            }
             Optional<Config.RuleSetting> setting = config.rule(rule.id());
             RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
             Findings sink = new Findings(info);
-            TrackingSnapshot tracked = new TrackingSnapshot(snapshot);
+            boolean eachFile = scope.isPresent() && inputs.reach() == RuleInputs.Reach.FILE;
+            TrackingSnapshot tracked = new TrackingSnapshot(eachFile ? changedFiles : snapshot);
             long started = System.nanoTime();
             try {
                 rule.check(new RuleContext(tracked, options, changes), sink);
@@ -61,6 +81,9 @@ public final class Linter {
                 System.err.printf("%-32s %7.1f ms%n", rule.id(), (System.nanoTime() - started) / 1e6);
             }
             for (Finding f : sink.all()) {
+                if (scope.isPresent() && !scope.get().keeps(inputs, f)) {
+                    continue;
+                }
                 findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));
             }
         }

@@ -16,5 +16,13 @@ public interface Rule {
         return List.of();
     }
 
+    /**
+     * The changed paths that can change this rule's findings, and how far a finding reaches; a pre-commit run uses
+     * it to judge only what a commit changes. The default (any change, every finding) is right for any rule.
+     */
+    default RuleInputs inputs() {
+        return RuleInputs.ALWAYS;
+    }
+
     void check(RuleContext context, Findings findings);
 }

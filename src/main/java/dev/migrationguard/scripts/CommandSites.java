@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * command takes that context, and its sites name the chain ({@link CommandSite#reachedFrom()}).
  */
 public final class CommandSites {
+    private static final Pattern LEFTHOOK = Pattern.compile("\\.?lefthook(-local)?\\.ya?ml");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern WORKFLOW = Pattern.compile("(?:.*/)?\\.github/workflows/[^/]+\\.ya?ml");
     private static final Pattern COMPOSE = Pattern.compile("(?:docker-)?compose[^/]*\\.ya?ml");
     private static final Pattern HUSKY = Pattern.compile("(?:.*/)?\\.husky/[^/._][^/]*");
@@ -79,7 +81,7 @@ public final class CommandSites {
         if (HUSKY.matcher(path).matches()) {
             return Optional.of(ScriptKind.HUSKY);
         }
-        if (name.matches("\\.?lefthook(-local)?\\.ya?ml")) {
+        if (LEFTHOOK.matcher(name).matches()) {
             return Optional.of(ScriptKind.LEFTHOOK);
         }
         if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.endsWith(".mk")) {
@@ -89,6 +91,15 @@ public final class CommandSites {
             return Optional.of(ScriptKind.SHELL);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the commands of a file at this path may be read: a script kind, any YAML (a Kubernetes manifest is
+     * told by its content) or a file without an extension (a shell script is told by its shebang).
+     */
+    public static boolean mayRead(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return kindOf(path).isPresent() || !name.contains(".") || name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     /** Any YAML with a container list and a kind: Kubernetes and OpenShift manifests, Kustomize bases. */
@@ -331,7 +342,7 @@ public final class CommandSites {
         for (int line = 1; line <= file.lineCount(); line++) {
             String content = file.lineText(line);
             int colon = content.indexOf(':');
-            if (content.strip().startsWith("#") || colon <= 0 || !content.substring(0, colon).matches("[A-Za-z0-9_-]+")) {
+            if (content.strip().startsWith("#") || colon <= 0 || !SERVICE_NAME.matcher(content.substring(0, colon)).matches()) {
                 continue;
             }
             int start = file.offset(line, 1) + colon + 1;

@@ -20,8 +20,7 @@ public abstract class AbstractSnapshot implements Snapshot {
 
     private final long maxFileBytes;
     private final Map<String, Optional<SourceFile>> files = new HashMap<>();
-    private final Map<ModelKey<?>, Object> models = new HashMap<>();
-    private final Set<ModelKey<?>> building = new HashSet<>();
+    private final ModelCache models = new ModelCache();
     private final List<Notice> notices = new ArrayList<>();
     private List<String> paths;
     private Set<String> pathSet;
@@ -116,20 +115,7 @@ public abstract class AbstractSnapshot implements Snapshot {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public final synchronized <T> T model(ModelKey<T> key) {
-        if (models.containsKey(key)) {
-            return (T) models.get(key);
-        }
-        if (!building.add(key)) {
-            throw new IllegalStateException("model " + key + " depends on itself");
-        }
-        try {
-            T value = key.build(this);
-            models.put(key, value);
-            return value;
-        } finally {
-            building.remove(key);
-        }
+        return models.get(key, this);
     }
 }

@@ -3,8 +3,10 @@ package dev.migrationguard.rules.bypass;
 import dev.migrationguard.code.SchemaSyncSetting;
 import dev.migrationguard.code.SchemaSyncSettings;
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.scripts.CommandSite;
 import dev.migrationguard.scripts.CommandSites;
@@ -18,6 +20,11 @@ public final class OrmAutoSync implements Rule {
     @Override
     public String id() {
         return "orm-auto-sync";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.repository(Inputs.SCRIPTS.or(Inputs.ORM_SETTINGS));
     }
 
     @Override

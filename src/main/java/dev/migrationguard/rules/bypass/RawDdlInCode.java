@@ -4,8 +4,10 @@ import dev.migrationguard.code.EmbeddedSql;
 import dev.migrationguard.code.JavaSqlCalls;
 import dev.migrationguard.code.JsSqlCalls;
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.SqlDialect;
 import dev.migrationguard.sql.SqlScript;
 import dev.migrationguard.sql.SqlStatement;
@@ -18,6 +20,11 @@ public final class RawDdlInCode implements Rule {
     @Override
     public String id() {
         return "raw-ddl-in-code";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.eachFile(Inputs.CODE);
     }
 
     @Override

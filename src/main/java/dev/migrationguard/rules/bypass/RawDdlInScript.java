@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.bypass;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.scripts.CommandSite;
 import dev.migrationguard.scripts.CommandSites;
@@ -31,6 +33,11 @@ public final class RawDdlInScript implements Rule {
     @Override
     public String id() {
         return "raw-ddl-in-script";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.repository(Inputs.SCRIPTS.or(Inputs.SQL_FILES));
     }
 
     /** SQL a command runs: inline (with file offsets for each character) or from a file it names. */

@@ -1,14 +1,16 @@
 package dev.migrationguard.rules.bypass;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.Migration;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
 import dev.migrationguard.sql.SqlDialect;
-import dev.migrationguard.sql.SqlScripts;
 import dev.migrationguard.sql.SqlScript;
+import dev.migrationguard.sql.SqlScripts;
 import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.HashSet;
@@ -26,6 +28,11 @@ public final class RawDdlSqlFile implements Rule {
     @Override
     public String id() {
         return "raw-ddl-sql-file";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.commands;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.scripts.CommandSite;
 import dev.migrationguard.scripts.CommandSites;
 import dev.migrationguard.scripts.PrismaCommand;
@@ -14,6 +16,11 @@ public final class PrismaDbPush implements Rule {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.repository(Inputs.SCRIPTS);
     }
 
     @Override

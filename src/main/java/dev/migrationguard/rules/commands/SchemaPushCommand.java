@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.commands;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.scripts.CommandSite;
 import dev.migrationguard.scripts.CommandSites;
 
@@ -16,6 +18,11 @@ public final class SchemaPushCommand implements Rule {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.repository(Inputs.SCRIPTS);
     }
 
     @Override

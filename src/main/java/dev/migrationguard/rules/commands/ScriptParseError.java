@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.commands;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.scripts.CommandSites;
 import dev.migrationguard.scripts.ScriptProblem;
 
@@ -12,6 +14,11 @@ public final class ScriptParseError implements Rule {
     @Override
     public String id() {
         return "script-parse-error";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.SCRIPTS);
     }
 
     @Override

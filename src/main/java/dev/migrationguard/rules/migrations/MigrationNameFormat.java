@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.migrations;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.sql.Migration;
 import dev.migrationguard.sql.MigrationSet;
@@ -41,6 +43,11 @@ public final class MigrationNameFormat implements Rule {
     @Override
     public String id() {
         return "migration-name-format";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override

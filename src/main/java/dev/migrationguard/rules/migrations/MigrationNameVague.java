@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.migrations;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.sql.Migration;
 import dev.migrationguard.sql.MigrationSet;
@@ -14,6 +16,10 @@ import java.util.regex.Pattern;
 
 /** A migration whose name says nothing about what it changes. */
 public final class MigrationNameVague implements Rule {
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern NUMBERED_WORD = Pattern.compile("[a-z]+\\d+");
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{8,}");
     static final List<String> DEFAULT_VAGUE = List.of(
             "update", "updates", "updated", "change", "changes", "changed", "fix", "fixes", "fixed", "test", "tests",
             "testing", "migration", "migrations", "migrate", "new", "temp", "tmp", "wip", "misc", "stuff", "final",
@@ -29,6 +35,11 @@ public final class MigrationNameVague implements Rule {
     @Override
     public String id() {
         return "migration-name-vague";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override
@@ -86,31 +97,31 @@ public final class MigrationNameVague implements Rule {
                 meaningful++;
             }
         }
-        if (standaloneSeen && meaningful == 0 && words.stream().noneMatch(w -> w.matches(".*\\d.*") && !standalone.contains(w))) {
+        if (standaloneSeen && meaningful == 0 && words.stream().noneMatch(w -> DIGIT.matcher(w).find() && !standalone.contains(w))) {
             return null;
         }
         if (meaningful >= minWords) {
             return null;
         }
         if (meaningful == 0) {
-            return words.stream().allMatch(w -> w.matches("\\d+")) ? "is only a number"
+            return words.stream().allMatch(w -> NUMBER.matcher(w).matches()) ? "is only a number"
                     : "says nothing about the change (" + String.join(", ", words) + ")";
         }
         return "has fewer than " + minWords + " meaningful words";
     }
 
     static boolean isMeaningful(String word, Set<String> vague) {
-        if (vague.contains(word) || STOP_WORDS.contains(word) || word.matches("\\d+")) {
+        if (vague.contains(word) || STOP_WORDS.contains(word) || NUMBER.matcher(word).matches()) {
             return false;
         }
-        if (word.matches("[a-z]+\\d+") && vague.contains(word.replaceAll("\\d+$", ""))) {
+        if (NUMBERED_WORD.matcher(word).matches() && vague.contains(word.replaceAll("\\d+$", ""))) {
             return false;
         }
         if (word.length() < 2) {
             return false;
         }
         // A random string: long and without vowels, or a hex blob.
-        if (word.length() >= 6 && (!VOWEL.matcher(word).find() || word.matches("[0-9a-f]{8,}"))) {
+        if (word.length() >= 6 && (!VOWEL.matcher(word).find() || HEX.matcher(word).matches())) {
             return false;
         }
         return true;

@@ -5,8 +5,10 @@ import dev.migrationguard.prisma.PrismaExpression;
 import dev.migrationguard.prisma.PrismaProject;
 import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
 import dev.migrationguard.sql.SqlDialect;
@@ -27,6 +29,11 @@ public final class PrismaLockMismatch implements Rule {
     @Override
     public String id() {
         return "prisma-lock-mismatch";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.repository(Inputs.MIGRATIONS);
     }
 
     @Override

@@ -4,8 +4,10 @@ import dev.migrationguard.prisma.PrismaProblem;
 import dev.migrationguard.prisma.PrismaProject;
 import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 
 /** Flags syntax errors in Prisma schema files, at the token the parser could not read. */
 public final class PrismaParseError implements Rule {
@@ -13,6 +15,11 @@ public final class PrismaParseError implements Rule {
     @Override
     public String id() {
         return "prisma-parse-error";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override

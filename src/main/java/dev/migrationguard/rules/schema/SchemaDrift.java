@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.schema;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.schema.Difference;
 import dev.migrationguard.schema.DriftReports;
@@ -20,6 +22,11 @@ public final class SchemaDrift implements Rule {
     @Override
     public String id() {
         return "schema-drift";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.repository(Inputs.MIGRATIONS);
     }
 
     @Override

@@ -7,8 +7,10 @@ import dev.migrationguard.prisma.PrismaExpression;
 import dev.migrationguard.prisma.PrismaProject;
 import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.rules.Severity;
 import java.util.List;
@@ -33,6 +35,11 @@ public final class DatabaseUrlCredentials implements Rule {
     @Override
     public String id() {
         return "database-url-credentials";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.eachFile(Inputs.ANY_FILE);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.SqlDialect;
 import dev.migrationguard.sql.SqlStatement;
 
@@ -12,6 +14,11 @@ public final class CreateIndexBlocking implements Rule {
     @Override
     public String id() {
         return "create-index-blocking";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override

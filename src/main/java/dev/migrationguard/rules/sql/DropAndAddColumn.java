@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.QualifiedName;
 import dev.migrationguard.sql.SqlStatement;
@@ -10,11 +12,11 @@ import dev.migrationguard.sql.SqlType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A migration that drops a column of a table and adds another to it: how Prisma writes a renamed field, losing
@@ -30,6 +32,11 @@ public final class DropAndAddColumn implements Rule {
     @Override
     public String id() {
         return "drop-and-add-column";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     private record Dropped(String column, ReplayedSchema.Column before) {

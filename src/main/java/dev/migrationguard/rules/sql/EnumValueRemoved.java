@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.AlterTypeAction;
 import dev.migrationguard.sql.Span;
@@ -23,6 +25,11 @@ public final class EnumValueRemoved implements Rule {
     @Override
     public String id() {
         return "enum-value-removed";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override

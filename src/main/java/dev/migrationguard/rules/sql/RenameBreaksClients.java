@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.SqlStatement;
 
@@ -15,6 +17,11 @@ public final class RenameBreaksClients implements Rule {
     @Override
     public String id() {
         return "rename-breaks-clients";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.SqlProblem;
 
 /** A statement of a migration.sql that the SQL grammar cannot read: the other SQL rules cannot check it. */
@@ -11,6 +13,11 @@ public final class SqlParseError implements Rule {
     @Override
     public String id() {
         return "sql-parse-error";
+    }
+
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.changedFiles(Inputs.MIGRATIONS);
     }
 
     @Override

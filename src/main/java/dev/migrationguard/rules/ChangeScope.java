@@ -1,0 +1,63 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.git.Change;
+import dev.migrationguard.git.ChangeSet;
+import dev.migrationguard.git.ChangeType;
+import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.SubsetSnapshot;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a pre-commit run judges: one change (the staged one), the paths it touches and the files it leaves changed.
+ * See {@link RuleInputs} for how rules are narrowed to it.
+ */
+public final class ChangeScope {
+    private final ChangeSet change;
+    private final Set<String> touched = new TreeSet<>();
+    private final Set<String> changedFiles = new TreeSet<>();
+
+    public ChangeScope(ChangeSet change) {
+        this.change = change;
+        for (Change c : change.changes()) {
+            if (c.oldPath() != null) {
+                touched.add(c.oldPath());
+            }
+            if (c.newPath() != null) {
+                touched.add(c.newPath());
+                if (c.type() != ChangeType.DELETE) {
+                    changedFiles.add(c.newPath());
+                }
+            }
+        }
+    }
+
+    public ChangeSet change() {
+        return change;
+    }
+
+    /** The files the change adds, modifies, renames or copies, as they are after it. */
+    public Set<String> changedFiles() {
+        return changedFiles;
+    }
+
+    /** Whether the change touches one of a rule's inputs. */
+    public boolean affects(RuleInputs inputs) {
+        for (String path : touched) {
+            if (inputs.affects().test(path, change)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a rule's finding is about what the change did. */
+    public boolean keeps(RuleInputs inputs, Finding finding) {
+        return inputs.reach() == RuleInputs.Reach.REPOSITORY || changedFiles.contains(finding.path());
+    }
+
+    /** The view of {@code snapshot} that lists only the changed files. */
+    public Snapshot changedFilesOf(Snapshot snapshot) {
+        return new SubsetSnapshot(snapshot, changedFiles);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.migrationguard.rules;
+
+import dev.migrationguard.code.JsSqlCalls;
+import dev.migrationguard.code.SchemaSyncSettings;
+import dev.migrationguard.git.ChangeSet;
+import dev.migrationguard.prisma.PrismaSchemas;
+import dev.migrationguard.scripts.CommandSites;
+import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.SourceFile;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The kinds of input that rules name in {@link Rule#inputs()}: tests of a changed path. */
+public final class Inputs {
+    /** Any file. */
+    public static final RuleInputs.Test ANY_FILE = (path, change) -> true;
+
+    /**
+     * Prisma migrations and everything that decides how they are read: SQL files, lock files, files inside a
+     * migrations folder, Prisma schemas and {@code prisma.config.ts}, and a package.json whose {@code prisma} key
+     * (which may move the schema) is there before or after the change.
+     */
+    public static final RuleInputs.Test MIGRATIONS = Inputs::migrations;
+
+    /** Files whose commands are read: package.json, shell scripts, CI workflows, Dockerfiles, Makefiles, hooks. */
+    public static final RuleInputs.Test SCRIPTS = (path, change) -> CommandSites.mayRead(path);
+
+    /** SQL files anywhere. */
+    public static final RuleInputs.Test SQL_FILES = (path, change) -> lowerName(path).endsWith(".sql");
+
+    /** Application code whose SQL is read: Java, JavaScript and TypeScript. */
+    public static final RuleInputs.Test CODE = (path, change) -> lowerName(path).endsWith(".java") || JsSqlCalls.isScript(path);
+
+    /** Files that may turn on an ORM's schema sync: Spring and JPA settings, TypeORM and Sequelize code, .env. */
+    public static final RuleInputs.Test ORM_SETTINGS = (path, change) -> SchemaSyncSettings.mayRead(path);
+
+    private static final String LOCK_FILE = "migration_lock.toml";
+    private static final Pattern PRISMA_KEY = Pattern.compile("\"prisma\"\\s*:");
+
+    private Inputs() {
+    }
+
+    private static boolean migrations(String path, ChangeSet change) {
+        String name = lowerName(path);
+        if (name.endsWith(".sql") || name.equals(LOCK_FILE) || name.endsWith(".prisma") || PrismaSchemas.isConfigFile(path)
+                || ("/" + path).contains("/migrations/")) {
+            return true;
+        }
+        if (name.equals("package.json")) {
+            return hasPrismaKey(change.base(), path) || hasPrismaKey(change.target(), path);
+        }
+        // A stray file in a migrations folder of another name, told by the lock file beside it or above it.
+        String folder = parent(path);
+        for (int up = 0; up < 2 && !folder.isEmpty(); up++, folder = parent(folder)) {
+            String lock = folder + "/" + LOCK_FILE;
+            if (change.target().contains(lock) || change.base().contains(lock)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasPrismaKey(Snapshot snapshot, String path) {
+        Optional<SourceFile> file = snapshot.read(path);
+        return file.isPresent() && PRISMA_KEY.matcher(file.get().text()).find();
+    }
+
+    private static String lowerName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+}
