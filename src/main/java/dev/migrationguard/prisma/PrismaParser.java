@@ -25,8 +25,15 @@ public final class PrismaParser {
     private PrismaParser() {
     }
 
-    /** Parses one file. Syntax errors are in {@link PrismaSchema#problems()}; what could be read is kept. */
+    /**
+     * Parses one file (once: the parse is kept with the file). Syntax errors are in {@link PrismaSchema#problems()};
+     * what could be read is kept.
+     */
     public static PrismaSchema parse(SourceFile file) {
+        return file.derived(PrismaParser.class, PrismaParser::parseText);
+    }
+
+    private static PrismaSchema parseText(SourceFile file) {
         PrismaSchemaLexer lexer = new PrismaSchemaLexer(CharStreams.fromString(file.text(), file.path()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);

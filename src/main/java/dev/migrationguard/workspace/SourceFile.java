@@ -1,6 +1,9 @@
 package dev.migrationguard.workspace;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The decoded text of one file of a snapshot, with the line index that turns character offsets into lines and
@@ -10,6 +13,8 @@ public final class SourceFile {
     private final String path;
     private final String text;
     private final int[] lineStarts;
+    /** What parsers derived from this text, kept as long as the file is (see {@link #derived}). */
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>(2);
 
     public SourceFile(String path, String text) {
         this.path = path;
@@ -35,6 +40,21 @@ public final class SourceFile {
             }
         }
         return Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * A value computed from this file alone (a parse), built once however many models ask for it: a pre-commit run
+     * reads a changed schema through two views of one snapshot. {@code key} names the computation.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<SourceFile, T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            Object raced = derived.putIfAbsent(key, value);
+            value = raced != null ? raced : value;
+        }
+        return (T) value;
     }
 
     /** Path relative to the repository root, with {@code /} separators. */

@@ -66,4 +66,18 @@ class SourceFileTest {
         assertTrue(t.malformed());
         assertEquals("a\uFFFDb", t.text());
     }
+
+    @Test
+    void aDerivedValueIsComputedOncePerFileAndKey() {
+        SourceFile file = new SourceFile("schema.prisma", "model A {\n  id Int @id\n}\n");
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        String first = file.derived("lines", f -> f.lineCount() + " lines #" + computed.incrementAndGet());
+        String again = file.derived("lines", f -> f.lineCount() + " lines #" + computed.incrementAndGet());
+        String other = file.derived("other", f -> "other #" + computed.incrementAndGet());
+        org.junit.jupiter.api.Assertions.assertEquals("4 lines #1", first);
+        org.junit.jupiter.api.Assertions.assertSame(first, again);
+        org.junit.jupiter.api.Assertions.assertEquals("other #2", other);
+        org.junit.jupiter.api.Assertions.assertNotEquals(first,
+                new SourceFile("schema.prisma", file.text()).derived("lines", f -> "a new file #" + computed.incrementAndGet()));
+    }
 }
