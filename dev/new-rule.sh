@@ -45,8 +45,10 @@ cat > "$pkg_dir/$class.java" <<JAVA
 package dev.migrationguard.rules.$category;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
+import dev.migrationguard.rules.RuleInputs;
 
 /** TODO one line: what this rule flags. */
 public final class $class implements Rule {
@@ -54,6 +56,12 @@ public final class $class implements Rule {
     @Override
     public String id() {
         return "$id";
+    }
+
+    /** TODO the changed paths that can change the findings (lint --staged skips the rule otherwise). */
+    @Override
+    public RuleInputs inputs() {
+        return RuleInputs.ALWAYS;
     }
 
     @Override
