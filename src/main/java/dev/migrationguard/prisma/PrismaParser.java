@@ -44,7 +44,9 @@ public final class PrismaParser {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
                     String msg, RecognitionException e) {
-                problems.add(problemAt(file, (Token) offendingSymbol, msg));
+                Token token = (Token) offendingSymbol;
+                PrismaProblem untyped = untypedField(file, tokens, token);
+                problems.add(untyped != null ? untyped : problemAt(file, token, msg));
             }
         });
         Token tooDeep = tooDeepToken(tokens);
@@ -94,6 +96,77 @@ public final class PrismaParser {
     /** Parses several files and merges them, as Prisma reads a schema folder. */
     public static PrismaSchema parseAll(List<SourceFile> files) {
         return PrismaSchema.merge(files.stream().map(PrismaParser::parse).toList());
+    }
+
+    /**
+     * A field written without a type ({@code name} alone on its line, or {@code email @unique}) makes the parser
+     * fail at the next token, often on the next line. Point at the name instead, as Prisma does, and say what is
+     * missing.
+     */
+    private static PrismaProblem untypedField(SourceFile file, CommonTokenStream tokens, Token offending) {
+        Token name = previousOnChannel(tokens, offending.getTokenIndex());
+        if (name == null || name.getType() != PrismaSchemaLexer.IDENT) {
+            return null;
+        }
+        boolean endsItsLine = offending.getType() == Token.EOF || offending.getLine() > name.getLine();
+        if (!endsItsLine && offending.getType() != PrismaSchemaLexer.AT) {
+            return null;
+        }
+        Token before = previousOnChannel(tokens, name.getTokenIndex());
+        boolean startsItsLine = before != null && (before.getLine() < name.getLine() || before.getType() == PrismaSchemaLexer.LBRACE);
+        if (!startsItsLine) {
+            return null;
+        }
+        Token block = blockKeyword(tokens, name.getTokenIndex());
+        if (block == null) {
+            return null;
+        }
+        String message = switch (block.getType()) {
+            case PrismaSchemaLexer.MODEL, PrismaSchemaLexer.VIEW, PrismaSchemaLexer.TYPE -> "field `" + name.getText()
+                    + "` has no type; write one after the name, for example `" + name.getText() + " String`, or remove the line";
+            case PrismaSchemaLexer.GENERATOR, PrismaSchemaLexer.DATASOURCE -> "setting `" + name.getText()
+                    + "` has no value; write `" + name.getText() + " = \"...\"` or remove the line";
+            default -> null;
+        };
+        if (message == null) {
+            return null;
+        }
+        int length = file.text().length();
+        int start = Math.min(Math.max(name.getStartIndex(), 0), length);
+        int end = Math.min(Math.max(name.getStopIndex() + 1, start), length);
+        return new PrismaProblem(file, start, end, message);
+    }
+
+    /** The keyword of the block that encloses token {@code index} ({@code model}, {@code generator}...), or null. */
+    private static Token blockKeyword(CommonTokenStream tokens, int index) {
+        int depth = 0;
+        for (int i = index - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            if (t.getType() == PrismaSchemaLexer.RBRACE) {
+                depth++;
+            } else if (t.getType() == PrismaSchemaLexer.LBRACE) {
+                if (depth == 0) {
+                    Token blockName = previousOnChannel(tokens, i);
+                    return blockName == null ? null : previousOnChannel(tokens, blockName.getTokenIndex());
+                }
+                depth--;
+            }
+        }
+        return null;
+    }
+
+    /** The nearest token before {@code index} on the default channel (comments are on their own channels). */
+    private static Token previousOnChannel(CommonTokenStream tokens, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static PrismaProblem problemAt(SourceFile file, Token token, String antlrMessage) {

@@ -194,6 +194,33 @@ class PrismaParserTest {
     }
 
     @Test
+    void pointsAtAFieldWithoutATypeNotAtTheNextLine() {
+        PrismaSchema schema = parse("model User {\n  id    Int @id\n  name\n}\n");
+        SourceFile file = schema.files().get(0);
+        assertEquals("3:3", at(file, schema.problems().get(0).start()));
+        assertEquals("field `name` has no type; write one after the name, for example `name String`, or remove the line",
+                schema.problems().get(0).message());
+
+        PrismaSchema withAttribute = parse("model User {\n  id Int @id\n  email @unique\n}\n");
+        assertEquals("3:3", at(withAttribute.files().get(0), withAttribute.problems().get(0).start()));
+        assertTrue(withAttribute.problems().get(0).message().startsWith("field `email` has no type"));
+    }
+
+    @Test
+    void pointsAtASettingWithoutAValue() {
+        PrismaSchema schema = parse("generator client {\n  provider\n}\n");
+        assertEquals("2:3", at(schema.files().get(0), schema.problems().get(0).start()));
+        assertEquals("setting `provider` has no value; write `provider = \"...\"` or remove the line",
+                schema.problems().get(0).message());
+    }
+
+    @Test
+    void enumValuesAloneOnTheirLinesAreNotFieldsWithoutTypes() {
+        PrismaSchema schema = parse("enum Role {\n  ADMIN\n  USER\n}\nmodel A {\n  id Int @id\n  role Role\n}\n");
+        assertEquals(List.of(), schema.problems());
+    }
+
+    @Test
     void neverThrowsOnGarbage() {
         for (String garbage : List.of("", "}", "model", "model {", "@@", "\"open", "model A { id Int @default(",
                 "datasource db { provider = }", "enum E { @@ }", "model A { b C(\"x\" }")) {
