@@ -31,17 +31,49 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
     /** In a range, a later commit that adds a migration settles an earlier schema change. */
     @Override
     boolean standsInRange(Issue issue, Set<String> rangeKeys, List<ChangeSet> laterCommits) {
-        return laterCommits.stream().noneMatch(SchemaChangeWithoutMigration::addsMigration);
+        return laterCommits.stream().noneMatch(later -> addsMigrationFor(later, issue.path()));
     }
 
-    private static boolean addsMigration(ChangeSet change) {
+    /**
+     * Whether a change adds a migration that can belong to the schema at {@code schemaPath}: one in the migrations
+     * folder beside it (beside its folder, for a multi-file schema). When no such folder exists in either version
+     * (migrations kept elsewhere through prisma.config.ts or package.json), any new migration counts. In a
+     * monorepo, a migration of another app's schema does not settle this one.
+     */
+    private static boolean addsMigrationFor(ChangeSet change, String schemaPath) {
+        List<String> beside = migrationFolders(schemaPath);
+        boolean known = beside.stream().anyMatch(dir -> !change.target().subfolders(dir).isEmpty()
+                || !change.base().subfolders(dir).isEmpty());
         for (Change c : change.changes()) {
-            if (c.type() != ChangeType.MODIFY && c.type() != ChangeType.DELETE
-                    && MigrationPath.parse(c.newPath()).isPresent()) {
+            if (c.type() == ChangeType.MODIFY || c.type() == ChangeType.DELETE) {
+                continue;
+            }
+            Optional<MigrationPath> migration = MigrationPath.parse(c.newPath());
+            if (migration.isPresent() && (!known || beside.contains(migration.get().migrationsDir()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Where Prisma looks for the migrations of a schema file: beside it, and beside a schema folder. */
+    private static List<String> migrationFolders(String schemaPath) {
+        String dir = parent(schemaPath);
+        List<String> folders = new ArrayList<>();
+        folders.add(join(dir, "migrations"));
+        if (!dir.isEmpty()) {
+            folders.add(join(parent(dir), "migrations"));
+        }
+        return folders;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String join(String dir, String name) {
+        return dir.isEmpty() ? name : dir + "/" + name;
     }
 
     /** A block of the data model and the file it is in. */
@@ -51,8 +83,10 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
     @Override
     List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
         List<Change> schemaChanges = change.changes().stream()
-                .filter(c -> isSchema(c.oldPath()) || isSchema(c.newPath())).toList();
-        if (schemaChanges.isEmpty() || addsMigration(change)) {
+                .filter(c -> isSchema(c.oldPath()) || isSchema(c.newPath()))
+                .filter(c -> !addsMigrationFor(change, c.path()))
+                .toList();
+        if (schemaChanges.isEmpty()) {
             return List.of();
         }
         DataModel.Files before = change.base().model(DataModel.FILES);

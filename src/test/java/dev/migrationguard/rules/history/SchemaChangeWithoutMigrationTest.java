@@ -221,4 +221,48 @@ class SchemaChangeWithoutMigrationTest {
             assertEquals(List.of(), HistoryRuleRun.run(rule, dir, ScanMode.history()));
         }
     }
+
+    @Test
+    void inAMonorepoAMigrationOfAnotherAppDoesNotSettleASchemaChange() throws Exception {
+        String api = "apps/api/prisma/schema.prisma";
+        String worker = "apps/worker/prisma/schema.prisma";
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write(api, HEADER + USER).write("apps/api/prisma/migrations/20240101000000_init/migration.sql", "CREATE TABLE \"User\" (id serial);\n")
+                    .write(worker, HEADER + "\nmodel Job {\n  id Int @id\n}\n")
+                    .write("apps/worker/prisma/migrations/20240101000000_init/migration.sql", "CREATE TABLE \"Job\" (id int);\n")
+                    .commitAll("two apps");
+            RevCommit commit = repo.write(api, HEADER + USER + THREE_MODELS)
+                    .write("apps/worker/prisma/migrations/20240301000000_add_job_state/migration.sql", "ALTER TABLE \"Job\" ADD COLUMN state text;\n")
+                    .commitAll("api models, worker migration");
+            int postLine = (HEADER + USER).split("\n", -1).length + 1;
+            assertEquals(List.of(api + ":" + postLine + ":7 schema-change-without-migration @" + commit.abbreviate(7).name()),
+                    HistoryRuleRun.run(rule, dir, ScanMode.history()));
+        }
+    }
+
+    @Test
+    void aMigrationBesideTheChangedSchemaSettlesItInAMonorepo() throws Exception {
+        String api = "apps/api/prisma/schema.prisma";
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write(api, HEADER + USER).write("apps/api/prisma/migrations/20240101000000_init/migration.sql", "CREATE TABLE \"User\" (id serial);\n")
+                    .write("apps/worker/prisma/migrations/20240101000000_init/migration.sql", "CREATE TABLE \"Job\" (id int);\n")
+                    .commitAll("two apps");
+            repo.write(api, HEADER + USER + THREE_MODELS)
+                    .write("apps/api/prisma/migrations/20240301000000_add_posts/migration.sql", "CREATE TABLE \"Post\" (id int);\n")
+                    .commitAll("api models with their migration");
+            assertEquals(List.of(), HistoryRuleRun.run(rule, dir, ScanMode.history()));
+        }
+    }
+
+    @Test
+    void migrationsKeptElsewhereStillSettleTheChange() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("schema/app.prisma", HEADER + USER).write("db/migrations/20240101000000_init/migration.sql", "CREATE TABLE \"User\" (id serial);\n")
+                    .commitAll("init");
+            repo.write("schema/app.prisma", HEADER + USER + THREE_MODELS)
+                    .write("db/migrations/20240301000000_add_posts/migration.sql", "CREATE TABLE \"Post\" (id int);\n")
+                    .commitAll("models with their migration, kept where prisma.config.ts says");
+            assertEquals(List.of(), HistoryRuleRun.run(rule, dir, ScanMode.history()));
+        }
+    }
 }
