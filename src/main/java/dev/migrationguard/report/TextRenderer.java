@@ -45,9 +45,9 @@ public final class TextRenderer implements Renderer {
         out.append(f.path()).append(':').append(String.valueOf(r.startLine())).append(':')
                 .append(String.valueOf(r.startColumn())).append("  ").append(f.severity().label()).append("  ")
                 .append(Redaction.maskMessage(f.message())).append("  ").append(f.ruleId()).append('\n');
-        // A finding about a past commit may point at lines the current version no longer has: no quote then.
-        Optional<SourceFile> file = report.snapshot() == null || f.properties().containsKey("commit") ? Optional.empty()
-                : report.snapshot().read(f.path());
+        // A finding about a past commit is quoted from that commit's version of the file, never from today's.
+        Optional<SourceFile> file = f.properties().containsKey("commit") ? Optional.ofNullable(f.source())
+                : report.snapshot() == null ? Optional.empty() : report.snapshot().read(f.path());
         if (file.isPresent() && r.startLine() <= file.get().lineCount()) {
             String raw = file.get().lineText(r.startLine());
             String shown = Redaction.maskLine(raw, r.startLine(), f);

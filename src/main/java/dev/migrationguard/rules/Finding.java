@@ -1,5 +1,6 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.workspace.SourceFile;
 import dev.migrationguard.workspace.TextRange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param fingerprint stable identity: hash of rule, path and the normalised matched text, never of line numbers
  * @param properties  extra facts for machine outputs (the commit, the script chain)
  * @param redactions  spans of the file that hold secrets: every output shows them masked
+ * @param source      the file as the rule read it, when that version is not the one under lint (a finding about an
+ *                    earlier commit): text output quotes it; null otherwise
  */
 public record Finding(
         String ruleId,
@@ -31,7 +34,8 @@ public record Finding(
         String fix,
         String fingerprint,
         Map<String, String> properties,
-        List<TextRange> redactions) {
+        List<TextRange> redactions,
+        SourceFile source) {
 
     public Finding {
         Objects.requireNonNull(ruleId);
@@ -44,12 +48,18 @@ public record Finding(
         redactions = List.copyOf(redactions);
     }
 
+    /** A finding in the version under lint. */
+    public Finding(String ruleId, Severity severity, String path, TextRange range, String message, String fix,
+                   String fingerprint, Map<String, String> properties, List<TextRange> redactions) {
+        this(ruleId, severity, path, range, message, fix, fingerprint, properties, redactions, null);
+    }
+
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, newSeverity, path, range, message, fix, fingerprint, properties, redactions);
+        return new Finding(ruleId, newSeverity, path, range, message, fix, fingerprint, properties, redactions, source);
     }
 
     public Finding withFingerprint(String newFingerprint) {
-        return new Finding(ruleId, severity, path, range, message, fix, newFingerprint, properties, redactions);
+        return new Finding(ruleId, severity, path, range, message, fix, newFingerprint, properties, redactions, source);
     }
 
     /** A fingerprint from what identifies a finding independently of where its file's lines moved. */

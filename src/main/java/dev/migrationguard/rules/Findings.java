@@ -44,6 +44,7 @@ public final class Findings {
         private String fix = "";
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<TextRange> redactions = new ArrayList<>();
+        private SourceFile source;
 
         private Builder(String path, TextRange range, String matchedText) {
             this.path = path;
@@ -77,6 +78,12 @@ public final class Findings {
             return this;
         }
 
+        /** The file as the rule read it, for a finding about a version other than the one under lint. */
+        public Builder source(SourceFile file) {
+            this.source = file;
+            return this;
+        }
+
         /** Marks a span that holds a secret: every output masks it. */
         public Builder redact(TextRange span) {
             redactions.add(span);
@@ -88,7 +95,7 @@ public final class Findings {
                 throw new IllegalStateException(rule.id() + " reported a finding without a message");
             }
             reported.add(new Finding(rule.id(), severity, path, range, message, fix,
-                    Finding.fingerprintOf(rule.id(), path, key), properties, redactions));
+                    Finding.fingerprintOf(rule.id(), path, key), properties, redactions, source));
         }
     }
 }

@@ -267,4 +267,24 @@ class LintCommandTest {
         assertEquals(List.of(LintCommand.class), List.copyOf(Main.subcommandsFor(new String[] {"lint", "--staged"})));
         assertEquals(6, Main.subcommandsFor(new String[] {"--help"}).size());
     }
+
+    @Test
+    void aFindingAboutAnEarlierCommitQuotesThatCommitsLineNotTodays() {
+        String schema = "prisma/schema.prisma";
+        String header = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
+        try (dev.migrationguard.testing.TestRepository repo = dev.migrationguard.testing.TestRepository.init(dir.resolve("repo"))) {
+            repo.write(schema, header + "model User {\n  id Int @id\n}\n")
+                    .write("prisma/migrations/20240101000000_init/migration.sql", "CREATE TABLE \"User\" (\"id\" INTEGER);\n")
+                    .commitAll("init");
+            repo.write(schema, header + "model User {\n  id Int @id\n}\n\nmodel Quest {\n  id Int @id\n}\n")
+                    .commitAll("add Quest without a migration");
+            // Today the schema reads differently: line 10 is no longer the Quest model.
+            repo.write(schema, "// rewritten\n\n\n\n\n\n\n\n\n" + header + "model User {\n  id Int @id\n}\n")
+                    .write("prisma/migrations/20240301000000_drop_quest/migration.sql", "-- nothing\n")
+                    .commitAll("rewrite");
+            CliRun run = CliRun.of(repo.root(), "lint", "--history");
+            assertTrue(run.out().contains("prisma/schema.prisma:10:7  error  Commit "), run.out());
+            assertTrue(run.out().contains("  10 | model Quest {\n     |       ^^^^^^^\n"), run.out());
+        }
+    }
 }

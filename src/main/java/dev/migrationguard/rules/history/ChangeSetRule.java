@@ -110,6 +110,8 @@ abstract class ChangeSetRule implements Rule {
                 .property("changeSet", change.description());
         change.commit().ifPresent(c -> finding.property("commit", c.id()));
         change.range().ifPresent(r -> finding.property("range", r));
+        // The file as the change left it (or, when the change deleted it, as it was): text output quotes it.
+        change.target().read(issue.path()).or(() -> change.base().read(issue.path())).ifPresent(finding::source);
         finding.report();
     }
 
