@@ -21,8 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code migration-guard lint [DIR]}: lint a repository and report. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Lint a repository: scripts, migrations, schema and history.",
+@Command(name = "lint", description = "Lint a repository: scripts, migrations, schema and history.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above the fail level",
@@ -34,6 +33,14 @@ final class LintCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // --help and --version declared here rather than through mixinStandardHelpOptions, whose mixin picocli builds
+    // by reflection on every start.
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Mixin
     LintScope scope = new LintScope();

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
  * 2 usage, configuration or internal error.
  */
 @Command(name = "migration-guard",
-        mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Keeps database schema changes on the migration path.")
 public final class Main implements Runnable {
@@ -46,6 +45,14 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // --help and --version declared here rather than through mixinStandardHelpOptions, whose mixin picocli builds
+    // by reflection on every start.
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
