@@ -5,6 +5,8 @@ import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.ChangeType;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SubsetSnapshot;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,6 +18,8 @@ public final class ChangeScope {
     private final ChangeSet change;
     private final Set<String> touched = new TreeSet<>();
     private final Set<String> changedFiles = new TreeSet<>();
+    /** Answers per test: most rules share one of a few tests, and a large change has many paths. */
+    private final Map<RuleInputs.Test, Boolean> answers = new HashMap<>();
 
     public ChangeScope(ChangeSet change) {
         this.change = change;
@@ -43,12 +47,14 @@ public final class ChangeScope {
 
     /** Whether the change touches one of a rule's inputs. */
     public boolean affects(RuleInputs inputs) {
-        for (String path : touched) {
-            if (inputs.affects().test(path, change)) {
-                return true;
+        return answers.computeIfAbsent(inputs.affects(), test -> {
+            for (String path : touched) {
+                if (test.test(path, change)) {
+                    return true;
+                }
             }
-        }
-        return false;
+            return false;
+        });
     }
 
     /** Whether a rule's finding is about what the change did. */
