@@ -10,11 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,9 +42,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class GitScan implements AutoCloseable {
     /** How many commits make a worker thread worth starting (tests lower it to run the parallel path). */
     static volatile int commitsPerWorker = 500;
-
-    /** Threads for comparing commits in a long history walk. */
-    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private static final String FETCH_ALL = "in GitHub Actions give actions/checkout `fetch-depth: 0`"
             + " (elsewhere run `git fetch --unshallow`)";
@@ -340,11 +332,22 @@ public final class GitScan implements AutoCloseable {
                 return;
             }
             String range = mergeBase.abbreviate(7).name() + ".." + head.abbreviate(7).name();
-            compareCommits(walk, diff, commits, Optional.of(range), changes);
-            List<Change> whole = diffOne(diff, new ObjectId[] {mergeBase.getTree(), head.getTree()});
-            if (whole != null) {
+            Set<ObjectId> shallow = shallowCommits();
+            Map<RevCommit, CommitComparisons.Result> results;
+            try (CommitComparisons comparisons = comparisons(diff)) {
+                for (RevCommit commit : commits) {
+                    if (!shallow.contains(commit)) {
+                        comparisons.add(commit, baseTree(walk, commit));
+                    }
+                }
+                results = comparisons.finish(commits.size());
+            }
+            changeSets(commits, shallow, results, Optional.of(range), changes);
+            CommitComparisons.Result whole = CommitComparisons.compare(diff, mergeBase.getTree(), head.getTree());
+            whole.notes().forEach(this::note);
+            if (whole.changes() != null) {
                 changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
-                        "range " + range, Optional.empty(), whole, Optional.of(range)));
+                        "range " + range, Optional.empty(), whole.changes(), Optional.of(range)));
             }
         }
 
@@ -365,120 +368,74 @@ public final class GitScan implements AutoCloseable {
             }
         }
 
+        /**
+         * Every commit reachable from HEAD, oldest first. The walk runs twice over the same objects: first in the order
+         * it parses commits, handing each to the comparisons so that they start at once, then in topological order
+         * (cheap: every commit is parsed by then) for the order of the change sets.
+         */
         private void history(RevWalk walk, GitDiff diff, RevCommit head, List<ChangeSet> changes) throws IOException {
-            walk.reset();
-            walk.sort(RevSort.TOPO, true);
-            walk.sort(RevSort.REVERSE, true);
-            walk.markStart(head);
+            Set<ObjectId> shallow = shallowCommits();
             List<RevCommit> commits = new ArrayList<>();
-            for (RevCommit c : walk) {
-                commits.add(c);
+            Map<RevCommit, CommitComparisons.Result> results;
+            try (CommitComparisons comparisons = comparisons(diff)) {
+                walk.reset();
+                walk.sort(RevSort.NONE);
+                walk.markStart(head);
+                for (RevCommit commit : walk) {
+                    if (!shallow.contains(commit)) {
+                        comparisons.add(commit, baseTree(walk, commit));
+                    }
+                }
+                walk.reset();
+                walk.sort(RevSort.TOPO, true);
+                walk.sort(RevSort.REVERSE, true);
+                walk.markStart(head);
+                for (RevCommit commit : walk) {
+                    commits.add(commit);
+                }
+                results = comparisons.finish(commits.size());
             }
-            compareCommits(walk, diff, commits, Optional.empty(), changes);
+            changeSets(commits, shallow, results, Optional.empty(), changes);
         }
 
-        /** One change set per commit against its first parent; the first commits of a shallow clone are noted. */
-        private void compareCommits(RevWalk walk, GitDiff diff, List<RevCommit> commits, Optional<String> range,
-                                    List<ChangeSet> changes) throws IOException {
-            Set<ObjectId> shallow = shallowCommits();
-            List<RevCommit> compared = new ArrayList<>();
-            List<ObjectId[]> trees = new ArrayList<>();
+        private CommitComparisons comparisons(GitDiff diff) {
+            return new CommitComparisons(repository, scope, options.filter(), diff, commitsPerWorker, options.progress());
+        }
+
+        /** The tree of a commit's first parent, or null for a root commit. */
+        private static ObjectId baseTree(RevWalk walk, RevCommit commit) throws IOException {
+            return commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0)).getTree();
+        }
+
+        /**
+         * One change set per compared commit, in the order given; the first commits of a shallow clone are noted
+         * first, then what the comparisons could not do, commit by commit.
+         */
+        private void changeSets(List<RevCommit> commits, Set<ObjectId> shallow,
+                                Map<RevCommit, CommitComparisons.Result> results, Optional<String> range,
+                                List<ChangeSet> changes) {
             for (RevCommit commit : commits) {
                 if (shallow.contains(commit)) {
                     notices.add(Notice.warning("", "shallow clone: the history before commit "
                             + commit.abbreviate(7).name() + " (\"" + commit.getShortMessage() + "\") is missing, so"
                             + " that commit and everything before it cannot be checked; " + FETCH_ALL));
-                    continue;
                 }
-                ObjectId baseTree = null;
-                if (commit.getParentCount() > 0) {
-                    baseTree = walk.parseCommit(commit.getParent(0)).getTree();
-                }
-                compared.add(commit);
-                trees.add(new ObjectId[] {baseTree, commit.getTree()});
             }
-            List<List<Change>> diffs = diffAll(diff, trees, commits.size());
-            for (int i = 0; i < compared.size(); i++) {
-                if (diffs.get(i) == null) {
+            for (RevCommit commit : commits) {
+                CommitComparisons.Result result = results.get(commit);
+                if (result != null) {
+                    result.notes().forEach(this::note);
+                }
+            }
+            for (RevCommit commit : commits) {
+                CommitComparisons.Result result = results.get(commit);
+                if (result == null || result.changes() == null) {
                     continue;
                 }
-                RevCommit commit = compared.get(i);
                 Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
                 CommitInfo info = info(commit);
                 changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit),
-                        "commit " + info.shortId(), Optional.of(info), diffs.get(i), range));
-            }
-        }
-
-        /**
-         * The changes of many tree pairs. Tree diffs are independent and dominate a history scan, so long walks
-         * share them among the available processors, each worker with its own object reader.
-         */
-        private List<List<Change>> diffAll(GitDiff diff, List<ObjectId[]> trees, int total) throws IOException {
-            int n = trees.size();
-            List<List<Change>> out = new ArrayList<>(java.util.Collections.nCopies(n, (List<Change>) null));
-            AtomicInteger done = new AtomicInteger(total - n);
-            int workers = Math.min(WORKERS, Math.max(1, n / commitsPerWorker));
-            if (workers <= 1) {
-                for (int i = 0; i < n; i++) {
-                    out.set(i, diffOne(diff, trees.get(i)));
-                    tick(done.incrementAndGet(), total);
-                }
-                return out;
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "migration-guard-diff");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                AtomicInteger next = new AtomicInteger();
-                int chunk = 256;
-                List<Future<Void>> running = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    running.add(pool.submit(() -> {
-                        try (ObjectReader reader = repository.newObjectReader();
-                             GitDiff own = new GitDiff(repository, reader, scope, options.filter())) {
-                            for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
-                                for (int i = from; i < Math.min(n, from + chunk); i++) {
-                                    out.set(i, diffOne(own, trees.get(i)));
-                                    tick(done.incrementAndGet(), total);
-                                }
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<Void> f : running) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while comparing commits", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw new IllegalStateException("comparing commits failed", e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-            return out;
-        }
-
-        /** One commit's changes, or null when the clone lacks a tree it needs (noted once per missing object). */
-        private List<Change> diffOne(GitDiff diff, ObjectId[] trees) throws IOException {
-            try {
-                List<Change> changes = diff.trees(trees[0], trees[1]);
-                for (String blob : diff.takeRenamesSkipped()) {
-                    note(Notice.note("", "renames were not detected in one commit: blob " + blob.substring(0, 7)
-                            + " is not in this clone (a partial clone); moved files show as deleted and added"));
-                }
-                return changes;
-            } catch (MissingObjectException e) {
-                note(Notice.warning("", "object " + e.getObjectId().abbreviate(7).name() + " is not in this clone"
-                        + " (a partial clone without trees?), so a commit using it cannot be compared and is skipped"));
-                return null;
+                        "commit " + info.shortId(), Optional.of(info), result.changes(), range));
             }
         }
 
@@ -486,14 +443,6 @@ public final class GitScan implements AutoCloseable {
             synchronized (notices) {
                 if (!notices.contains(notice)) {
                     notices.add(notice);
-                }
-            }
-        }
-
-        private void tick(int done, int total) {
-            if (done % 100 == 0 || done == total) {
-                synchronized (options) {
-                    options.progress().commits(done, total);
                 }
             }
         }
