@@ -3,6 +3,7 @@ package dev.migrationguard.git;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,18 @@ final class TreeDiff {
 
     /** Merges two trees' entries in git's order; {@code base} bytes of {@link #path} hold the folder's path. */
     private void compare(byte[] a, byte[] b, int base, List<Entry> out) throws IOException {
-        Cursor x = new Cursor(a);
-        Cursor y = new Cursor(b);
+        // The entries within the bytes both versions begin with are the same entries: skip them without comparing
+        // (a folder of migrations usually only gains one at its end).
+        int shared = Arrays.mismatch(a, b);
+        if (shared < 0) {
+            return;
+        }
+        int start = 0;
+        for (int end = Cursor.end(a, start); end <= shared; end = Cursor.end(a, end)) {
+            start = end;
+        }
+        Cursor x = new Cursor(a, start);
+        Cursor y = new Cursor(b, start);
         while (!x.eof() || !y.eof()) {
             int order = x.eof() ? 1 : y.eof() ? -1 : Cursor.order(x, y);
             if (order < 0) {
@@ -188,9 +199,21 @@ final class TreeDiff {
         int nameEnd;
         int idStart;
 
-        Cursor(byte[] raw) {
+        Cursor(byte[] raw, int at) {
             this.raw = raw;
-            parse(0);
+            parse(at);
+        }
+
+        /** Where the entry that starts at {@code at} ends (past the end of the tree when there is none). */
+        static int end(byte[] raw, int at) {
+            if (at >= raw.length) {
+                return Integer.MAX_VALUE;
+            }
+            int i = at;
+            while (raw[i] != 0) {
+                i++;
+            }
+            return i + 1 + Constants.OBJECT_ID_LENGTH;
         }
 
         boolean eof() {
