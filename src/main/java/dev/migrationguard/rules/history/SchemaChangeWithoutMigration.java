@@ -50,8 +50,12 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
 
     @Override
     List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
-        List<Change> schemaChanges = change.changes().stream()
-                .filter(c -> isSchema(c.oldPath()) || isSchema(c.newPath())).toList();
+        List<Change> schemaChanges = new ArrayList<>();
+        for (Change c : change.changes()) {
+            if (isSchema(c.oldPath()) || isSchema(c.newPath())) {
+                schemaChanges.add(c);
+            }
+        }
         if (schemaChanges.isEmpty() || addsMigration(change)) {
             return List.of();
         }
