@@ -19,10 +19,12 @@ import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -111,7 +113,19 @@ public final class GitScan implements AutoCloseable {
             repository = new FileRepositoryBuilder().findGitDir(folder.toFile()).setIndexFile(index)
                     .setMustExist(true).build();
         }
+        readCommitGraph(repository);
         return Optional.of(repository);
+    }
+
+    /**
+     * Lets walks read parents and trees from the commit-graph file that {@code git gc} writes, as git does unless
+     * {@code core.commitGraph} is false (JGit reads it only when that is set to true).
+     */
+    private static void readCommitGraph(Repository repository) {
+        StoredConfig config = repository.getConfig();
+        if (config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH) == null) {
+            config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH, true);
+        }
     }
 
     private static String scopeOf(Path root, Path folder) throws IOException {
@@ -191,6 +205,9 @@ public final class GitScan implements AutoCloseable {
             try (ObjectReader reader = repository.newObjectReader();
                  RevWalk walk = new RevWalk(reader);
                  GitDiff diff = new GitDiff(repository, reader, scope, options.filter())) {
+                // A walk needs commits' parents, trees and times, which a commit-graph file holds without inflating
+                // the commits; messages and authors are read only for commits that end up in a finding.
+                walk.setRetainBody(false);
                 RevCommit head = resolveHead(walk);
                 Optional<Provenance> provenance = Optional.ofNullable(head).map(h -> provenance(h));
                 List<ChangeSet> changes = new ArrayList<>();
@@ -417,7 +434,7 @@ public final class GitScan implements AutoCloseable {
             for (RevCommit commit : commits) {
                 if (shallow.contains(commit)) {
                     notices.add(Notice.warning("", "shallow clone: the history before commit "
-                            + commit.abbreviate(7).name() + " (\"" + commit.getShortMessage() + "\") is missing, so"
+                            + commit.abbreviate(7).name() + " (\"" + info(commit).subject() + "\") is missing, so"
                             + " that commit and everything before it cannot be checked; " + FETCH_ALL));
                 }
             }
@@ -455,8 +472,8 @@ public final class GitScan implements AutoCloseable {
             return !shallowCommits().isEmpty();
         }
 
-        private static CommitInfo info(RevCommit commit) {
-            return CommitInfo.of(commit);
+        private CommitInfo info(RevCommit commit) {
+            return CommitInfo.of(commit, repository);
         }
 
         private CommitSnapshot commitSnapshot(RevCommit commit) {

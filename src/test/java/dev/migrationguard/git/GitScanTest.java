@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,33 @@ class GitScanTest {
                 assertEquals(sequential, describe(scan.changes()));
             } finally {
                 GitScan.commitsPerWorker = before;
+            }
+        }
+    }
+
+    @Test
+    void readsTheCommitGraphFileGitWritesAndStillGivesEachCommitsMessage() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a.txt", "1").commitAll("one");
+            repo.write("b.txt", "2").commitAll("two");
+            repo.write("a.txt", "3").delete("b.txt").commitAll("three");
+            List<String> withoutGraph;
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                withoutGraph = describe(scan.changes());
+            }
+            StoredConfig config = repo.repository().getConfig();
+            config.setBoolean("core", null, "commitGraph", true);
+            config.setBoolean("gc", null, "writeCommitGraph", true);
+            config.save();
+            repo.git().gc().call();
+            config.unset("core", null, "commitGraph");
+            config.save();
+            assertTrue(Files.exists(dir.resolve(".git/objects/info/commit-graph")));
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(withoutGraph, describe(scan.changes()));
+                assertEquals(List.of("one", "two", "three"),
+                        scan.changes().stream().map(c -> c.commit().orElseThrow().subject()).toList());
+                assertEquals("Ada Lovelace", scan.changes().get(0).commit().orElseThrow().author());
             }
         }
     }
