@@ -8,6 +8,7 @@ import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
@@ -50,21 +53,45 @@ public final class GitScan implements AutoCloseable {
 
     private final Repository repository;
     private final Snapshot snapshot;
-    private final List<ChangeSet> changes;
-    private final List<Notice> notices;
+    private final CompletableFuture<Outcome> outcome;
     private final Optional<Provenance> provenance;
 
-    private GitScan(Repository repository, Snapshot snapshot, List<ChangeSet> changes, List<Notice> notices,
+    /** What the history part of a scan found: change sets and notices. */
+    private record Outcome(List<ChangeSet> changes, List<Notice> notices) {
+        Outcome {
+            changes = List.copyOf(changes);
+            notices = List.copyOf(notices);
+        }
+    }
+
+    private GitScan(Repository repository, Snapshot snapshot, CompletableFuture<Outcome> outcome,
                     Optional<Provenance> provenance) {
         this.repository = repository;
         this.snapshot = snapshot;
-        this.changes = List.copyOf(changes);
-        this.notices = List.copyOf(notices);
+        this.outcome = outcome;
         this.provenance = provenance;
+    }
+
+    private GitScan(Repository repository, Snapshot snapshot, List<ChangeSet> changes, List<Notice> notices,
+                    Optional<Provenance> provenance) {
+        this(repository, snapshot, CompletableFuture.completedFuture(new Outcome(changes, notices)), provenance);
     }
 
     /** Scans {@code dir} (a repository's top folder, any folder inside one, or a folder outside git). */
     public static GitScan run(Path dir, ScanMode mode, ScanOptions options) throws IOException {
+        return scan(dir, mode, options, false);
+    }
+
+    /**
+     * Like {@link #run}, but in history and pull-request mode the commits are compared on a thread of their own:
+     * the snapshot of HEAD is ready at once, for the static rules to run meanwhile, and {@link #changes()} and
+     * {@link #notices()} wait for the comparison (and throw an {@link UncheckedIOException} if it failed).
+     */
+    public static GitScan start(Path dir, ScanMode mode, ScanOptions options) throws IOException {
+        return scan(dir, mode, options, true);
+    }
+
+    private static GitScan scan(Path dir, ScanMode mode, ScanOptions options, boolean background) throws IOException {
         JGitSetup.configure();
         Path folder = dir.toAbsolutePath().normalize();
         Optional<Repository> found;
@@ -90,7 +117,7 @@ public final class GitScan implements AutoCloseable {
         try {
             Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             String scope = scopeOf(root, folder);
-            return new Scanner(repository, root, scope, options).scan(mode);
+            return new Scanner(repository, root, scope, options).scan(mode, background);
         } catch (IOException | RuntimeException e) {
             repository.close();
             throw e;
@@ -144,7 +171,7 @@ public final class GitScan implements AutoCloseable {
 
     /** What the history rules judge, oldest first; in pull-request mode the range as a whole comes last. */
     public List<ChangeSet> changes() {
-        return changes;
+        return outcome().changes();
     }
 
     /** Whether a git repository was found (when not, the history rules have nothing to judge). */
@@ -159,7 +186,22 @@ public final class GitScan implements AutoCloseable {
 
     /** What the scan itself could not do (missing history, missing base revision). */
     public List<Notice> notices() {
-        return notices;
+        return outcome().notices();
+    }
+
+    private Outcome outcome() {
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            } else if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            } else if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -167,9 +209,9 @@ public final class GitScan implements AutoCloseable {
      * after the rules ran: snapshots only notice a file when a rule reads it.
      */
     public List<Notice> allNotices() {
-        Set<Notice> all = new LinkedHashSet<>(notices);
+        Set<Notice> all = new LinkedHashSet<>(notices());
         all.addAll(snapshot.notices());
-        for (ChangeSet change : changes) {
+        for (ChangeSet change : changes()) {
             all.addAll(change.base().notices());
             all.addAll(change.target().notices());
         }
@@ -178,6 +220,8 @@ public final class GitScan implements AutoCloseable {
 
     @Override
     public void close() {
+        // A comparison still running reads from the repository: let it end first, whatever its outcome.
+        outcome.handle((done, failure) -> null).join();
         if (repository != null) {
             repository.close();
         }
@@ -201,7 +245,7 @@ public final class GitScan implements AutoCloseable {
             this.emptyTree = new EmptySnapshot();
         }
 
-        GitScan scan(ScanMode mode) throws IOException {
+        GitScan scan(ScanMode mode, boolean background) throws IOException {
             try (ObjectReader reader = repository.newObjectReader();
                  RevWalk walk = new RevWalk(reader);
                  GitDiff diff = new GitDiff(repository, reader, scope, options.filter())) {
@@ -254,13 +298,43 @@ public final class GitScan implements AutoCloseable {
                     staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
                 } else {
                     staticSnapshot = commitSnapshot(head);
-                    if (mode instanceof ScanMode.Since since) {
-                        since(walk, diff, head, since.revision(), changes);
-                    } else {
-                        history(walk, diff, head, changes);
+                    ObjectId headId = head.copy();
+                    if (background) {
+                        CompletableFuture<Outcome> later = new CompletableFuture<>();
+                        Thread comparing = new Thread(() -> {
+                            try {
+                                later.complete(new Outcome(commitChanges(mode, headId), notices));
+                            } catch (IOException | RuntimeException | Error e) {
+                                later.completeExceptionally(e);
+                            }
+                        }, "migration-guard-history");
+                        comparing.setDaemon(true);
+                        comparing.start();
+                        return new GitScan(repository, staticSnapshot, later, provenance);
                     }
+                    changes.addAll(commitChanges(mode, headId));
                 }
                 return new GitScan(repository, staticSnapshot, changes, notices, provenance);
+            }
+        }
+
+        /**
+         * The change sets of every commit reachable from HEAD, or of a pull request's range, read with an object
+         * reader of their own (so that they can be made on another thread).
+         */
+        private List<ChangeSet> commitChanges(ScanMode mode, ObjectId headId) throws IOException {
+            try (ObjectReader reader = repository.newObjectReader();
+                 RevWalk walk = new RevWalk(reader);
+                 GitDiff diff = new GitDiff(repository, reader, scope, options.filter())) {
+                walk.setRetainBody(false);
+                RevCommit head = walk.parseCommit(headId);
+                List<ChangeSet> changes = new ArrayList<>();
+                if (mode instanceof ScanMode.Since since) {
+                    since(walk, diff, head, since.revision(), changes);
+                } else {
+                    history(walk, diff, head, changes);
+                }
+                return changes;
             }
         }
 
