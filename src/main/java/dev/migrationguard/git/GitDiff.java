@@ -5,7 +5,9 @@ import dev.migrationguard.workspace.Scope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffConfig;
@@ -40,7 +42,9 @@ final class GitDiff implements AutoCloseable {
     private final PathFilter filter;
     private final DiffFormatter formatter;
     private TreeDiff treeDiff;
+    private static final int VISIBLE_PATHS = 100_000;
     private final List<String> renamesSkipped = new ArrayList<>();
+    private final Map<String, Boolean> visibleByPath = new HashMap<>();
     private RenameDetector treeRenames;
 
     GitDiff(Repository repository, ObjectReader reader, String scope, PathFilter filter) {
@@ -216,7 +220,15 @@ final class GitDiff implements AutoCloseable {
     }
 
     private boolean visible(String path) {
-        return Scope.contains(scope, path) && filter.acceptTracked(path);
+        // A history walk meets the same few hundred paths thousands of times: match each against the filter once.
+        Boolean known = visibleByPath.get(path);
+        if (known == null) {
+            known = Scope.contains(scope, path) && filter.acceptTracked(path);
+            if (visibleByPath.size() < VISIBLE_PATHS) {
+                visibleByPath.put(path, known);
+            }
+        }
+        return known;
     }
 
     private static boolean isFile(FileMode mode) {
