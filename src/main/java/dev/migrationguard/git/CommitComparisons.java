@@ -181,9 +181,11 @@ final class CommitComparisons implements AutoCloseable {
 
     @Override
     public void close() {
-        // After a failure of the caller's walk: let the workers end (they are daemons, so nothing waits for them).
-        for (Thread worker : workers) {
-            worker.interrupt();
+        // After a failure of the caller's walk: the workers end after their current batch. They are not interrupted,
+        // since an interrupt in the middle of a read could close a pack file that other readers share.
+        queue.clear();
+        for (int i = 0; i < workers.size(); i++) {
+            queue.add(STOP);
         }
     }
 
