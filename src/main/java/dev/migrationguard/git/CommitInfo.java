@@ -1,7 +1,12 @@
 package dev.migrationguard.git;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -13,6 +18,7 @@ public final class CommitInfo {
     private final String shortId;
     private final boolean merge;
     private final RevCommit commit;
+    private final Repository repository;
     private String author;
     private Instant time;
     private String subject;
@@ -33,18 +39,20 @@ public final class CommitInfo {
         this.subject = subject;
         this.merge = merge;
         this.commit = null;
+        this.repository = null;
     }
 
-    private CommitInfo(RevCommit commit) {
+    private CommitInfo(RevCommit commit, Repository repository) {
         this.id = commit.name();
         this.shortId = commit.abbreviate(7).name();
         this.merge = commit.getParentCount() > 1;
         this.commit = commit;
+        this.repository = repository;
     }
 
-    /** The commit as a walk parsed it (its body must have been kept). */
-    static CommitInfo of(RevCommit commit) {
-        return new CommitInfo(commit);
+    /** The commit as a walk parsed it; its message and author are read from {@code repository} when asked for. */
+    static CommitInfo of(RevCommit commit, Repository repository) {
+        return new CommitInfo(commit, repository);
     }
 
     public String id() {
@@ -61,14 +69,14 @@ public final class CommitInfo {
 
     public synchronized String author() {
         if (author == null && commit != null) {
-            author = commit.getAuthorIdent().getName();
+            readBody();
         }
         return author;
     }
 
     public synchronized Instant time() {
         if (time == null && commit != null) {
-            time = commit.getAuthorIdent().getWhenAsInstant();
+            readBody();
         }
         return time;
     }
@@ -76,9 +84,27 @@ public final class CommitInfo {
     /** The first line of its message. */
     public synchronized String subject() {
         if (subject == null && commit != null) {
-            subject = commit.getShortMessage();
+            readBody();
         }
         return subject;
+    }
+
+    /** Reads the commit's author and message (a walk keeps only what it needs to walk); left null if it cannot. */
+    private void readBody() {
+        RevCommit body = commit;
+        if (commit.getRawBuffer() == null) {
+            try (ObjectReader reader = repository.newObjectReader()) {
+                body = RevCommit.parse(reader.open(commit, Constants.OBJ_COMMIT).getCachedBytes());
+            } catch (IOException e) {
+                return;
+            }
+        }
+        PersonIdent ident = body.getAuthorIdent();
+        if (ident != null) {
+            author = ident.getName();
+            time = ident.getWhenAsInstant();
+        }
+        subject = body.getShortMessage();
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.migrationguard.workspace.Scope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffConfig;
@@ -27,8 +29,6 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
@@ -41,8 +41,10 @@ final class GitDiff implements AutoCloseable {
     private final String scope;
     private final PathFilter filter;
     private final DiffFormatter formatter;
-    private TreeWalk treeWalk;
+    private TreeDiff treeDiff;
+    private static final int VISIBLE_PATHS = 100_000;
     private final List<String> renamesSkipped = new ArrayList<>();
+    private final Map<String, Boolean> visibleByPath = new HashMap<>();
     private RenameDetector treeRenames;
 
     GitDiff(Repository repository, ObjectReader reader, String scope, PathFilter filter) {
@@ -60,36 +62,44 @@ final class GitDiff implements AutoCloseable {
 
     /** Between two trees; a null old tree is the empty tree (a root commit). */
     List<Change> trees(ObjectId oldTree, ObjectId newTree) throws IOException {
-        if (treeWalk == null) {
-            treeWalk = new TreeWalk(repository, reader);
-            treeWalk.setRecursive(true);
-            treeWalk.setFilter(scope.isEmpty() ? TreeFilter.ANY_DIFF
-                    : AndTreeFilter.create(org.eclipse.jgit.treewalk.filter.PathFilter.create(scope), TreeFilter.ANY_DIFF));
+        if (treeDiff == null) {
+            treeDiff = new TreeDiff(reader, scope);
             treeRenames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
         }
-        treeWalk.reset();
-        treeWalk.addTree(iterator(oldTree));
-        treeWalk.addTree(iterator(newTree));
-        List<DiffEntry> entries = DiffEntry.scan(treeWalk);
+        List<TreeDiff.Entry> entries = treeDiff.compare(oldTree, newTree);
         boolean adds = false;
         boolean deletes = false;
-        for (DiffEntry e : entries) {
-            adds |= e.getChangeType() == DiffEntry.ChangeType.ADD;
-            deletes |= e.getChangeType() == DiffEntry.ChangeType.DELETE;
+        for (TreeDiff.Entry e : entries) {
+            adds |= e.type() == DiffEntry.ChangeType.ADD;
+            deletes |= e.type() == DiffEntry.ChangeType.DELETE;
         }
-        if (adds && deletes) {
-            treeRenames.reset();
-            treeRenames.addAll(entries);
-            try {
-                entries = treeRenames.compute(reader, NullProgressMonitor.INSTANCE);
-            } catch (MissingObjectException e) {
-                // A partial clone lacks the blobs that similarity needs: report the adds and deletes as they are.
-                renamesSkipped.add(e.getObjectId().name());
-            } catch (CanceledException e) {
-                throw new IOException("rename detection was cancelled", e);
+        if (!(adds && deletes)) {
+            // Nothing could pair up as a rename: no DiffEntry needed.
+            List<Change> out = new ArrayList<>(entries.size());
+            for (TreeDiff.Entry e : entries) {
+                String oldPath = e.type() == DiffEntry.ChangeType.ADD ? DiffEntry.DEV_NULL : e.path();
+                String newPath = e.type() == DiffEntry.ChangeType.DELETE ? DiffEntry.DEV_NULL : e.path();
+                add(out, e.type(), oldPath, e.oldMode(), newPath, e.newMode());
             }
+            return sorted(out);
         }
-        return convert(entries);
+        List<DiffEntry> diffEntries = new ArrayList<>(entries.size());
+        for (TreeDiff.Entry e : entries) {
+            diffEntries.add(new WorkEntry(e.type(), e.type() == DiffEntry.ChangeType.ADD ? DiffEntry.DEV_NULL : e.path(),
+                    e.oldMode(), e.oldId(), e.type() == DiffEntry.ChangeType.DELETE ? DiffEntry.DEV_NULL : e.path(),
+                    e.newMode(), e.newId()));
+        }
+        treeRenames.reset();
+        treeRenames.addAll(diffEntries);
+        try {
+            diffEntries = treeRenames.compute(reader, NullProgressMonitor.INSTANCE);
+        } catch (MissingObjectException e) {
+            // A partial clone lacks the blobs that similarity needs: report the adds and deletes as they are.
+            renamesSkipped.add(e.getObjectId().name());
+        } catch (CanceledException e) {
+            throw new IOException("rename detection was cancelled", e);
+        }
+        return convert(diffEntries);
     }
 
     /** From a tree (null: the empty tree) to the index. */
@@ -176,33 +186,49 @@ final class GitDiff implements AutoCloseable {
     private List<Change> convert(List<DiffEntry> entries) {
         List<Change> out = new ArrayList<>(entries.size());
         for (DiffEntry e : entries) {
-            boolean oldFile = isFile(e.getOldMode());
-            boolean newFile = isFile(e.getNewMode());
-            String oldPath = oldFile && visible(e.getOldPath()) ? e.getOldPath() : null;
-            String newPath = newFile && visible(e.getNewPath()) ? e.getNewPath() : null;
-            if (oldPath == null && newPath == null) {
-                continue;
-            }
-            ChangeType type;
-            if (oldPath == null) {
-                type = ChangeType.ADD;
-            } else if (newPath == null) {
-                type = ChangeType.DELETE;
-            } else {
-                type = switch (e.getChangeType()) {
-                    case RENAME -> ChangeType.RENAME;
-                    case COPY -> ChangeType.COPY;
-                    default -> ChangeType.MODIFY;
-                };
-            }
-            out.add(new Change(type, oldPath, newPath));
+            add(out, e.getChangeType(), e.getOldPath(), e.getOldMode(), e.getNewPath(), e.getNewMode());
         }
-        out.sort(Comparator.comparing(Change::path));
-        return out;
+        return sorted(out);
+    }
+
+    /** Adds the change a diff entry makes to the files a rule sees, if any (links and submodules are not files). */
+    private void add(List<Change> out, DiffEntry.ChangeType changeType, String entryOldPath, FileMode oldMode,
+                     String entryNewPath, FileMode newMode) {
+        String oldPath = isFile(oldMode) && visible(entryOldPath) ? entryOldPath : null;
+        String newPath = isFile(newMode) && visible(entryNewPath) ? entryNewPath : null;
+        if (oldPath == null && newPath == null) {
+            return;
+        }
+        ChangeType type;
+        if (oldPath == null) {
+            type = ChangeType.ADD;
+        } else if (newPath == null) {
+            type = ChangeType.DELETE;
+        } else {
+            type = switch (changeType) {
+                case RENAME -> ChangeType.RENAME;
+                case COPY -> ChangeType.COPY;
+                default -> ChangeType.MODIFY;
+            };
+        }
+        out.add(new Change(type, oldPath, newPath));
+    }
+
+    private static List<Change> sorted(List<Change> changes) {
+        changes.sort(Comparator.comparing(Change::path));
+        return changes;
     }
 
     private boolean visible(String path) {
-        return Scope.contains(scope, path) && filter.acceptTracked(path);
+        // A history walk meets the same few hundred paths thousands of times: match each against the filter once.
+        Boolean known = visibleByPath.get(path);
+        if (known == null) {
+            known = Scope.contains(scope, path) && filter.acceptTracked(path);
+            if (visibleByPath.size() < VISIBLE_PATHS) {
+                visibleByPath.put(path, known);
+            }
+        }
+        return known;
     }
 
     private static boolean isFile(FileMode mode) {
@@ -212,12 +238,9 @@ final class GitDiff implements AutoCloseable {
     @Override
     public void close() {
         formatter.close();
-        if (treeWalk != null) {
-            treeWalk.close();
-        }
     }
 
-    /** A diff entry for the working tree, which DiffFormatter cannot produce without hashing every file. */
+    /** A diff entry made here: for the working tree (DiffFormatter would hash every file) and for tree diffs. */
     private static final class WorkEntry extends DiffEntry {
         WorkEntry(ChangeType type, String oldPath, FileMode oldMode, ObjectId oldId,
                   String newPath, FileMode newMode, ObjectId newId) {

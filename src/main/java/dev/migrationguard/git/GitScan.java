@@ -8,26 +8,26 @@ import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -48,29 +48,50 @@ public final class GitScan implements AutoCloseable {
     /** How many commits make a worker thread worth starting (tests lower it to run the parallel path). */
     static volatile int commitsPerWorker = 500;
 
-    /** Threads for comparing commits in a long history walk. */
-    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
     private static final String FETCH_ALL = "in GitHub Actions give actions/checkout `fetch-depth: 0`"
             + " (elsewhere run `git fetch --unshallow`)";
 
     private final Repository repository;
     private final Snapshot snapshot;
-    private final List<ChangeSet> changes;
-    private final List<Notice> notices;
+    private final CompletableFuture<Outcome> outcome;
     private final Optional<Provenance> provenance;
 
-    private GitScan(Repository repository, Snapshot snapshot, List<ChangeSet> changes, List<Notice> notices,
+    /** What the history part of a scan found: change sets and notices. */
+    private record Outcome(List<ChangeSet> changes, List<Notice> notices) {
+        Outcome {
+            changes = List.copyOf(changes);
+            notices = List.copyOf(notices);
+        }
+    }
+
+    private GitScan(Repository repository, Snapshot snapshot, CompletableFuture<Outcome> outcome,
                     Optional<Provenance> provenance) {
         this.repository = repository;
         this.snapshot = snapshot;
-        this.changes = List.copyOf(changes);
-        this.notices = List.copyOf(notices);
+        this.outcome = outcome;
         this.provenance = provenance;
+    }
+
+    private GitScan(Repository repository, Snapshot snapshot, List<ChangeSet> changes, List<Notice> notices,
+                    Optional<Provenance> provenance) {
+        this(repository, snapshot, CompletableFuture.completedFuture(new Outcome(changes, notices)), provenance);
     }
 
     /** Scans {@code dir} (a repository's top folder, any folder inside one, or a folder outside git). */
     public static GitScan run(Path dir, ScanMode mode, ScanOptions options) throws IOException {
+        return scan(dir, mode, options, false);
+    }
+
+    /**
+     * Like {@link #run}, but in history and pull-request mode the commits are compared on a thread of their own:
+     * the snapshot of HEAD is ready at once, for the static rules to run meanwhile, and {@link #changes()} and
+     * {@link #notices()} wait for the comparison (and throw an {@link UncheckedIOException} if it failed).
+     */
+    public static GitScan start(Path dir, ScanMode mode, ScanOptions options) throws IOException {
+        return scan(dir, mode, options, true);
+    }
+
+    private static GitScan scan(Path dir, ScanMode mode, ScanOptions options, boolean background) throws IOException {
         JGitSetup.configure();
         Path folder = dir.toAbsolutePath().normalize();
         Optional<Repository> found;
@@ -96,7 +117,7 @@ public final class GitScan implements AutoCloseable {
         try {
             Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             String scope = scopeOf(root, folder);
-            return new Scanner(repository, root, scope, options).scan(mode);
+            return new Scanner(repository, root, scope, options).scan(mode, background);
         } catch (IOException | RuntimeException e) {
             repository.close();
             throw e;
@@ -119,7 +140,19 @@ public final class GitScan implements AutoCloseable {
             repository = new FileRepositoryBuilder().findGitDir(folder.toFile()).setIndexFile(index)
                     .setMustExist(true).build();
         }
+        readCommitGraph(repository);
         return Optional.of(repository);
+    }
+
+    /**
+     * Lets walks read parents and trees from the commit-graph file that {@code git gc} writes, as git does unless
+     * {@code core.commitGraph} is false (JGit reads it only when that is set to true).
+     */
+    private static void readCommitGraph(Repository repository) {
+        StoredConfig config = repository.getConfig();
+        if (config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH) == null) {
+            config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_COMMIT_GRAPH, true);
+        }
     }
 
     private static String scopeOf(Path root, Path folder) throws IOException {
@@ -138,7 +171,7 @@ public final class GitScan implements AutoCloseable {
 
     /** What the history rules judge, oldest first; in pull-request mode the range as a whole comes last. */
     public List<ChangeSet> changes() {
-        return changes;
+        return outcome().changes();
     }
 
     /** Whether a git repository was found (when not, the history rules have nothing to judge). */
@@ -153,7 +186,22 @@ public final class GitScan implements AutoCloseable {
 
     /** What the scan itself could not do (missing history, missing base revision). */
     public List<Notice> notices() {
-        return notices;
+        return outcome().notices();
+    }
+
+    private Outcome outcome() {
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            } else if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            } else if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -161,9 +209,9 @@ public final class GitScan implements AutoCloseable {
      * after the rules ran: snapshots only notice a file when a rule reads it.
      */
     public List<Notice> allNotices() {
-        Set<Notice> all = new LinkedHashSet<>(notices);
+        Set<Notice> all = new LinkedHashSet<>(notices());
         all.addAll(snapshot.notices());
-        for (ChangeSet change : changes) {
+        for (ChangeSet change : changes()) {
             all.addAll(change.base().notices());
             all.addAll(change.target().notices());
         }
@@ -172,6 +220,8 @@ public final class GitScan implements AutoCloseable {
 
     @Override
     public void close() {
+        // A comparison still running reads from the repository: let it end first, whatever its outcome.
+        outcome.handle((done, failure) -> null).join();
         if (repository != null) {
             repository.close();
         }
@@ -195,10 +245,13 @@ public final class GitScan implements AutoCloseable {
             this.emptyTree = new EmptySnapshot();
         }
 
-        GitScan scan(ScanMode mode) throws IOException {
+        GitScan scan(ScanMode mode, boolean background) throws IOException {
             try (ObjectReader reader = repository.newObjectReader();
                  RevWalk walk = new RevWalk(reader);
                  GitDiff diff = new GitDiff(repository, reader, scope, options.filter())) {
+                // A walk needs commits' parents, trees and times, which a commit-graph file holds without inflating
+                // the commits; messages and authors are read only for commits that end up in a finding.
+                walk.setRetainBody(false);
                 RevCommit head = resolveHead(walk);
                 Optional<Provenance> provenance = Optional.ofNullable(head).map(h -> provenance(h));
                 List<ChangeSet> changes = new ArrayList<>();
@@ -245,13 +298,43 @@ public final class GitScan implements AutoCloseable {
                     staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
                 } else {
                     staticSnapshot = commitSnapshot(head);
-                    if (mode instanceof ScanMode.Since since) {
-                        since(walk, diff, head, since.revision(), changes);
-                    } else {
-                        history(walk, diff, head, changes);
+                    ObjectId headId = head.copy();
+                    if (background) {
+                        CompletableFuture<Outcome> later = new CompletableFuture<>();
+                        Thread comparing = new Thread(() -> {
+                            try {
+                                later.complete(new Outcome(commitChanges(mode, headId), notices));
+                            } catch (IOException | RuntimeException | Error e) {
+                                later.completeExceptionally(e);
+                            }
+                        }, "migration-guard-history");
+                        comparing.setDaemon(true);
+                        comparing.start();
+                        return new GitScan(repository, staticSnapshot, later, provenance);
                     }
+                    changes.addAll(commitChanges(mode, headId));
                 }
                 return new GitScan(repository, staticSnapshot, changes, notices, provenance);
+            }
+        }
+
+        /**
+         * The change sets of every commit reachable from HEAD, or of a pull request's range, read with an object
+         * reader of their own (so that they can be made on another thread).
+         */
+        private List<ChangeSet> commitChanges(ScanMode mode, ObjectId headId) throws IOException {
+            try (ObjectReader reader = repository.newObjectReader();
+                 RevWalk walk = new RevWalk(reader);
+                 GitDiff diff = new GitDiff(repository, reader, scope, options.filter())) {
+                walk.setRetainBody(false);
+                RevCommit head = walk.parseCommit(headId);
+                List<ChangeSet> changes = new ArrayList<>();
+                if (mode instanceof ScanMode.Since since) {
+                    since(walk, diff, head, since.revision(), changes);
+                } else {
+                    history(walk, diff, head, changes);
+                }
+                return changes;
             }
         }
 
@@ -340,11 +423,22 @@ public final class GitScan implements AutoCloseable {
                 return;
             }
             String range = mergeBase.abbreviate(7).name() + ".." + head.abbreviate(7).name();
-            compareCommits(walk, diff, commits, Optional.of(range), changes);
-            List<Change> whole = diffOne(diff, new ObjectId[] {mergeBase.getTree(), head.getTree()});
-            if (whole != null) {
+            Set<ObjectId> shallow = shallowCommits();
+            Map<RevCommit, CommitComparisons.Result> results;
+            try (CommitComparisons comparisons = comparisons(diff)) {
+                for (RevCommit commit : commits) {
+                    if (!shallow.contains(commit)) {
+                        comparisons.add(commit, baseTree(walk, commit));
+                    }
+                }
+                results = comparisons.finish(commits.size());
+            }
+            changeSets(commits, shallow, results, Optional.of(range), changes);
+            CommitComparisons.Result whole = CommitComparisons.compare(diff, mergeBase.getTree(), head.getTree());
+            whole.notes().forEach(this::note);
+            if (whole.changes() != null) {
                 changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
-                        "range " + range, Optional.empty(), whole, Optional.of(range)));
+                        "range " + range, Optional.empty(), whole.changes(), Optional.of(range)));
             }
         }
 
@@ -365,120 +459,74 @@ public final class GitScan implements AutoCloseable {
             }
         }
 
+        /**
+         * Every commit reachable from HEAD, oldest first. The walk runs twice over the same objects: first in the order
+         * it parses commits, handing each to the comparisons so that they start at once, then in topological order
+         * (cheap: every commit is parsed by then) for the order of the change sets.
+         */
         private void history(RevWalk walk, GitDiff diff, RevCommit head, List<ChangeSet> changes) throws IOException {
-            walk.reset();
-            walk.sort(RevSort.TOPO, true);
-            walk.sort(RevSort.REVERSE, true);
-            walk.markStart(head);
+            Set<ObjectId> shallow = shallowCommits();
             List<RevCommit> commits = new ArrayList<>();
-            for (RevCommit c : walk) {
-                commits.add(c);
+            Map<RevCommit, CommitComparisons.Result> results;
+            try (CommitComparisons comparisons = comparisons(diff)) {
+                walk.reset();
+                walk.sort(RevSort.NONE);
+                walk.markStart(head);
+                for (RevCommit commit : walk) {
+                    if (!shallow.contains(commit)) {
+                        comparisons.add(commit, baseTree(walk, commit));
+                    }
+                }
+                walk.reset();
+                walk.sort(RevSort.TOPO, true);
+                walk.sort(RevSort.REVERSE, true);
+                walk.markStart(head);
+                for (RevCommit commit : walk) {
+                    commits.add(commit);
+                }
+                results = comparisons.finish(commits.size());
             }
-            compareCommits(walk, diff, commits, Optional.empty(), changes);
+            changeSets(commits, shallow, results, Optional.empty(), changes);
         }
 
-        /** One change set per commit against its first parent; the first commits of a shallow clone are noted. */
-        private void compareCommits(RevWalk walk, GitDiff diff, List<RevCommit> commits, Optional<String> range,
-                                    List<ChangeSet> changes) throws IOException {
-            Set<ObjectId> shallow = shallowCommits();
-            List<RevCommit> compared = new ArrayList<>();
-            List<ObjectId[]> trees = new ArrayList<>();
-            for (RevCommit commit : commits) {
-                if (shallow.contains(commit)) {
-                    notices.add(Notice.warning("", "shallow clone: the history before commit "
-                            + commit.abbreviate(7).name() + " (\"" + commit.getShortMessage() + "\") is missing, so"
-                            + " that commit and everything before it cannot be checked; " + FETCH_ALL));
-                    continue;
-                }
-                ObjectId baseTree = null;
-                if (commit.getParentCount() > 0) {
-                    baseTree = walk.parseCommit(commit.getParent(0)).getTree();
-                }
-                compared.add(commit);
-                trees.add(new ObjectId[] {baseTree, commit.getTree()});
-            }
-            List<List<Change>> diffs = diffAll(diff, trees, commits.size());
-            for (int i = 0; i < compared.size(); i++) {
-                if (diffs.get(i) == null) {
-                    continue;
-                }
-                RevCommit commit = compared.get(i);
-                Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
-                CommitInfo info = info(commit);
-                changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit),
-                        "commit " + info.shortId(), Optional.of(info), diffs.get(i), range));
-            }
+        private CommitComparisons comparisons(GitDiff diff) {
+            return new CommitComparisons(repository, scope, options.filter(), diff, commitsPerWorker, options.progress());
+        }
+
+        /** The tree of a commit's first parent, or null for a root commit. */
+        private static ObjectId baseTree(RevWalk walk, RevCommit commit) throws IOException {
+            return commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0)).getTree();
         }
 
         /**
-         * The changes of many tree pairs. Tree diffs are independent and dominate a history scan, so long walks
-         * share them among the available processors, each worker with its own object reader.
+         * One change set per compared commit, in the order given; the first commits of a shallow clone are noted
+         * first, then what the comparisons could not do, commit by commit.
          */
-        private List<List<Change>> diffAll(GitDiff diff, List<ObjectId[]> trees, int total) throws IOException {
-            int n = trees.size();
-            List<List<Change>> out = new ArrayList<>(java.util.Collections.nCopies(n, (List<Change>) null));
-            AtomicInteger done = new AtomicInteger(total - n);
-            int workers = Math.min(WORKERS, Math.max(1, n / commitsPerWorker));
-            if (workers <= 1) {
-                for (int i = 0; i < n; i++) {
-                    out.set(i, diffOne(diff, trees.get(i)));
-                    tick(done.incrementAndGet(), total);
+        private void changeSets(List<RevCommit> commits, Set<ObjectId> shallow,
+                                Map<RevCommit, CommitComparisons.Result> results, Optional<String> range,
+                                List<ChangeSet> changes) {
+            for (RevCommit commit : commits) {
+                if (shallow.contains(commit)) {
+                    notices.add(Notice.warning("", "shallow clone: the history before commit "
+                            + commit.abbreviate(7).name() + " (\"" + info(commit).subject() + "\") is missing, so"
+                            + " that commit and everything before it cannot be checked; " + FETCH_ALL));
                 }
-                return out;
             }
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "migration-guard-diff");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                AtomicInteger next = new AtomicInteger();
-                int chunk = 256;
-                List<Future<Void>> running = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    running.add(pool.submit(() -> {
-                        try (ObjectReader reader = repository.newObjectReader();
-                             GitDiff own = new GitDiff(repository, reader, scope, options.filter())) {
-                            for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
-                                for (int i = from; i < Math.min(n, from + chunk); i++) {
-                                    out.set(i, diffOne(own, trees.get(i)));
-                                    tick(done.incrementAndGet(), total);
-                                }
-                            }
-                        }
-                        return null;
-                    }));
+            for (RevCommit commit : commits) {
+                CommitComparisons.Result result = results.get(commit);
+                if (result != null) {
+                    result.notes().forEach(this::note);
                 }
-                for (Future<Void> f : running) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while comparing commits", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw new IllegalStateException("comparing commits failed", e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
-            return out;
-        }
-
-        /** One commit's changes, or null when the clone lacks a tree it needs (noted once per missing object). */
-        private List<Change> diffOne(GitDiff diff, ObjectId[] trees) throws IOException {
-            try {
-                List<Change> changes = diff.trees(trees[0], trees[1]);
-                for (String blob : diff.takeRenamesSkipped()) {
-                    note(Notice.note("", "renames were not detected in one commit: blob " + blob.substring(0, 7)
-                            + " is not in this clone (a partial clone); moved files show as deleted and added"));
+            for (RevCommit commit : commits) {
+                CommitComparisons.Result result = results.get(commit);
+                if (result == null || result.changes() == null) {
+                    continue;
                 }
-                return changes;
-            } catch (MissingObjectException e) {
-                note(Notice.warning("", "object " + e.getObjectId().abbreviate(7).name() + " is not in this clone"
-                        + " (a partial clone without trees?), so a commit using it cannot be compared and is skipped"));
-                return null;
+                Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
+                CommitInfo info = info(commit);
+                changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit),
+                        "commit " + info.shortId(), Optional.of(info), result.changes(), range));
             }
         }
 
@@ -486,14 +534,6 @@ public final class GitScan implements AutoCloseable {
             synchronized (notices) {
                 if (!notices.contains(notice)) {
                     notices.add(notice);
-                }
-            }
-        }
-
-        private void tick(int done, int total) {
-            if (done % 100 == 0 || done == total) {
-                synchronized (options) {
-                    options.progress().commits(done, total);
                 }
             }
         }
@@ -506,8 +546,8 @@ public final class GitScan implements AutoCloseable {
             return !shallowCommits().isEmpty();
         }
 
-        private static CommitInfo info(RevCommit commit) {
-            return CommitInfo.of(commit);
+        private CommitInfo info(RevCommit commit) {
+            return CommitInfo.of(commit, repository);
         }
 
         private CommitSnapshot commitSnapshot(RevCommit commit) {

@@ -2,6 +2,7 @@ package dev.migrationguard.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationguard.testing.TestRepository;
@@ -18,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,68 @@ class GitScanTest {
                 assertEquals(sequential, describe(scan.changes()));
             } finally {
                 GitScan.commitsPerWorker = before;
+            }
+        }
+    }
+
+    @Test
+    void readsTheCommitGraphFileGitWritesAndStillGivesEachCommitsMessage() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a.txt", "1").commitAll("one");
+            repo.write("b.txt", "2").commitAll("two");
+            repo.write("a.txt", "3").delete("b.txt").commitAll("three");
+            List<String> withoutGraph;
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                withoutGraph = describe(scan.changes());
+            }
+            StoredConfig config = repo.repository().getConfig();
+            config.setBoolean("core", null, "commitGraph", true);
+            config.setBoolean("gc", null, "writeCommitGraph", true);
+            config.save();
+            repo.git().gc().call();
+            config.unset("core", null, "commitGraph");
+            config.save();
+            assertTrue(Files.exists(dir.resolve(".git/objects/info/commit-graph")));
+            try (GitScan scan = scan(dir, ScanMode.history())) {
+                assertEquals(withoutGraph, describe(scan.changes()));
+                assertEquals(List.of("one", "two", "three"),
+                        scan.changes().stream().map(c -> c.commit().orElseThrow().subject()).toList());
+                assertEquals("Ada Lovelace", scan.changes().get(0).commit().orElseThrow().author());
+            }
+        }
+    }
+
+    @Test
+    void startComparesCommitsInTheBackgroundAndGivesWhatRunGives() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("a.txt", "1").commitAll("one");
+            repo.git().branchCreate().setName("base").call();
+            repo.write("b.txt", "2").commitAll("two");
+            repo.write("a.txt", "3").delete("b.txt").commitAll("three");
+            for (ScanMode mode : List.of(ScanMode.history(), ScanMode.since("base"), ScanMode.since("nowhere"))) {
+                try (GitScan ran = scan(dir, mode); GitScan started = GitScan.start(dir, mode, ScanOptions.defaults())) {
+                    assertEquals(ran.snapshot().paths(), started.snapshot().paths());
+                    assertEquals(describe(ran.changes()), describe(started.changes()), mode.toString());
+                    assertEquals(ran.notices(), started.notices(), mode.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void startReportsAFailedComparisonWhenTheChangesAreAskedFor() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            RevCommit first = repo.write("a.txt", "1").commitAll("one");
+            repo.write("a.txt", "2").commitAll("two");
+            repo.write("a.txt", "3").commitAll("three");
+            forget(first);
+            // A walk that meets a missing commit fails with JGit's RevWalkException: run() throws it at once,
+            // start() when the changes are asked for.
+            RevWalkException atOnce = assertThrows(RevWalkException.class, () -> scan(dir, ScanMode.history()).close());
+            try (GitScan started = GitScan.start(dir, ScanMode.history(), ScanOptions.defaults())) {
+                assertEquals("3", started.snapshot().read("a.txt").orElseThrow().text());
+                RevWalkException later = assertThrows(RevWalkException.class, started::changes);
+                assertEquals(atOnce.getMessage(), later.getMessage());
             }
         }
     }

@@ -64,22 +64,21 @@ record DataModel(SourceFile file, Map<String, Block> blocks) {
         private final int start;
         private final int end;
         private final int nameOffset;
-        private final String normalised;
+        private String normalised;
         private Map<String, Member> members;
         private boolean broken;
 
-        private Block(SourceFile file, String key, int start, int end, int nameOffset, String normalised) {
+        private Block(SourceFile file, String key, int start, int end, int nameOffset) {
             this.file = file;
             this.key = key;
             this.start = start;
             this.end = end;
             this.nameOffset = nameOffset;
-            this.normalised = normalised;
         }
 
         private static Block parsed(SourceFile file, String key, int nameOffset, Map<String, Member> members,
                                     boolean broken) {
-            Block block = new Block(file, key, -1, -1, nameOffset, null);
+            Block block = new Block(file, key, -1, -1, nameOffset);
             block.members = members;
             block.broken = broken;
             return block;
@@ -95,7 +94,23 @@ record DataModel(SourceFile file, Map<String, Block> blocks) {
 
         /** Whether the two blocks read the same once comments and whitespace are gone (then nothing changed). */
         boolean sameText(Block other) {
-            return normalised != null && normalised.equals(other.normalised);
+            if (start < 0 || other.start < 0) {
+                return false;
+            }
+            // Most blocks of two versions are byte for byte the same: no need to normalise those.
+            int length = end - start;
+            if (length == other.end - other.start
+                    && file.text().regionMatches(start, other.file.text(), other.start, length)) {
+                return true;
+            }
+            return normalised().equals(other.normalised());
+        }
+
+        private synchronized String normalised() {
+            if (normalised == null) {
+                normalised = normalise(file.text(), start, end);
+            }
+            return normalised;
         }
 
         /** Fields or enum values and block attributes, by key, in file order. */
@@ -138,8 +153,7 @@ record DataModel(SourceFile file, Map<String, Block> blocks) {
             String keyword = text.substring(span[0], span[1]);
             if (DATA_BLOCKS.contains(keyword)) {
                 String key = keyword + " " + text.substring(span[2], span[3]);
-                blocks.putIfAbsent(key, new Block(file, key, span[0], span[4], span[2],
-                        normalise(text, span[0], span[4])));
+                blocks.putIfAbsent(key, new Block(file, key, span[0], span[4], span[2]));
             }
         }
         return new DataModel(file, blocks);

@@ -62,8 +62,16 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
         private final Map<Snapshot, Map<String, NavigableSet<String>>> known = new IdentityHashMap<>();
 
         NavigableSet<String> in(Snapshot snapshot, String migrationsDir) {
-            return known.computeIfAbsent(snapshot, s -> new HashMap<>())
-                    .computeIfAbsent(migrationsDir, dir -> new TreeSet<>(snapshot.subfolders(dir)));
+            Map<String, NavigableSet<String>> dirs = known.get(snapshot);
+            NavigableSet<String> names = dirs == null ? null : dirs.get(migrationsDir);
+            if (names == null) {
+                // Versions share their maps (see carry), so a directory read for this one goes into a copy.
+                names = new TreeSet<>(snapshot.subfolders(migrationsDir));
+                Map<String, NavigableSet<String>> more = dirs == null ? new HashMap<>() : new HashMap<>(dirs);
+                more.put(migrationsDir, names);
+                known.put(snapshot, more);
+            }
+            return names;
         }
 
         /** Records the target's folders from the base's, for every directory known in the base. */
@@ -72,24 +80,36 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
             if (before == null || before.isEmpty() || known.containsKey(change.target())) {
                 return;
             }
-            Map<String, NavigableSet<String>> after = new HashMap<>(before);
+            // Most changes add or remove no migration: the target then shares the base's sets (never modified).
+            Map<String, NavigableSet<String>> after = before;
             for (Change c : change.changes()) {
                 Optional<MigrationPath> gone = c.type() == ChangeType.DELETE || c.type() == ChangeType.RENAME
                         ? MigrationPath.parse(c.oldPath()) : Optional.empty();
                 Optional<MigrationPath> added = c.type() != ChangeType.DELETE && c.type() != ChangeType.MODIFY
                         ? MigrationPath.parse(c.newPath()) : Optional.empty();
-                gone.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
-                    NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
-                    names.remove(m.name());
-                    after.put(m.migrationsDir(), names);
-                });
-                added.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
-                    NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
-                    names.add(m.name());
-                    after.put(m.migrationsDir(), names);
-                });
+                if (gone.filter(m -> before.containsKey(m.migrationsDir())).isPresent()
+                        || added.filter(m -> before.containsKey(m.migrationsDir())).isPresent()) {
+                    if (after == before) {
+                        after = new HashMap<>(before);
+                    }
+                    update(after, gone, added);
+                }
             }
             known.put(change.target(), after);
+        }
+
+        private static void update(Map<String, NavigableSet<String>> after, Optional<MigrationPath> gone,
+                                   Optional<MigrationPath> added) {
+            gone.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
+                NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
+                names.remove(m.name());
+                after.put(m.migrationsDir(), names);
+            });
+            added.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
+                NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
+                names.add(m.name());
+                after.put(m.migrationsDir(), names);
+            });
         }
     }
 }

@@ -82,10 +82,12 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
 
     @Override
     List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
-        List<Change> schemaChanges = change.changes().stream()
-                .filter(c -> isSchema(c.oldPath()) || isSchema(c.newPath()))
-                .filter(c -> !addsMigrationFor(change, c.path()))
-                .toList();
+        List<Change> schemaChanges = new ArrayList<>();
+        for (Change c : change.changes()) {
+            if ((isSchema(c.oldPath()) || isSchema(c.newPath())) && !addsMigrationFor(change, c.path())) {
+                schemaChanges.add(c);
+            }
+        }
         if (schemaChanges.isEmpty()) {
             return List.of();
         }
