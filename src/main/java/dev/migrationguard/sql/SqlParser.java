@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -47,14 +46,13 @@ public final class SqlParser {
         lexer.removeErrorListeners();
         lexer.configure(dialect == SqlDialect.SQLSERVER, dialect == SqlDialect.MYSQL, dialect.isPostgresFamily(),
                 dialect == SqlDialect.MYSQL);
-        CommonTokenStream all = new CommonTokenStream(lexer);
-        all.fill();
+        List<Token> all = lex(lexer, file.text().length());
         List<SqlStatement> statements = new ArrayList<>();
         List<SqlProblem> problems = new ArrayList<>();
         MigrationSqlParser parser = new MigrationSqlParser(null);
         parser.removeErrorListeners();
         StatementBuilder builder = new StatementBuilder(file.text(), dialect);
-        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all.getTokens(), dialect, file.text())) {
+        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all, dialect, file.text())) {
             Token bad = firstUnreadableToken(chunk);
             if (bad != null) {
                 problems.add(new SqlProblem(span(bad), describeUnreadable(bad)));
@@ -93,10 +91,22 @@ public final class SqlParser {
         return new SqlScript(file, dialect, statements, problems);
     }
 
+    /** Every token of the file up to and including EOF (what {@code CommonTokenStream.fill()} gave, without its buffer). */
+    private static List<Token> lex(MigrationSqlLexer lexer, int length) {
+        List<Token> tokens = new ArrayList<>(Math.max(16, length / 8));
+        Token token;
+        do {
+            token = lexer.nextToken();
+            ((WritableToken) token).setTokenIndex(tokens.size());
+            tokens.add(token);
+        } while (token.getType() != Token.EOF);
+        return tokens;
+    }
+
     private static MigrationSqlParser.DdlStatementContext parseChunk(MigrationSqlParser parser,
                                                                      StatementSplitter.Chunk chunk,
                                                                      List<SqlProblem> problems) {
-        CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(chunk.tokens()));
+        ChunkTokenStream tokens = new ChunkTokenStream(chunk.tokens());
         parser.setTokenStream(tokens);
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);

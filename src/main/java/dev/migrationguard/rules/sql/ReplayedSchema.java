@@ -58,15 +58,19 @@ final class ReplayedSchema {
         }
     }
 
-    // Copy-on-write: copy() shares these with the copy, and whichever side changes first copies them (per table
-    // for the column maps), so handing every rule its own replay costs little.
+    // Copy-on-write, map by map: copy() shares these with the copy, and whichever side changes a map first copies
+    // that map (and, per table, the column maps), so handing every rule its own replay costs little: most
+    // statements (indexes, foreign keys) change nothing, most others one table.
     private Map<String, Table> tables;
     private Map<String, List<String>> enums;
     /** "table.column" covered by a validated CHECK (column IS NOT NULL). */
     private Set<String> checkedNotNull;
     /** NOT VALID checks waiting for VALIDATE: constraint name to "table.column". */
     private Map<String, String> pendingNotNullChecks;
-    private boolean shared;
+    private boolean tablesShared;
+    private boolean enumsShared;
+    private boolean checkedShared;
+    private boolean pendingShared;
     private final Set<String> ownedTables = new HashSet<>();
 
     ReplayedSchema() {
@@ -79,43 +83,70 @@ final class ReplayedSchema {
         this.enums = enums;
         this.checkedNotNull = checkedNotNull;
         this.pendingNotNullChecks = pendingNotNullChecks;
-        this.shared = shared;
+        markShared(shared);
+    }
+
+    private void markShared(boolean shared) {
+        tablesShared = shared;
+        enumsShared = shared;
+        checkedShared = shared;
+        pendingShared = shared;
     }
 
     /** An independent copy: later replay of either does not change the other. */
     ReplayedSchema copy() {
-        shared = true;
+        markShared(true);
         ownedTables.clear();
         return new ReplayedSchema(tables, enums, checkedNotNull, pendingNotNullChecks, true);
     }
 
-    /** Makes the maps this schema's own before it changes them. */
-    private void own() {
-        if (shared) {
+    /** The table map, this schema's own to change. */
+    private Map<String, Table> tables() {
+        if (tablesShared) {
             tables = new HashMap<>(tables);
-            enums = new HashMap<>(enums);
-            checkedNotNull = new HashSet<>(checkedNotNull);
-            pendingNotNullChecks = new HashMap<>(pendingNotNullChecks);
-            shared = false;
+            tablesShared = false;
         }
+        return tables;
+    }
+
+    private Map<String, List<String>> enums() {
+        if (enumsShared) {
+            enums = new HashMap<>(enums);
+            enumsShared = false;
+        }
+        return enums;
+    }
+
+    private Set<String> checkedNotNull() {
+        if (checkedShared) {
+            checkedNotNull = new HashSet<>(checkedNotNull);
+            checkedShared = false;
+        }
+        return checkedNotNull;
+    }
+
+    private Map<String, String> pendingNotNullChecks() {
+        if (pendingShared) {
+            pendingNotNullChecks = new HashMap<>(pendingNotNullChecks);
+            pendingShared = false;
+        }
+        return pendingNotNullChecks;
     }
 
     /** The table, with a column map this schema may change, or {@code null} when unknown. */
     private Table ownTable(String name) {
-        own();
         Table table = tables.get(name);
         if (table == null || ownedTables.contains(name)) {
             return table;
         }
         Table copy = new Table(name, new LinkedHashMap<>(table.columns));
-        tables.put(name, copy);
+        tables().put(name, copy);
         ownedTables.add(name);
         return copy;
     }
 
     private void putTable(Table table) {
-        own();
-        tables.put(table.name(), table);
+        tables().put(table.name(), table);
         ownedTables.add(table.name());
     }
 
@@ -141,7 +172,6 @@ final class ReplayedSchema {
         if (statement instanceof SqlStatement.Other) {
             return;
         }
-        own();
         if (statement instanceof SqlStatement.CreateTable create) {
             Map<String, Column> columns = new LinkedHashMap<>();
             for (ColumnDefinition c : create.columns()) {
@@ -156,7 +186,11 @@ final class ReplayedSchema {
             }
             putTable(new Table(create.table().name(), columns));
         } else if (statement instanceof SqlStatement.DropTable drop) {
-            drop.tables().forEach(t -> tables.remove(t.name()));
+            for (QualifiedName table : drop.tables()) {
+                if (tables.containsKey(table.name())) {
+                    tables().remove(table.name());
+                }
+            }
         } else if (statement instanceof SqlStatement.RenameTable rename) {
             renameTable(rename.from().name(), rename.to().name());
         } else if (statement instanceof SqlStatement.AlterTable alter) {
@@ -164,9 +198,13 @@ final class ReplayedSchema {
                 apply(alter.table().name(), action);
             }
         } else if (statement instanceof SqlStatement.CreateEnum create) {
-            enums.put(create.name().name(), create.values());
+            enums().put(create.name().name(), create.values());
         } else if (statement instanceof SqlStatement.DropType drop) {
-            drop.names().forEach(n -> enums.remove(n.name()));
+            for (QualifiedName name : drop.names()) {
+                if (enums.containsKey(name.name())) {
+                    enums().remove(name.name());
+                }
+            }
         } else if (statement instanceof SqlStatement.AlterType alter) {
             apply(alter.name().name(), alter.action());
         }
@@ -207,9 +245,10 @@ final class ReplayedSchema {
         } else if (action instanceof AlterTableAction.AddConstraint add) {
             addCheck(tableName, add.constraint());
         } else if (action instanceof AlterTableAction.ValidateConstraint validate) {
-            String covered = pendingNotNullChecks.remove(validate.name().name());
+            String covered = pendingNotNullChecks.containsKey(validate.name().name())
+                    ? pendingNotNullChecks().remove(validate.name().name()) : null;
             if (covered != null) {
-                checkedNotNull.add(covered);
+                checkedNotNull().add(covered);
             }
         }
     }
@@ -224,9 +263,9 @@ final class ReplayedSchema {
         }
         String covered = tableName + "." + m.group(1);
         if (constraint.notValid() && constraint.name() != null) {
-            pendingNotNullChecks.put(constraint.name().name(), covered);
+            pendingNotNullChecks().put(constraint.name().name(), covered);
         } else if (!constraint.notValid()) {
-            checkedNotNull.add(covered);
+            checkedNotNull().add(covered);
         }
     }
 
@@ -239,7 +278,7 @@ final class ReplayedSchema {
     }
 
     private void renameTable(String from, String to) {
-        Table table = tables.remove(from);
+        Table table = tables.containsKey(from) ? tables().remove(from) : null;
         ownedTables.remove(from);
         if (table != null) {
             putTable(new Table(to, new LinkedHashMap<>(table.columns)));
@@ -265,8 +304,8 @@ final class ReplayedSchema {
         List<String> values = enums.get(typeName);
         if (action instanceof AlterTypeAction.Rename rename) {
             if (values != null) {
-                enums.remove(typeName);
-                enums.put(rename.to().name(), values);
+                enums().remove(typeName);
+                enums().put(rename.to().name(), values);
             }
             retypeColumns(typeName, rename.to().name());
         } else if (action instanceof AlterTypeAction.AddValue add) {
@@ -278,15 +317,15 @@ final class ReplayedSchema {
                 } else {
                     next.add(add.before() ? at : at + 1, add.value());
                 }
-                enums.put(typeName, List.copyOf(next));
+                enums().put(typeName, List.copyOf(next));
             }
         } else if (action instanceof AlterTypeAction.RenameValue rename) {
             if (values != null) {
-                enums.put(typeName, values.stream().map(v -> v.equals(rename.from()) ? rename.to() : v).toList());
+                enums().put(typeName, values.stream().map(v -> v.equals(rename.from()) ? rename.to() : v).toList());
             }
         } else if (action instanceof AlterTypeAction.DropValue drop) {
             if (values != null) {
-                enums.put(typeName, values.stream().filter(v -> !v.equals(drop.value())).toList());
+                enums().put(typeName, values.stream().filter(v -> !v.equals(drop.value())).toList());
             }
         }
     }
