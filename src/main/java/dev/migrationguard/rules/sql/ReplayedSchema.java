@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,20 +59,22 @@ final class ReplayedSchema {
         }
     }
 
-    // Copy-on-write, map by map: copy() shares these with the copy, and whichever side changes a map first copies
-    // that map (and, per table, the column maps), so handing every rule its own replay costs little: most
-    // statements (indexes, foreign keys) change nothing, most others one table.
+    // Copy-on-write: copy() shares these with the copy, so handing every rule its own replay costs little. The
+    // tables are never changed in place once shared: this schema's own tables since its last copy() sit in
+    // changedTables (a dropped one as REMOVED), which copy() folds in. The other maps are copied by whichever side
+    // changes them first. Most statements (indexes, foreign keys) change nothing, most others one table.
+    private static final Table REMOVED = new Table("", Map.of());
     private Map<String, Table> tables;
+    /** Tables created, changed or dropped since the last copy(); this schema owns these Table objects. */
+    private Map<String, Table> changedTables;
     private Map<String, List<String>> enums;
     /** "table.column" covered by a validated CHECK (column IS NOT NULL). */
     private Set<String> checkedNotNull;
     /** NOT VALID checks waiting for VALIDATE: constraint name to "table.column". */
     private Map<String, String> pendingNotNullChecks;
-    private boolean tablesShared;
     private boolean enumsShared;
     private boolean checkedShared;
     private boolean pendingShared;
-    private final Set<String> ownedTables = new HashSet<>();
 
     ReplayedSchema() {
         this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(), false);
@@ -87,7 +90,6 @@ final class ReplayedSchema {
     }
 
     private void markShared(boolean shared) {
-        tablesShared = shared;
         enumsShared = shared;
         checkedShared = shared;
         pendingShared = shared;
@@ -95,18 +97,46 @@ final class ReplayedSchema {
 
     /** An independent copy: later replay of either does not change the other. */
     ReplayedSchema copy() {
+        if (changedTables != null && !changedTables.isEmpty()) {
+            Map<String, Table> merged = new HashMap<>(tables);
+            for (Map.Entry<String, Table> e : changedTables.entrySet()) {
+                if (e.getValue() == REMOVED) {
+                    merged.remove(e.getKey());
+                } else {
+                    merged.put(e.getKey(), e.getValue());
+                }
+            }
+            tables = merged;
+        }
+        changedTables = null;
         markShared(true);
-        ownedTables.clear();
         return new ReplayedSchema(tables, enums, checkedNotNull, pendingNotNullChecks, true);
     }
 
-    /** The table map, this schema's own to change. */
-    private Map<String, Table> tables() {
-        if (tablesShared) {
-            tables = new HashMap<>(tables);
-            tablesShared = false;
+    private Table lookup(String name) {
+        if (changedTables != null) {
+            Table changed = changedTables.get(name);
+            if (changed != null) {
+                return changed == REMOVED ? null : changed;
+            }
         }
-        return tables;
+        return tables.get(name);
+    }
+
+    private Map<String, Table> changedTables() {
+        if (changedTables == null) {
+            changedTables = new HashMap<>();
+        }
+        return changedTables;
+    }
+
+    /** Drops a table; returns it, or {@code null} when there is none of that name. */
+    private Table removeTable(String name) {
+        Table table = lookup(name);
+        if (table != null) {
+            changedTables().put(name, REMOVED);
+        }
+        return table;
     }
 
     private Map<String, List<String>> enums() {
@@ -135,27 +165,25 @@ final class ReplayedSchema {
 
     /** The table, with a column map this schema may change, or {@code null} when unknown. */
     private Table ownTable(String name) {
-        Table table = tables.get(name);
-        if (table == null || ownedTables.contains(name)) {
+        Table table = lookup(name);
+        if (table == null || changedTables != null && changedTables.get(name) == table) {
             return table;
         }
         Table copy = new Table(name, new LinkedHashMap<>(table.columns));
-        tables().put(name, copy);
-        ownedTables.add(name);
+        changedTables().put(name, copy);
         return copy;
     }
 
     private void putTable(Table table) {
-        tables().put(table.name(), table);
-        ownedTables.add(table.name());
+        changedTables().put(table.name(), table);
     }
 
     Optional<Table> table(QualifiedName name) {
-        return Optional.ofNullable(tables.get(name.name()));
+        return Optional.ofNullable(lookup(name.name()));
     }
 
     Optional<Column> column(QualifiedName table, String column) {
-        Table t = tables.get(table.name());
+        Table t = lookup(table.name());
         return t == null ? Optional.empty() : Optional.ofNullable(t.columns().get(column));
     }
 
@@ -187,9 +215,7 @@ final class ReplayedSchema {
             putTable(new Table(create.table().name(), columns));
         } else if (statement instanceof SqlStatement.DropTable drop) {
             for (QualifiedName table : drop.tables()) {
-                if (tables.containsKey(table.name())) {
-                    tables().remove(table.name());
-                }
+                removeTable(table.name());
             }
         } else if (statement instanceof SqlStatement.RenameTable rename) {
             renameTable(rename.from().name(), rename.to().name());
@@ -278,8 +304,7 @@ final class ReplayedSchema {
     }
 
     private void renameTable(String from, String to) {
-        Table table = tables.containsKey(from) ? tables().remove(from) : null;
-        ownedTables.remove(from);
+        Table table = removeTable(from);
         if (table != null) {
             putTable(new Table(to, new LinkedHashMap<>(table.columns)));
         }
@@ -287,8 +312,16 @@ final class ReplayedSchema {
 
     /** Columns follow a renamed type: after RENAME TO "E_old" they are of type "E_old", not of a new "E". */
     private void retypeColumns(String from, String to) {
-        for (String tableName : List.copyOf(tables.keySet())) {
-            for (Column column : tables.get(tableName).columnList()) {
+        Set<String> names = new LinkedHashSet<>(tables.keySet());
+        if (changedTables != null) {
+            names.addAll(changedTables.keySet());
+        }
+        for (String tableName : names) {
+            Table table = lookup(tableName);
+            if (table == null) {
+                continue;
+            }
+            for (Column column : table.columnList()) {
                 SqlType type = column.type();
                 if (type != null && type.name().equals(from)) {
                     String text = "\"" + to + "\"" + "[]".repeat(type.arrayDimensions());

@@ -103,4 +103,22 @@ class ReplayedSchemaTest {
         assertEquals(List.of("id", "name", "role", "a"), columns(second, "User"));
         assertEquals(List.of("id", "name", "role", "b"), columns(third, "User"));
     }
+
+    @Test
+    void aRenamedTypeFollowsIntoTablesCreatedAndKeepsDroppedTablesGone() {
+        ReplayedSchema schema = base().copy();
+        replay(schema, """
+                CREATE TABLE "Member" ("id" INT, "role" "Role");
+                DROP TABLE "Post";
+                ALTER TABLE "User" RENAME TO "Person";
+                ALTER TYPE "Role" RENAME TO "Role_old";
+                """);
+        assertEquals("Role_old", schema.column(table("Member"), "role").orElseThrow().type().name());
+        assertEquals("Role_old", schema.column(table("Person"), "role").orElseThrow().type().name());
+        assertFalse(schema.table(table("Post")).isPresent());
+        assertFalse(schema.table(table("User")).isPresent());
+        ReplayedSchema next = schema.copy();
+        assertFalse(next.table(table("Post")).isPresent());
+        assertEquals(List.of("id", "name", "role"), columns(next, "Person"));
+    }
 }
