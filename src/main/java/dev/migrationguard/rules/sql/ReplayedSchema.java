@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,131 +58,25 @@ final class ReplayedSchema {
         }
     }
 
-    // Copy-on-write: copy() shares these with the copy, so handing every rule its own replay costs little. The
-    // tables are never changed in place once shared: this schema's own tables since its last copy() sit in
-    // changedTables (a dropped one as REMOVED), which copy() folds in. The other maps are copied by whichever side
-    // changes them first. Most statements (indexes, foreign keys) change nothing, most others one table.
-    private static final Table REMOVED = new Table("", Map.of());
-    private Map<String, Table> tables;
-    /** Tables created, changed or dropped since the last copy(); this schema owns these Table objects. */
-    private Map<String, Table> changedTables;
-    private Map<String, List<String>> enums;
+    // One replay owns its schema and changes it in place: the rules hand the schema a replay leaves on to the next
+    // migration (MigrationScan.FolderReplay) instead of copying it per migration.
+    private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, List<String>> enums = new HashMap<>();
     /** "table.column" covered by a validated CHECK (column IS NOT NULL). */
-    private Set<String> checkedNotNull;
+    private final Set<String> checkedNotNull = new HashSet<>();
     /** NOT VALID checks waiting for VALIDATE: constraint name to "table.column". */
-    private Map<String, String> pendingNotNullChecks;
-    private boolean enumsShared;
-    private boolean checkedShared;
-    private boolean pendingShared;
-
-    ReplayedSchema() {
-        this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(), false);
-    }
-
-    private ReplayedSchema(Map<String, Table> tables, Map<String, List<String>> enums, Set<String> checkedNotNull,
-                           Map<String, String> pendingNotNullChecks, boolean shared) {
-        this.tables = tables;
-        this.enums = enums;
-        this.checkedNotNull = checkedNotNull;
-        this.pendingNotNullChecks = pendingNotNullChecks;
-        markShared(shared);
-    }
-
-    private void markShared(boolean shared) {
-        enumsShared = shared;
-        checkedShared = shared;
-        pendingShared = shared;
-    }
-
-    /** An independent copy: later replay of either does not change the other. */
-    ReplayedSchema copy() {
-        if (changedTables != null && !changedTables.isEmpty()) {
-            Map<String, Table> merged = new HashMap<>(tables);
-            for (Map.Entry<String, Table> e : changedTables.entrySet()) {
-                if (e.getValue() == REMOVED) {
-                    merged.remove(e.getKey());
-                } else {
-                    merged.put(e.getKey(), e.getValue());
-                }
-            }
-            tables = merged;
-        }
-        changedTables = null;
-        markShared(true);
-        return new ReplayedSchema(tables, enums, checkedNotNull, pendingNotNullChecks, true);
-    }
-
-    private Table lookup(String name) {
-        if (changedTables != null) {
-            Table changed = changedTables.get(name);
-            if (changed != null) {
-                return changed == REMOVED ? null : changed;
-            }
-        }
-        return tables.get(name);
-    }
-
-    private Map<String, Table> changedTables() {
-        if (changedTables == null) {
-            changedTables = new HashMap<>();
-        }
-        return changedTables;
-    }
-
-    /** Drops a table; returns it, or {@code null} when there is none of that name. */
-    private Table removeTable(String name) {
-        Table table = lookup(name);
-        if (table != null) {
-            changedTables().put(name, REMOVED);
-        }
-        return table;
-    }
-
-    private Map<String, List<String>> enums() {
-        if (enumsShared) {
-            enums = new HashMap<>(enums);
-            enumsShared = false;
-        }
-        return enums;
-    }
-
-    private Set<String> checkedNotNull() {
-        if (checkedShared) {
-            checkedNotNull = new HashSet<>(checkedNotNull);
-            checkedShared = false;
-        }
-        return checkedNotNull;
-    }
-
-    private Map<String, String> pendingNotNullChecks() {
-        if (pendingShared) {
-            pendingNotNullChecks = new HashMap<>(pendingNotNullChecks);
-            pendingShared = false;
-        }
-        return pendingNotNullChecks;
-    }
-
-    /** The table, with a column map this schema may change, or {@code null} when unknown. */
-    private Table ownTable(String name) {
-        Table table = lookup(name);
-        if (table == null || changedTables != null && changedTables.get(name) == table) {
-            return table;
-        }
-        Table copy = new Table(name, new LinkedHashMap<>(table.columns));
-        changedTables().put(name, copy);
-        return copy;
-    }
+    private final Map<String, String> pendingNotNullChecks = new HashMap<>();
 
     private void putTable(Table table) {
-        changedTables().put(table.name(), table);
+        tables.put(table.name(), table);
     }
 
     Optional<Table> table(QualifiedName name) {
-        return Optional.ofNullable(lookup(name.name()));
+        return Optional.ofNullable(tables.get(name.name()));
     }
 
     Optional<Column> column(QualifiedName table, String column) {
-        Table t = lookup(table.name());
+        Table t = tables.get(table.name());
         return t == null ? Optional.empty() : Optional.ofNullable(t.columns().get(column));
     }
 
@@ -214,9 +107,7 @@ final class ReplayedSchema {
             }
             putTable(new Table(create.table().name(), columns));
         } else if (statement instanceof SqlStatement.DropTable drop) {
-            for (QualifiedName table : drop.tables()) {
-                removeTable(table.name());
-            }
+            drop.tables().forEach(t -> tables.remove(t.name()));
         } else if (statement instanceof SqlStatement.RenameTable rename) {
             renameTable(rename.from().name(), rename.to().name());
         } else if (statement instanceof SqlStatement.AlterTable alter) {
@@ -224,13 +115,9 @@ final class ReplayedSchema {
                 apply(alter.table().name(), action);
             }
         } else if (statement instanceof SqlStatement.CreateEnum create) {
-            enums().put(create.name().name(), create.values());
+            enums.put(create.name().name(), create.values());
         } else if (statement instanceof SqlStatement.DropType drop) {
-            for (QualifiedName name : drop.names()) {
-                if (enums.containsKey(name.name())) {
-                    enums().remove(name.name());
-                }
-            }
+            drop.names().forEach(n -> enums.remove(n.name()));
         } else if (statement instanceof SqlStatement.AlterType alter) {
             apply(alter.name().name(), alter.action());
         }
@@ -240,24 +127,24 @@ final class ReplayedSchema {
         if (action instanceof AlterTableAction.RenameTable rename) {
             renameTable(tableName, rename.to().name());
         } else if (action instanceof AlterTableAction.AddColumn add) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null) {
                 ColumnDefinition c = add.column();
                 table.columns.put(c.name().name(), new Column(c.name().name(), c.type(), c.notNull()));
             }
         } else if (action instanceof AlterTableAction.DropColumn drop) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null) {
                 table.columns.remove(drop.column().name());
             }
         } else if (action instanceof AlterTableAction.RenameColumn rename) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null && table.columns.containsKey(rename.from().name())) {
                 Column old = table.columns.remove(rename.from().name());
                 table.columns.put(rename.to().name(), new Column(rename.to().name(), old.type(), old.notNull()));
             }
         } else if (action instanceof AlterTableAction.AlterColumnType change) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null) {
                 Column old = table.columns.get(change.column().name());
                 boolean notNull = change.definition() != null ? change.definition().notNull()
@@ -271,10 +158,9 @@ final class ReplayedSchema {
         } else if (action instanceof AlterTableAction.AddConstraint add) {
             addCheck(tableName, add.constraint());
         } else if (action instanceof AlterTableAction.ValidateConstraint validate) {
-            String covered = pendingNotNullChecks.containsKey(validate.name().name())
-                    ? pendingNotNullChecks().remove(validate.name().name()) : null;
+            String covered = pendingNotNullChecks.remove(validate.name().name());
             if (covered != null) {
-                checkedNotNull().add(covered);
+                checkedNotNull.add(covered);
             }
         }
     }
@@ -289,14 +175,14 @@ final class ReplayedSchema {
         }
         String covered = tableName + "." + m.group(1);
         if (constraint.notValid() && constraint.name() != null) {
-            pendingNotNullChecks().put(constraint.name().name(), covered);
+            pendingNotNullChecks.put(constraint.name().name(), covered);
         } else if (!constraint.notValid()) {
-            checkedNotNull().add(covered);
+            checkedNotNull.add(covered);
         }
     }
 
     private void setNotNull(String tableName, String column, boolean notNull) {
-        Table table = ownTable(tableName);
+        Table table = tables.get(tableName);
         if (table != null && table.columns.containsKey(column)) {
             Column old = table.columns.get(column);
             table.columns.put(column, new Column(old.name(), old.type(), notNull));
@@ -304,7 +190,7 @@ final class ReplayedSchema {
     }
 
     private void renameTable(String from, String to) {
-        Table table = removeTable(from);
+        Table table = tables.remove(from);
         if (table != null) {
             putTable(new Table(to, new LinkedHashMap<>(table.columns)));
         }
@@ -312,22 +198,14 @@ final class ReplayedSchema {
 
     /** Columns follow a renamed type: after RENAME TO "E_old" they are of type "E_old", not of a new "E". */
     private void retypeColumns(String from, String to) {
-        Set<String> names = new LinkedHashSet<>(tables.keySet());
-        if (changedTables != null) {
-            names.addAll(changedTables.keySet());
-        }
-        for (String tableName : names) {
-            Table table = lookup(tableName);
-            if (table == null) {
-                continue;
-            }
+        for (Table table : tables.values()) {
             for (Column column : table.columnList()) {
                 SqlType type = column.type();
                 if (type != null && type.name().equals(from)) {
                     String text = "\"" + to + "\"" + "[]".repeat(type.arrayDimensions());
                     SqlType renamed = new SqlType(type.schema(), to, type.arguments(), type.modifiers(),
                             type.arrayDimensions(), text, type.span());
-                    ownTable(tableName).columns.put(column.name(), new Column(column.name(), renamed, column.notNull()));
+                    table.columns.put(column.name(), new Column(column.name(), renamed, column.notNull()));
                 }
             }
         }
@@ -337,8 +215,8 @@ final class ReplayedSchema {
         List<String> values = enums.get(typeName);
         if (action instanceof AlterTypeAction.Rename rename) {
             if (values != null) {
-                enums().remove(typeName);
-                enums().put(rename.to().name(), values);
+                enums.remove(typeName);
+                enums.put(rename.to().name(), values);
             }
             retypeColumns(typeName, rename.to().name());
         } else if (action instanceof AlterTypeAction.AddValue add) {
@@ -350,15 +228,15 @@ final class ReplayedSchema {
                 } else {
                     next.add(add.before() ? at : at + 1, add.value());
                 }
-                enums().put(typeName, List.copyOf(next));
+                enums.put(typeName, List.copyOf(next));
             }
         } else if (action instanceof AlterTypeAction.RenameValue rename) {
             if (values != null) {
-                enums().put(typeName, values.stream().map(v -> v.equals(rename.from()) ? rename.to() : v).toList());
+                enums.put(typeName, values.stream().map(v -> v.equals(rename.from()) ? rename.to() : v).toList());
             }
         } else if (action instanceof AlterTypeAction.DropValue drop) {
             if (values != null) {
-                enums().put(typeName, values.stream().filter(v -> !v.equals(drop.value())).toList());
+                enums.put(typeName, values.stream().filter(v -> !v.equals(drop.value())).toList());
             }
         }
     }
