@@ -1,6 +1,5 @@
 package dev.migrationguard.sql;
 
-import java.util.List;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
@@ -16,17 +15,18 @@ import org.antlr.v4.runtime.misc.Interval;
  * and the statement ends with an EOF token just after its last token.
  */
 final class ChunkTokenStream implements TokenStream {
-    private final List<Token> tokens;
+    private final Token[] tokens;
     private final Token eof;
     private final TokenSource source;
     private int p;
 
-    ChunkTokenStream(List<Token> tokens) {
+    /** Reads {@code tokens} (not copied: the parser reads them several times per token, and C1 code calls a List slowly). */
+    ChunkTokenStream(Token[] tokens) {
         this.tokens = tokens;
-        for (int i = 0; i < tokens.size(); i++) {
-            ((WritableToken) tokens.get(i)).setTokenIndex(i);
+        for (int i = 0; i < tokens.length; i++) {
+            ((WritableToken) tokens[i]).setTokenIndex(i);
         }
-        Token last = tokens.get(tokens.size() - 1);
+        Token last = tokens[tokens.length - 1];
         this.source = last.getTokenSource();
         int start = last.getStopIndex() + 1;
         CommonToken end = new CommonToken(Token.EOF, "EOF");
@@ -34,7 +34,7 @@ final class ChunkTokenStream implements TokenStream {
         end.setStopIndex(Math.max(-1, start - 1));
         end.setLine(last.getLine());
         end.setCharPositionInLine(last.getCharPositionInLine() + last.getStopIndex() - last.getStartIndex() + 1);
-        end.setTokenIndex(tokens.size());
+        end.setTokenIndex(tokens.length);
         this.eof = end;
     }
 
@@ -47,7 +47,7 @@ final class ChunkTokenStream implements TokenStream {
         if (i < 0) {
             return null;
         }
-        return i < tokens.size() ? tokens.get(i) : eof;
+        return i < tokens.length ? tokens[i] : eof;
     }
 
     @Override
@@ -58,7 +58,7 @@ final class ChunkTokenStream implements TokenStream {
 
     @Override
     public void consume() {
-        if (p >= tokens.size()) {
+        if (p >= tokens.length) {
             throw new IllegalStateException("cannot consume EOF");
         }
         p++;
@@ -66,10 +66,10 @@ final class ChunkTokenStream implements TokenStream {
 
     @Override
     public Token get(int index) {
-        if (index < 0 || index > tokens.size()) {
-            throw new IndexOutOfBoundsException("token index " + index + " out of range 0.." + tokens.size());
+        if (index < 0 || index > tokens.length) {
+            throw new IndexOutOfBoundsException("token index " + index + " out of range 0.." + tokens.length);
         }
-        return index < tokens.size() ? tokens.get(index) : eof;
+        return index < tokens.length ? tokens[index] : eof;
     }
 
     @Override
@@ -80,17 +80,17 @@ final class ChunkTokenStream implements TokenStream {
     @Override
     public String getText(Interval interval) {
         int start = Math.max(0, interval.a);
-        int stop = Math.min(tokens.size() - 1, interval.b);
+        int stop = Math.min(tokens.length - 1, interval.b);
         StringBuilder text = new StringBuilder();
         for (int i = start; i <= stop; i++) {
-            text.append(tokens.get(i).getText());
+            text.append(tokens[i].getText());
         }
         return text.toString();
     }
 
     @Override
     public String getText() {
-        return getText(Interval.of(0, tokens.size() - 1));
+        return getText(Interval.of(0, tokens.length - 1));
     }
 
     @Override
@@ -122,12 +122,12 @@ final class ChunkTokenStream implements TokenStream {
 
     @Override
     public void seek(int index) {
-        p = Math.max(0, Math.min(index, tokens.size()));
+        p = Math.max(0, Math.min(index, tokens.length));
     }
 
     @Override
     public int size() {
-        return tokens.size() + 1;
+        return tokens.length + 1;
     }
 
     @Override

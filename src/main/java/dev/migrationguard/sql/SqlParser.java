@@ -53,7 +53,9 @@ public final class SqlParser {
         parser.removeErrorListeners();
         StatementBuilder builder = new StatementBuilder(file.text(), dialect);
         for (StatementSplitter.Chunk chunk : StatementSplitter.split(all, dialect, file.text())) {
-            Token bad = firstUnreadableToken(chunk);
+            // An array, not the list: read token by token below, and C1 code calls a List slowly.
+            Token[] tokens = chunk.tokens().toArray(new Token[0]);
+            Token bad = firstUnreadableToken(tokens);
             if (bad != null) {
                 problems.add(new SqlProblem(span(bad), describeUnreadable(bad)));
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
@@ -63,7 +65,7 @@ public final class SqlParser {
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
                 continue;
             }
-            Token tooDeep = tooDeepToken(chunk);
+            Token tooDeep = tooDeepToken(tokens);
             if (tooDeep != null) {
                 problems.add(new SqlProblem(span(tooDeep), "the " + keyword(chunk) + " statement nests parentheses"
                         + " deeper than " + MAX_NESTING + " levels; it is not read"));
@@ -72,7 +74,7 @@ public final class SqlParser {
             }
             MigrationSqlParser.DdlStatementContext tree;
             try {
-                tree = parseChunk(parser, chunk, problems);
+                tree = parseChunk(parser, tokens, chunk, problems);
             } catch (StackOverflowError e) {
                 // A safety net for nesting the depth check does not count; the statement is reported, not fatal.
                 parser = new MigrationSqlParser(null);
@@ -103,10 +105,10 @@ public final class SqlParser {
         return tokens;
     }
 
-    private static MigrationSqlParser.DdlStatementContext parseChunk(MigrationSqlParser parser,
+    private static MigrationSqlParser.DdlStatementContext parseChunk(MigrationSqlParser parser, Token[] chunkTokens,
                                                                      StatementSplitter.Chunk chunk,
                                                                      List<SqlProblem> problems) {
-        ChunkTokenStream tokens = new ChunkTokenStream(chunk.tokens());
+        ChunkTokenStream tokens = new ChunkTokenStream(chunkTokens);
         parser.setTokenStream(tokens);
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -173,9 +175,9 @@ public final class SqlParser {
      * grammar recurses once per level; deeper statements would overflow the stack (a CHECK of 5,000 nested
      * parentheses did).
      */
-    private static Token tooDeepToken(StatementSplitter.Chunk chunk) {
+    private static Token tooDeepToken(Token[] tokens) {
         int depth = 0;
-        for (Token t : chunk.tokens()) {
+        for (Token t : tokens) {
             int type = t.getType();
             if (type == LPAREN || type == LBRACKET) {
                 if (++depth > MAX_NESTING) {
@@ -188,8 +190,8 @@ public final class SqlParser {
         return null;
     }
 
-    private static Token firstUnreadableToken(StatementSplitter.Chunk chunk) {
-        for (Token t : chunk.tokens()) {
+    private static Token firstUnreadableToken(Token[] tokens) {
+        for (Token t : tokens) {
             int type = t.getType();
             if (type == ERROR_CHAR || type == UNTERMINATED_STRING || type == UNTERMINATED_QUOTE
                     || type == UNTERMINATED_DOLLAR_STRING || type == UNTERMINATED_COMMENT) {
