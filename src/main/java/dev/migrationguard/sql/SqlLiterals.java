@@ -16,15 +16,41 @@ final class SqlLiterals {
         return first == '"' || first == '`' || first == '[';
     }
 
+    /** {@link #isQuotedIdentifier(String)} of the token {@code source[start, end)}. */
+    static boolean isQuotedIdentifier(String source, int start, int end) {
+        if (end - start < 2) {
+            return false;
+        }
+        char first = source.charAt(start);
+        return first == '"' || first == '`' || first == '[';
+    }
+
     /** The name an identifier token denotes: quotes removed and doubled quotes undone; unquoted ones optionally folded. */
     static String identifierName(String raw, boolean foldUnquoted) {
-        if (isQuotedIdentifier(raw)) {
-            char open = raw.charAt(0);
+        return identifierName(raw, 0, raw.length(), foldUnquoted);
+    }
+
+    /** {@link #identifierName(String, boolean)} of the token {@code source[start, end)}, without copying it first. */
+    static String identifierName(String source, int start, int end, boolean foldUnquoted) {
+        if (isQuotedIdentifier(source, start, end)) {
+            char open = source.charAt(start);
             char close = open == '[' ? ']' : open;
-            String inner = raw.substring(1, raw.length() - 1);
-            String doubled = String.valueOf(close) + close;
-            return inner.replace(doubled, String.valueOf(close));
+            int closing = source.indexOf(close, start + 1);
+            if (closing >= end - 1) {
+                return source.substring(start + 1, end - 1);
+            }
+            // Doubled closing quotes stand for one, read left to right as String.replace does.
+            StringBuilder name = new StringBuilder(end - start);
+            for (int i = start + 1; i < end - 1; i++) {
+                char c = source.charAt(i);
+                name.append(c);
+                if (c == close && i + 1 < end - 1 && source.charAt(i + 1) == close) {
+                    i++;
+                }
+            }
+            return name.toString();
         }
+        String raw = start == 0 && end == source.length() ? source : source.substring(start, end);
         return foldUnquoted ? raw.toLowerCase(Locale.ROOT) : raw;
     }
 

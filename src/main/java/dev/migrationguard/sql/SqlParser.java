@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -47,15 +46,16 @@ public final class SqlParser {
         lexer.removeErrorListeners();
         lexer.configure(dialect == SqlDialect.SQLSERVER, dialect == SqlDialect.MYSQL, dialect.isPostgresFamily(),
                 dialect == SqlDialect.MYSQL);
-        CommonTokenStream all = new CommonTokenStream(lexer);
-        all.fill();
+        List<Token> all = lex(lexer, file.text().length());
         List<SqlStatement> statements = new ArrayList<>();
         List<SqlProblem> problems = new ArrayList<>();
         MigrationSqlParser parser = new MigrationSqlParser(null);
         parser.removeErrorListeners();
         StatementBuilder builder = new StatementBuilder(file.text(), dialect);
-        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all.getTokens(), dialect, file.text())) {
-            Token bad = firstUnreadableToken(chunk);
+        for (StatementSplitter.Chunk chunk : StatementSplitter.split(all, dialect, file.text())) {
+            // An array, not the list: read token by token below, and C1 code calls a List slowly.
+            Token[] tokens = chunk.tokens().toArray(new Token[0]);
+            Token bad = firstUnreadableToken(tokens);
             if (bad != null) {
                 problems.add(new SqlProblem(span(bad), describeUnreadable(bad)));
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
@@ -65,7 +65,7 @@ public final class SqlParser {
                 statements.add(new SqlStatement.Other(chunk.span(), keyword(chunk)));
                 continue;
             }
-            Token tooDeep = tooDeepToken(chunk);
+            Token tooDeep = tooDeepToken(tokens);
             if (tooDeep != null) {
                 problems.add(new SqlProblem(span(tooDeep), "the " + keyword(chunk) + " statement nests parentheses"
                         + " deeper than " + MAX_NESTING + " levels; it is not read"));
@@ -74,7 +74,7 @@ public final class SqlParser {
             }
             MigrationSqlParser.DdlStatementContext tree;
             try {
-                tree = parseChunk(parser, chunk, problems);
+                tree = parseChunk(parser, tokens, chunk, problems);
             } catch (StackOverflowError e) {
                 // A safety net for nesting the depth check does not count; the statement is reported, not fatal.
                 parser = new MigrationSqlParser(null);
@@ -93,10 +93,22 @@ public final class SqlParser {
         return new SqlScript(file, dialect, statements, problems);
     }
 
-    private static MigrationSqlParser.DdlStatementContext parseChunk(MigrationSqlParser parser,
+    /** Every token of the file up to and including EOF (what {@code CommonTokenStream.fill()} gave, without its buffer). */
+    private static List<Token> lex(MigrationSqlLexer lexer, int length) {
+        List<Token> tokens = new ArrayList<>(Math.max(16, length / 8));
+        Token token;
+        do {
+            token = lexer.nextToken();
+            ((WritableToken) token).setTokenIndex(tokens.size());
+            tokens.add(token);
+        } while (token.getType() != Token.EOF);
+        return tokens;
+    }
+
+    private static MigrationSqlParser.DdlStatementContext parseChunk(MigrationSqlParser parser, Token[] chunkTokens,
                                                                      StatementSplitter.Chunk chunk,
                                                                      List<SqlProblem> problems) {
-        CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(chunk.tokens()));
+        ChunkTokenStream tokens = new ChunkTokenStream(chunkTokens);
         parser.setTokenStream(tokens);
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -163,9 +175,9 @@ public final class SqlParser {
      * grammar recurses once per level; deeper statements would overflow the stack (a CHECK of 5,000 nested
      * parentheses did).
      */
-    private static Token tooDeepToken(StatementSplitter.Chunk chunk) {
+    private static Token tooDeepToken(Token[] tokens) {
         int depth = 0;
-        for (Token t : chunk.tokens()) {
+        for (Token t : tokens) {
             int type = t.getType();
             if (type == LPAREN || type == LBRACKET) {
                 if (++depth > MAX_NESTING) {
@@ -178,8 +190,8 @@ public final class SqlParser {
         return null;
     }
 
-    private static Token firstUnreadableToken(StatementSplitter.Chunk chunk) {
-        for (Token t : chunk.tokens()) {
+    private static Token firstUnreadableToken(Token[] tokens) {
+        for (Token t : tokens) {
             int type = t.getType();
             if (type == ERROR_CHAR || type == UNTERMINATED_STRING || type == UNTERMINATED_QUOTE
                     || type == UNTERMINATED_DOLLAR_STRING || type == UNTERMINATED_COMMENT) {

@@ -8,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The parsed SQL files of one snapshot, parsed on first request and kept: every rule and the schema replay share
@@ -37,32 +41,89 @@ public final class SqlScripts {
 
     /**
      * Parses the migration.sql files of several migrations at once, on every core. Files are read on the calling
-     * thread (a snapshot is not shared across threads while a model is being built); only parsing runs in parallel.
+     * thread (a snapshot is not shared across threads while a model is being built); the pool's threads parse each
+     * file as soon as it is read, and the calling thread joins them once it has read the last.
      */
     public void parseAll(List<Migration> migrations) {
         List<Migration> pending = new ArrayList<>();
-        List<SourceFile> sources = new ArrayList<>();
-        synchronized (this) {
-            for (Migration m : migrations) {
-                String key = key(m.sqlPath(), m.dialect());
-                if (parsed.containsKey(key)) {
-                    continue;
-                }
-                Optional<SourceFile> file = snapshot.read(m.sqlPath());
-                if (file.isEmpty()) {
-                    parsed.put(key, Optional.empty());
-                } else {
-                    pending.add(m);
-                    sources.add(file.get());
+        List<FutureTask<SqlScript>> tasks = new ArrayList<>();
+        BlockingQueue<FutureTask<SqlScript>> ready = new LinkedBlockingQueue<>();
+        int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(),
+                Runtime.getRuntime().availableProcessors() - 1);
+        for (int i = 0; i < helpers; i++) {
+            ForkJoinPool.commonPool().execute(() -> parseUntilEnd(ready));
+        }
+        try {
+            synchronized (this) {
+                for (Migration m : migrations) {
+                    String key = key(m.sqlPath(), m.dialect());
+                    if (parsed.containsKey(key)) {
+                        continue;
+                    }
+                    Optional<SourceFile> file = snapshot.read(m.sqlPath());
+                    if (file.isEmpty()) {
+                        parsed.put(key, Optional.empty());
+                    } else {
+                        FutureTask<SqlScript> task = new FutureTask<>(() -> SqlParser.parse(file.get(), m.dialect()));
+                        pending.add(m);
+                        tasks.add(task);
+                        ready.add(task);
+                    }
                 }
             }
+        } finally {
+            for (int i = 0; i < helpers; i++) {
+                ready.add(END);
+            }
         }
-        SqlScript[] scripts = new SqlScript[pending.size()];
-        IntStream.range(0, scripts.length).parallel()
-                .forEach(i -> scripts[i] = SqlParser.parse(sources.get(i), pending.get(i).dialect()));
+        // The helpers take files from the front; this thread parses from the back until they meet (a task already
+        // run or running elsewhere returns at once).
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            tasks.get(i).run();
+        }
         synchronized (this) {
-            for (int i = 0; i < scripts.length; i++) {
-                parsed.putIfAbsent(key(pending.get(i).sqlPath(), pending.get(i).dialect()), Optional.of(scripts[i]));
+            for (int i = 0; i < tasks.size(); i++) {
+                parsed.putIfAbsent(key(pending.get(i).sqlPath(), pending.get(i).dialect()),
+                        Optional.of(result(tasks.get(i))));
+            }
+        }
+    }
+
+    /** Marks the end of the files for one helper. */
+    private static final FutureTask<SqlScript> END = new FutureTask<>(() -> null);
+
+    private static void parseUntilEnd(BlockingQueue<FutureTask<SqlScript>> ready) {
+        try {
+            for (FutureTask<SqlScript> task = ready.take(); task != END; task = ready.take()) {
+                task.run();
+            }
+        } catch (InterruptedException e) {
+            // The calling thread parses whatever is left.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SqlScript result(FutureTask<SqlScript> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

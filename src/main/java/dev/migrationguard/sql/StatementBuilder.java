@@ -57,7 +57,10 @@ final class StatementBuilder {
         } else if (child instanceof DropStatementContext c) {
             out.add(drop(c, span));
         } else if (child instanceof TruncateContext c) {
-            boolean cascade = c.truncateOption().stream().anyMatch(o -> o.CASCADE() != null);
+            boolean cascade = false;
+            for (TruncateOptionContext option : c.truncateOption()) {
+                cascade |= option.CASCADE() != null;
+            }
             out.add(new SqlStatement.Truncate(span, names(c.qualifiedNameList()), cascade));
         } else if (child instanceof CommentOnContext c) {
             out.add(commentOn(c, span));
@@ -145,7 +148,7 @@ final class StatementBuilder {
             schema = q.schema();
             name = q.name();
         } else {
-            name = text(span(typeName)).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            name = singleSpaced(text(span(typeName))).toLowerCase(Locale.ROOT);
         }
         List<String> arguments = new ArrayList<>();
         if (c.typeArguments() != null) {
@@ -155,7 +158,7 @@ final class StatementBuilder {
         }
         List<String> modifiers = new ArrayList<>();
         for (TypeModifierContext modifier : c.typeModifier()) {
-            modifiers.add(text(span(modifier)).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+            modifiers.add(singleSpaced(text(span(modifier))).toLowerCase(Locale.ROOT));
         }
         Span span = span(c);
         return new SqlType(schema, name, arguments, modifiers, c.arraySuffix().size(), text(span), span);
@@ -163,7 +166,7 @@ final class StatementBuilder {
 
     private TableConstraint tableConstraint(TableConstraintContext c, List<ConstraintOptionContext> trailing) {
         Identifier name = c.identifier() == null ? null : identifier(c.identifier());
-        boolean notValid = trailing.stream().anyMatch(o -> o.VALID() != null);
+        boolean notValid = hasNotValid(trailing);
         Span span = span(c);
         if (c.constraintBody() == null) {
             return indexConstraint(name, ConstraintKind.INDEX, c.indexColumns(), notValid, span);
@@ -187,7 +190,7 @@ final class StatementBuilder {
         if (body instanceof ForeignKeyConstraintContext fk) {
             List<Identifier> columns = identifiers(fk.columnList());
             return new TableConstraint(name, ConstraintKind.FOREIGN_KEY, columns,
-                    columns.stream().map(Identifier::name).toList(), references(fk.referencesClause()), null, null,
+                    columnNames(columns), references(fk.referencesClause()), null, null,
                     notValid || hasNotValid(fk.constraintOption()), span);
         }
         if (body instanceof CheckConstraintContext check) {
@@ -205,7 +208,50 @@ final class StatementBuilder {
     }
 
     private static boolean hasNotValid(List<ConstraintOptionContext> options) {
-        return options.stream().anyMatch(o -> o.VALID() != null);
+        for (ConstraintOptionContext option : options) {
+            if (option.VALID() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> columnNames(List<Identifier> columns) {
+        String[] names = new String[columns.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = columns.get(i).name();
+        }
+        return List.of(names);
+    }
+
+    /** {@code text.replaceAll("\\s+", " ")} without a regex: each run of whitespace becomes one space. */
+    static String singleSpaced(String text) {
+        StringBuilder out = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c)) {
+                int end = i + 1;
+                while (end < n && isRegexSpace(text.charAt(end))) {
+                    end++;
+                }
+                if (out == null && (c != ' ' || end > i + 1)) {
+                    out = new StringBuilder(n).append(text, 0, i);
+                }
+                if (out != null) {
+                    out.append(' ');
+                }
+                i = end - 1;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** The characters of the regex class {@code \\s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private TableConstraint indexConstraint(Identifier name, ConstraintKind kind, IndexColumnsContext columns,
@@ -236,8 +282,7 @@ final class StatementBuilder {
         String onUpdate = null;
         for (ReferenceOptionContext option : c.referenceOption()) {
             if (option.referentialAction() != null) {
-                String action = text(span(option.referentialAction())).replaceAll("\\s+", " ")
-                        .toUpperCase(Locale.ROOT);
+                String action = singleSpaced(text(span(option.referentialAction()))).toUpperCase(Locale.ROOT);
                 if (option.DELETE() != null) {
                     onDelete = action;
                 } else {
@@ -507,10 +552,12 @@ final class StatementBuilder {
 
     private Identifier identifier(IdentifierContext c) {
         Token token = c.getStart();
-        String raw = token.getText();
-        boolean quoted = SqlLiterals.isQuotedIdentifier(raw);
-        return new Identifier(SqlLiterals.identifierName(raw, dialect.foldsUnquotedToLowerCase()), quoted,
-                new Span(token.getStartIndex(), token.getStopIndex() + 1));
+        int start = token.getStartIndex();
+        int end = token.getStopIndex() + 1;
+        // The token's text is its span of the source: read it there instead of through the char stream.
+        boolean quoted = SqlLiterals.isQuotedIdentifier(source, start, end);
+        return new Identifier(SqlLiterals.identifierName(source, start, end, dialect.foldsUnquotedToLowerCase()),
+                quoted, new Span(start, end));
     }
 
     private List<Identifier> identifiers(ColumnListContext c) {

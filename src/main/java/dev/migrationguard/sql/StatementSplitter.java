@@ -33,15 +33,17 @@ final class StatementSplitter {
     private StatementSplitter() {
     }
 
-    static List<Chunk> split(List<? extends Token> all, SqlDialect dialect, String text) {
+    static List<Chunk> split(List<? extends Token> tokens, SqlDialect dialect, String text) {
+        // An array and a concrete ArrayList: this loop runs once per token, and C1 code calls a List slowly.
+        Token[] all = tokens.toArray(new Token[0]);
         List<Chunk> chunks = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
+        ArrayList<Token> current = new ArrayList<>();
         boolean body = false;
         int depth = 0;
         boolean sqlServer = dialect == SqlDialect.SQLSERVER;
-        int n = all.size();
+        int n = all.length;
         for (int i = 0; i < n; i++) {
-            Token t = all.get(i);
+            Token t = all[i];
             int type = t.getType();
             if (type == Token.EOF) {
                 break;
@@ -60,15 +62,15 @@ final class StatementSplitter {
                 current = new ArrayList<>();
                 body = false;
                 depth = 0;
-                if (i + 1 < n && all.get(i + 1).getType() == NUMBER
-                        && !lineBreakBetween(text, t.getStopIndex() + 1, all.get(i + 1).getStartIndex())) {
+                if (i + 1 < n && all[i + 1].getType() == NUMBER
+                        && !lineBreakBetween(text, t.getStopIndex() + 1, all[i + 1].getStartIndex())) {
                     i++;
                 }
                 continue;
             }
             if (sqlServer && depth == 0 && (type == BEGIN || type == END)) {
                 int nextIndex = nextDefaultIndex(all, i);
-                Token next = nextIndex < 0 ? null : all.get(nextIndex);
+                Token next = nextIndex < 0 ? null : all[nextIndex];
                 if (next != null && (next.getType() == TRY || next.getType() == CATCH)) {
                     flush(chunks, current);
                     current = new ArrayList<>();
@@ -109,7 +111,7 @@ final class StatementSplitter {
                 || type == IDENTIFIER && isWord(current.get(current.size() - 1), "PROCEDURE", "PROC", "EVENT");
     }
 
-    private static int trackBlocks(List<? extends Token> all, int i, int type, int depth) {
+    private static int trackBlocks(Token[] all, int i, int type, int depth) {
         if (type == BEGIN) {
             Token next = nextDefault(all, i);
             if (next == null || next.getType() == SEMI || next.getType() == TRAN || next.getType() == TRANSACTION
@@ -142,14 +144,14 @@ final class StatementSplitter {
         return false;
     }
 
-    private static Token nextDefault(List<? extends Token> all, int i) {
+    private static Token nextDefault(Token[] all, int i) {
         int j = nextDefaultIndex(all, i);
-        return j < 0 ? null : all.get(j);
+        return j < 0 ? null : all[j];
     }
 
-    private static int nextDefaultIndex(List<? extends Token> all, int i) {
-        for (int j = i + 1; j < all.size(); j++) {
-            Token t = all.get(j);
+    private static int nextDefaultIndex(Token[] all, int i) {
+        for (int j = i + 1; j < all.length; j++) {
+            Token t = all[j];
             if (t.getType() == Token.EOF) {
                 return -1;
             }
@@ -160,9 +162,9 @@ final class StatementSplitter {
         return -1;
     }
 
-    private static Token previousDefault(List<? extends Token> all, int i) {
+    private static Token previousDefault(Token[] all, int i) {
         for (int j = i - 1; j >= 0; j--) {
-            Token t = all.get(j);
+            Token t = all[j];
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
                 return t;
             }
@@ -171,18 +173,18 @@ final class StatementSplitter {
     }
 
     /** GO is a batch separator only when nothing but whitespace and comments shares its line. */
-    private static boolean aloneOnLine(List<? extends Token> all, int i, String text) {
-        Token go = all.get(i);
-        if (i > 0 && !lineBreakBetween(text, all.get(i - 1).getStopIndex() + 1, go.getStartIndex())) {
+    private static boolean aloneOnLine(Token[] all, int i, String text) {
+        Token go = all[i];
+        if (i > 0 && !lineBreakBetween(text, all[i - 1].getStopIndex() + 1, go.getStartIndex())) {
             return false;
         }
-        Token next = i + 1 < all.size() ? all.get(i + 1) : null;
+        Token next = i + 1 < all.length ? all[i + 1] : null;
         if (next == null || next.getType() == Token.EOF
                 || lineBreakBetween(text, go.getStopIndex() + 1, next.getStartIndex())) {
             return true;
         }
         // GO 5 repeats the batch: still a separator when the count ends the line.
-        Token after = i + 2 < all.size() ? all.get(i + 2) : null;
+        Token after = i + 2 < all.length ? all[i + 2] : null;
         return next.getType() == NUMBER && (after == null || after.getType() == Token.EOF
                 || lineBreakBetween(text, next.getStopIndex() + 1, after.getStartIndex()));
     }

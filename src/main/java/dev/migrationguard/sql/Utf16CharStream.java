@@ -10,11 +10,14 @@ import org.antlr.v4.runtime.misc.Interval;
  */
 final class Utf16CharStream implements CharStream {
     private final String text;
+    /** The text's code units: the lexer reads every one through {@link #LA}, and an array read is cheaper. */
+    private final char[] chars;
     private final String name;
     private int position;
 
     Utf16CharStream(String text, String name) {
         this.text = text;
+        this.chars = text.toCharArray();
         this.name = name;
     }
 
@@ -27,7 +30,7 @@ final class Utf16CharStream implements CharStream {
 
     @Override
     public void consume() {
-        if (position >= text.length()) {
+        if (position >= chars.length) {
             throw new IllegalStateException("cannot consume EOF");
         }
         position++;
@@ -39,10 +42,10 @@ final class Utf16CharStream implements CharStream {
             return 0;
         }
         int index = i < 0 ? position + i : position + i - 1;
-        if (index < 0 || index >= text.length()) {
+        if (index < 0 || index >= chars.length) {
             return IntStream.EOF;
         }
-        return text.charAt(index);
+        return chars[index];
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * generate CORPUS DIR N   copy the corpus migrations into DIR/prisma/migrations until they hold N statements
  * lint DIR                one cold pass as a user run makes it: discover, parse and run every sql rule
  * detail DIR ROUNDS       parse-only and parse+lint figures, cold and then warm (best of ROUNDS)
+ * parse DIR               one cold parse-only pass on one thread, files read beforehand (for profiling the parser)
  * </pre>
  */
 public final class SqlBench {
@@ -39,6 +40,7 @@ public final class SqlBench {
             case "generate" -> generate(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
             case "lint" -> report("parse+lint (cold, one pass)", lint(Path.of(args[1])));
             case "detail" -> detail(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "parse" -> report("parse only (cold, one thread)", parseOnly(read(Path.of(args[1]))));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -129,13 +131,18 @@ public final class SqlBench {
         return new Run(statements, chars, 0, System.nanoTime() - start, cpu() - cpuStart);
     }
 
-    private static void detail(Path dir, int rounds) throws IOException {
+    private static List<SourceFile> read(Path dir) throws IOException {
         List<SourceFile> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(p -> p.getFileName().toString().equals("migration.sql")).sorted().toList()) {
                 files.add(new SourceFile(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
             }
         }
+        return files;
+    }
+
+    private static void detail(Path dir, int rounds) throws IOException {
+        List<SourceFile> files = read(dir);
         report("parse only (cold)", parseOnly(files));
         Run best = null;
         for (int i = 0; i < rounds; i++) {

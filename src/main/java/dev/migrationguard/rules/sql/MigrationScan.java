@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The migration.sql files the SQL rules read (those of {@link MigrationSets}, never other .sql files), each parsed
- * and paired with the schema its folder's earlier migrations built. Built once per snapshot, shared by every rule.
+ * and able to replay itself on the schema its folder's earlier migrations built. Built once per snapshot, shared by
+ * every rule.
  */
 final class MigrationScan {
     static final ModelKey<List<ScannedMigration>> KEY = ModelKey.of("sql-rules-migration-scan", MigrationScan::scan);
@@ -25,9 +26,10 @@ final class MigrationScan {
     /**
      * One parsed migration.
      *
-     * @param before the schema after all earlier migrations of the same folder
+     * @param folder the replay of its folder
+     * @param index  its position among the parsed migrations of that folder
      */
-    record ScannedMigration(MigrationSet set, Migration migration, SqlScript script, ReplayedSchema before) {
+    record ScannedMigration(MigrationSet set, Migration migration, SqlScript script, FolderReplay folder, int index) {
 
         SqlDialect dialect() {
             return set.dialect();
@@ -47,15 +49,60 @@ final class MigrationScan {
             }
         }
 
-        /** Like {@link #forEachStatement}, also with the schema as it stands before each statement. */
+        /**
+         * Like {@link #forEachStatement}, also with the schema as it stands before each statement (earlier migrations
+         * of the folder and earlier statements applied). The schema is only valid during the call.
+         */
         void replay(ReplayAction action) {
             NewTables created = new NewTables();
-            ReplayedSchema schema = before.copy();
+            ReplayedSchema schema = folder.before(index);
             for (SqlStatement statement : script.statements()) {
                 action.accept(statement, created, schema);
                 created.record(statement);
                 schema.apply(statement);
             }
+            folder.replayed(index, schema);
+        }
+    }
+
+    /**
+     * The schemas of one folder's migrations, built as the rules replay them. Every rule walks the migrations in
+     * order, so the schema one replay leaves behind is the schema before the next migration: it is handed on
+     * instead of being rebuilt or copied (holding a copy per migration cost more than the replay itself). A replay
+     * out of order starts over from the folder's first migration.
+     */
+    static final class FolderReplay {
+        private final List<SqlScript> scripts;
+        /** The schema before migration {@code next}, free for the next replay to take, or {@code null}. */
+        private ReplayedSchema waiting = new ReplayedSchema();
+        private int next;
+
+        FolderReplay(List<SqlScript> scripts) {
+            this.scripts = scripts;
+        }
+
+        /** A schema of this folder before migration {@code index}, the caller's own to change. */
+        ReplayedSchema before(int index) {
+            synchronized (this) {
+                if (waiting != null && next == index) {
+                    ReplayedSchema schema = waiting;
+                    waiting = null;
+                    return schema;
+                }
+            }
+            ReplayedSchema schema = new ReplayedSchema();
+            for (int i = 0; i < index; i++) {
+                for (SqlStatement statement : scripts.get(i).statements()) {
+                    schema.apply(statement);
+                }
+            }
+            return schema;
+        }
+
+        /** Takes back the schema a replay of migration {@code index} left: the schema before the next one. */
+        synchronized void replayed(int index, ReplayedSchema after) {
+            waiting = after;
+            next = index + 1;
         }
     }
 
@@ -83,16 +130,15 @@ final class MigrationScan {
         // Parsing is most of the work and each file parses on its own: use every core for it.
         snapshot.model(SqlScripts.KEY).parseAll(sets.stream().flatMap(set -> set.migrations().stream()).toList());
         for (MigrationSet set : sets) {
-            ReplayedSchema schema = new ReplayedSchema();
+            List<SqlScript> scripts = new ArrayList<>();
+            FolderReplay folder = new FolderReplay(scripts);
             for (Migration migration : set.migrations()) {
                 Optional<SqlScript> script = migration.script(snapshot);
                 if (script.isEmpty()) {
                     continue;
                 }
-                out.add(new ScannedMigration(set, migration, script.get(), schema.copy()));
-                for (SqlStatement statement : script.get().statements()) {
-                    schema.apply(statement);
-                }
+                out.add(new ScannedMigration(set, migration, script.get(), folder, scripts.size()));
+                scripts.add(script.get());
             }
         }
         return List.copyOf(out);

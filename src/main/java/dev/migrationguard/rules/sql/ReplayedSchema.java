@@ -58,65 +58,17 @@ final class ReplayedSchema {
         }
     }
 
-    // Copy-on-write: copy() shares these with the copy, and whichever side changes first copies them (per table
-    // for the column maps), so handing every rule its own replay costs little.
-    private Map<String, Table> tables;
-    private Map<String, List<String>> enums;
+    // One replay owns its schema and changes it in place: the rules hand the schema a replay leaves on to the next
+    // migration (MigrationScan.FolderReplay) instead of copying it per migration.
+    private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, List<String>> enums = new HashMap<>();
     /** "table.column" covered by a validated CHECK (column IS NOT NULL). */
-    private Set<String> checkedNotNull;
+    private final Set<String> checkedNotNull = new HashSet<>();
     /** NOT VALID checks waiting for VALIDATE: constraint name to "table.column". */
-    private Map<String, String> pendingNotNullChecks;
-    private boolean shared;
-    private final Set<String> ownedTables = new HashSet<>();
-
-    ReplayedSchema() {
-        this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>(), false);
-    }
-
-    private ReplayedSchema(Map<String, Table> tables, Map<String, List<String>> enums, Set<String> checkedNotNull,
-                           Map<String, String> pendingNotNullChecks, boolean shared) {
-        this.tables = tables;
-        this.enums = enums;
-        this.checkedNotNull = checkedNotNull;
-        this.pendingNotNullChecks = pendingNotNullChecks;
-        this.shared = shared;
-    }
-
-    /** An independent copy: later replay of either does not change the other. */
-    ReplayedSchema copy() {
-        shared = true;
-        ownedTables.clear();
-        return new ReplayedSchema(tables, enums, checkedNotNull, pendingNotNullChecks, true);
-    }
-
-    /** Makes the maps this schema's own before it changes them. */
-    private void own() {
-        if (shared) {
-            tables = new HashMap<>(tables);
-            enums = new HashMap<>(enums);
-            checkedNotNull = new HashSet<>(checkedNotNull);
-            pendingNotNullChecks = new HashMap<>(pendingNotNullChecks);
-            shared = false;
-        }
-    }
-
-    /** The table, with a column map this schema may change, or {@code null} when unknown. */
-    private Table ownTable(String name) {
-        own();
-        Table table = tables.get(name);
-        if (table == null || ownedTables.contains(name)) {
-            return table;
-        }
-        Table copy = new Table(name, new LinkedHashMap<>(table.columns));
-        tables.put(name, copy);
-        ownedTables.add(name);
-        return copy;
-    }
+    private final Map<String, String> pendingNotNullChecks = new HashMap<>();
 
     private void putTable(Table table) {
-        own();
         tables.put(table.name(), table);
-        ownedTables.add(table.name());
     }
 
     Optional<Table> table(QualifiedName name) {
@@ -141,7 +93,6 @@ final class ReplayedSchema {
         if (statement instanceof SqlStatement.Other) {
             return;
         }
-        own();
         if (statement instanceof SqlStatement.CreateTable create) {
             Map<String, Column> columns = new LinkedHashMap<>();
             for (ColumnDefinition c : create.columns()) {
@@ -176,24 +127,24 @@ final class ReplayedSchema {
         if (action instanceof AlterTableAction.RenameTable rename) {
             renameTable(tableName, rename.to().name());
         } else if (action instanceof AlterTableAction.AddColumn add) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null) {
                 ColumnDefinition c = add.column();
                 table.columns.put(c.name().name(), new Column(c.name().name(), c.type(), c.notNull()));
             }
         } else if (action instanceof AlterTableAction.DropColumn drop) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null) {
                 table.columns.remove(drop.column().name());
             }
         } else if (action instanceof AlterTableAction.RenameColumn rename) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null && table.columns.containsKey(rename.from().name())) {
                 Column old = table.columns.remove(rename.from().name());
                 table.columns.put(rename.to().name(), new Column(rename.to().name(), old.type(), old.notNull()));
             }
         } else if (action instanceof AlterTableAction.AlterColumnType change) {
-            Table table = ownTable(tableName);
+            Table table = tables.get(tableName);
             if (table != null) {
                 Column old = table.columns.get(change.column().name());
                 boolean notNull = change.definition() != null ? change.definition().notNull()
@@ -231,7 +182,7 @@ final class ReplayedSchema {
     }
 
     private void setNotNull(String tableName, String column, boolean notNull) {
-        Table table = ownTable(tableName);
+        Table table = tables.get(tableName);
         if (table != null && table.columns.containsKey(column)) {
             Column old = table.columns.get(column);
             table.columns.put(column, new Column(old.name(), old.type(), notNull));
@@ -240,7 +191,6 @@ final class ReplayedSchema {
 
     private void renameTable(String from, String to) {
         Table table = tables.remove(from);
-        ownedTables.remove(from);
         if (table != null) {
             putTable(new Table(to, new LinkedHashMap<>(table.columns)));
         }
@@ -248,14 +198,14 @@ final class ReplayedSchema {
 
     /** Columns follow a renamed type: after RENAME TO "E_old" they are of type "E_old", not of a new "E". */
     private void retypeColumns(String from, String to) {
-        for (String tableName : List.copyOf(tables.keySet())) {
-            for (Column column : tables.get(tableName).columnList()) {
+        for (Table table : tables.values()) {
+            for (Column column : table.columnList()) {
                 SqlType type = column.type();
                 if (type != null && type.name().equals(from)) {
                     String text = "\"" + to + "\"" + "[]".repeat(type.arrayDimensions());
                     SqlType renamed = new SqlType(type.schema(), to, type.arguments(), type.modifiers(),
                             type.arrayDimensions(), text, type.span());
-                    ownTable(tableName).columns.put(column.name(), new Column(column.name(), renamed, column.notNull()));
+                    table.columns.put(column.name(), new Column(column.name(), renamed, column.notNull()));
                 }
             }
         }
