@@ -55,6 +55,10 @@ final class Redaction {
      * this masks URL and parameter passwords before anything is printed.
      */
     static String maskMessage(String text) {
+        if (!text.contains("://") && text.indexOf('=') < 0) {
+            // Neither pattern can match: most messages, and running both regexes on each was a sixth of a big run.
+            return text;
+        }
         String out = URL_PASSWORD.matcher(text).replaceAll(m -> isMask(m.group(2)) ? m.group()
                 : java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
         return PARAM_PASSWORD.matcher(out).replaceAll(m -> isMask(m.group(2)) ? m.group()
