@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One problem found by a rule.
@@ -64,17 +65,24 @@ public record Finding(
 
     /** A fingerprint from what identifies a finding independently of where its file's lines moved. */
     public static String fingerprintOf(String ruleId, String path, String key) {
-        String normalised = key.strip().replaceAll("\\s+", " ");
+        String normalised = WHITESPACE.matcher(key.strip()).replaceAll(" ");
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        sha.update(ruleId.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(path.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(normalised.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** One digest per thread: looking the algorithm up for each of thousands of findings was measurable. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ruleId.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(path.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(normalised.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 }
