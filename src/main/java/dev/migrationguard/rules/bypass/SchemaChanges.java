@@ -9,6 +9,7 @@ import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Classifies SQL found outside migrations with the SQL grammar: which statements change the schema (CREATE,
@@ -16,6 +17,7 @@ import java.util.List;
  * anything the grammar cannot read are not schema changes.
  */
 final class SchemaChanges {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private SchemaChanges() {
     }
 
@@ -43,7 +45,7 @@ final class SchemaChanges {
 
     /** The first words of a statement, for messages: {@code CREATE TABLE "Quest"}. */
     static String describe(SqlScript script, SqlStatement s) {
-        String text = script.text(s.span()).strip().replaceAll("\\s+", " ");
+        String text = WHITESPACE.matcher(script.text(s.span()).strip()).replaceAll(" ");
         int paren = text.indexOf('(');
         if (paren > 0 && paren < 80) {
             text = text.substring(0, paren).strip();

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 /** A migration whose name says nothing about what it changes. */
 public final class MigrationNameVague implements Rule {
+    private static final Pattern TRAILING_DIGITS = Pattern.compile("\\d+$");
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern NUMBERED_WORD = Pattern.compile("[a-z]+\\d+");
@@ -114,7 +115,7 @@ public final class MigrationNameVague implements Rule {
         if (vague.contains(word) || STOP_WORDS.contains(word) || NUMBER.matcher(word).matches()) {
             return false;
         }
-        if (NUMBERED_WORD.matcher(word).matches() && vague.contains(word.replaceAll("\\d+$", ""))) {
+        if (NUMBERED_WORD.matcher(word).matches() && vague.contains(TRAILING_DIGITS.matcher(word).replaceAll(""))) {
             return false;
         }
         if (word.length() < 2) {

@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /**
  * Builds a descriptive migration name from what its SQL does: "creates table Quest, adds column reward" becomes
  * {@code add_quest_and_reward}.
  */
 final class NameSuggestion {
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern ACRONYM_END = Pattern.compile("([A-Z]+)([A-Z][a-z])");
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
     private static final int MAX_OBJECTS = 2;
 
     /** One change a migration makes: a verb and an object for the name, and a phrase for the message. */
@@ -138,7 +143,7 @@ final class NameSuggestion {
     }
 
     static String snake(String identifier) {
-        String s = identifier.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String s = ACRONYM_END.matcher(CAMEL_HUMP.matcher(identifier).replaceAll("$1_$2")).replaceAll("$1_$2");
+        return EDGE_UNDERSCORES.matcher(NON_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
     }
 }
