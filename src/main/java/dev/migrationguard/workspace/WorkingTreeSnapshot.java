@@ -10,8 +10,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -69,12 +72,15 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String rel = relative(dir);
                     boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
+                    // The folder's names, listed once: asking the file system for a missing .git or .gitignore
+                    // costs an exception each, thousands of them in a large tree.
+                    Set<String> names = names(dir);
                     if (!rel.isEmpty()) {
                         if (!Scope.contains(scope, rel) && !Scope.isAncestor(rel, scope)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         // A folder with its own .git is a submodule or a nested repository: not this project's files.
-                        if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                        if (names.contains(".git")) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         boolean ignored = restricted || isIgnored(ignores, exclude, rel, true);
@@ -84,7 +90,8 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                         }
                         restricted = descent == PathFilter.Descent.ONLY_INCLUDED;
                     }
-                    ignores.push(new IgnoreLevel(rel, readIgnoreFile(dir.resolve(".gitignore")), restricted));
+                    IgnoreNode node = names.contains(".gitignore") ? readIgnoreFile(dir.resolve(".gitignore")) : null;
+                    ignores.push(new IgnoreLevel(rel, node, restricted));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -148,6 +155,12 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
 
     /** One folder on the walk: its .gitignore and whether only {@code paths}-included files count in it. */
     private record IgnoreLevel(String dir, IgnoreNode node, boolean restricted) {
+    }
+
+    /** The names in a folder (dangling symlinks included), or none when it cannot be listed. */
+    private static Set<String> names(Path dir) {
+        String[] listed = dir.toFile().list();
+        return listed == null ? Set.of() : new HashSet<>(Arrays.asList(listed));
     }
 
     private static IgnoreNode readIgnoreFile(Path file) {
