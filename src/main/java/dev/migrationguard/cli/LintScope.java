@@ -15,6 +15,7 @@ import dev.migrationguard.git.ScanOptions;
 import dev.migrationguard.git.ScanProgress;
 import dev.migrationguard.workspace.PathFilter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,10 +118,12 @@ final class LintScope {
         List<Rule> selected = RuleSelection.select(rules, settings, enable, disable);
         ScanOptions options = new ScanOptions(new PathFilter(settings.ignore(), settings.paths()), settings.maxFileBytes(),
                 progress, System.getenv());
-        try (GitScan scan = GitScan.run(root, mode, options)) {
-            Report report = new Linter(selected, settings, baseline).run(scan.snapshot(), scan.changes(), changeScope(scan));
+        // In history and pull-request mode the commits are compared on a thread of their own while the static
+        // rules read HEAD; the history rules, which run last, wait for them.
+        try (GitScan scan = GitScan.start(root, mode, options)) {
+            Report report = new Linter(selected, settings, baseline).run(scan.snapshot(), scan::changes, changeScope(scan));
             return report.withNotices(scan.allNotices()).withProvenance(scan.provenance());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UsageException("cannot read " + root + ": " + e.getMessage());
         }
     }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs rules over a snapshot and turns their findings into a {@link Report}: applies the config's severities,
@@ -51,13 +52,37 @@ public final class Linter {
      * findings are kept as {@link ChangeScope#keeps} says.
      */
     public Report run(Snapshot snapshot, List<ChangeSet> changes, Optional<ChangeScope> scope) {
+        return run(snapshot, () -> changes, scope);
+    }
+
+    /**
+     * As {@link #run(Snapshot, List, Optional)}, with changes that may still be being computed (a history walk on
+     * a thread of its own): the static rules run first, and only the history rules wait for the changes.
+     */
+    public Report run(Snapshot snapshot, Supplier<List<ChangeSet>> later, Optional<ChangeScope> scope) {
         List<RuleInfo> infos = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<InternalError> errors = new ArrayList<>();
         Snapshot changedFiles = scope.map(s -> s.changedFilesOf(snapshot)).orElse(snapshot);
+        Map<String, RuleInfo> infoById = new HashMap<>();
+        List<Rule> ordered = new ArrayList<>();
         for (Rule rule : rules) {
             RuleInfo info = RulePages.load(rule.id());
             infos.add(info);
+            infoById.put(rule.id(), info);
+            if (!isHistory(info)) {
+                ordered.add(rule);
+            }
+        }
+        for (Rule rule : rules) {
+            if (isHistory(infoById.get(rule.id()))) {
+                ordered.add(rule);
+            }
+        }
+        for (Rule rule : ordered) {
+            RuleInfo info = infoById.get(rule.id());
+            // Only the history rules read the changes; asking for them waits for a walk still running.
+            List<ChangeSet> changes = isHistory(info) ? later.get() : List.of();
             RuleInputs inputs = rule.inputs();
             if (scope.isPresent() && !scope.get().affects(inputs)) {
                 if (TIMING) {
@@ -101,6 +126,10 @@ public final class Linter {
             results.add(new Result(f, suppression));
         }
         return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot, Optional.empty());
+    }
+
+    private static boolean isHistory(RuleInfo info) {
+        return info.category().equals("history");
     }
 
     /** Identical fingerprints in one file get an ordinal, so each finding keeps its own identity. */
