@@ -42,18 +42,23 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
      */
     private static boolean addsMigrationFor(ChangeSet change, String schemaPath) {
         List<String> beside = migrationFolders(schemaPath);
-        boolean known = beside.stream().anyMatch(dir -> !change.target().subfolders(dir).isEmpty()
-                || !change.base().subfolders(dir).isEmpty());
+        boolean elsewhere = false;
         for (Change c : change.changes()) {
             if (c.type() == ChangeType.MODIFY || c.type() == ChangeType.DELETE) {
                 continue;
             }
             Optional<MigrationPath> migration = MigrationPath.parse(c.newPath());
-            if (migration.isPresent() && (!known || beside.contains(migration.get().migrationsDir()))) {
-                return true;
+            if (migration.isPresent()) {
+                if (beside.contains(migration.get().migrationsDir())) {
+                    return true;
+                }
+                elsewhere = true;
             }
         }
-        return false;
+        // A migration in another folder counts only for a schema without a migrations folder of its own (looked up
+        // last: it reads trees).
+        return elsewhere && beside.stream().allMatch(dir -> change.target().subfolders(dir).isEmpty()
+                && change.base().subfolders(dir).isEmpty());
     }
 
     /** Where Prisma looks for the migrations of a schema file: beside it, and beside a schema folder. */
