@@ -4,6 +4,7 @@ import dev.migrationguard.config.Config;
 import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.rules.ChangeScope;
 import dev.migrationguard.rules.Finding;
+import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -61,55 +64,43 @@ public final class Linter {
      */
     public Report run(Snapshot snapshot, Supplier<List<ChangeSet>> later, Optional<ChangeScope> scope) {
         List<RuleInfo> infos = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        List<InternalError> errors = new ArrayList<>();
         Snapshot changedFiles = scope.map(s -> s.changedFilesOf(snapshot)).orElse(snapshot);
-        Map<String, RuleInfo> infoById = new HashMap<>();
-        List<Rule> ordered = new ArrayList<>();
+        // Two chains of static rules run side by side: those that read the migrations (one parse, one replay,
+        // shared in order) and the rest (scripts, code, secrets). The history rules run last, since only they wait
+        // for a history walk that may still be running.
+        List<Run> migrationChain = new ArrayList<>();
+        List<Run> otherChain = new ArrayList<>();
+        List<Run> historyChain = new ArrayList<>();
+        List<Run> all = new ArrayList<>();
         for (Rule rule : rules) {
             RuleInfo info = RulePages.load(rule.id());
             infos.add(info);
-            infoById.put(rule.id(), info);
-            if (!isHistory(info)) {
-                ordered.add(rule);
+            Run run = new Run(rule, info, rule.inputs());
+            all.add(run);
+            if (info.category().equals("history")) {
+                historyChain.add(run);
+            } else if (run.inputs.affects() == Inputs.MIGRATIONS) {
+                migrationChain.add(run);
+            } else {
+                otherChain.add(run);
             }
         }
-        for (Rule rule : rules) {
-            if (isHistory(infoById.get(rule.id()))) {
-                ordered.add(rule);
-            }
-        }
-        for (Rule rule : ordered) {
-            RuleInfo info = infoById.get(rule.id());
-            // Only the history rules read the changes; asking for them waits for a walk still running.
-            List<ChangeSet> changes = isHistory(info) ? later.get() : List.of();
-            RuleInputs inputs = rule.inputs();
-            if (scope.isPresent() && !scope.get().affects(inputs)) {
-                if (TIMING) {
-                    System.err.printf("%-32s  skipped (inputs unchanged)%n", rule.id());
-                }
-                continue;
-            }
-            Optional<Config.RuleSetting> setting = config.rule(rule.id());
-            RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
-            Findings sink = new Findings(info);
-            boolean eachFile = scope.isPresent() && inputs.reach() == RuleInputs.Reach.FILE;
-            TrackingSnapshot tracked = new TrackingSnapshot(eachFile ? changedFiles : snapshot);
-            long started = System.nanoTime();
-            try {
-                rule.check(new RuleContext(tracked, options, changes), sink);
-            } catch (RuntimeException | StackOverflowError e) {
-                errors.add(new InternalError(rule.id(), tracked.lastRead(), describe(e)));
-            }
+        Runnable staticRules = () -> runChain(migrationChain, snapshot, changedFiles, List::of, scope);
+        Runnable otherRules = () -> runChain(otherChain, snapshot, changedFiles, List::of, scope);
+        inParallel(staticRules, otherRules);
+        runChain(historyChain, snapshot, changedFiles, later, scope);
+
+        List<Finding> findings = new ArrayList<>();
+        List<InternalError> errors = new ArrayList<>();
+        for (Run run : all) {
             if (TIMING) {
                 // ESLint's TIMING=1: where a run spends its time, rule by rule (models are built by the first user).
-                System.err.printf("%-32s %7.1f ms%n", rule.id(), (System.nanoTime() - started) / 1e6);
+                System.err.println(run.skipped ? String.format("%-32s  skipped (inputs unchanged)", run.rule.id())
+                        : String.format("%-32s %7.1f ms", run.rule.id(), run.nanos / 1e6));
             }
-            for (Finding f : sink.all()) {
-                if (scope.isPresent() && !scope.get().keeps(inputs, f)) {
-                    continue;
-                }
-                findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));
+            findings.addAll(run.findings);
+            if (run.error != null) {
+                errors.add(run.error);
             }
         }
         findings.sort(Comparator.comparing(Finding::path)
@@ -128,8 +119,86 @@ public final class Linter {
         return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot, Optional.empty());
     }
 
-    private static boolean isHistory(RuleInfo info) {
-        return info.category().equals("history");
+    /** One rule's run: filled in by the chain that runs it. */
+    private static final class Run {
+        final Rule rule;
+        final RuleInfo info;
+        final RuleInputs inputs;
+        final List<Finding> findings = new ArrayList<>();
+        InternalError error;
+        boolean skipped;
+        long nanos;
+
+        Run(Rule rule, RuleInfo info, RuleInputs inputs) {
+            this.rule = rule;
+            this.info = info;
+            this.inputs = inputs;
+        }
+    }
+
+    /** Runs rules one after the other, each catching its own failure. */
+    private void runChain(List<Run> chain, Snapshot snapshot, Snapshot changedFiles, Supplier<List<ChangeSet>> changes,
+                          Optional<ChangeScope> scope) {
+        for (Run run : chain) {
+            if (scope.isPresent() && !scope.get().affects(run.inputs)) {
+                run.skipped = true;
+                continue;
+            }
+            Optional<Config.RuleSetting> setting = config.rule(run.rule.id());
+            RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
+            Findings sink = new Findings(run.info);
+            boolean eachFile = scope.isPresent() && run.inputs.reach() == RuleInputs.Reach.FILE;
+            TrackingSnapshot tracked = new TrackingSnapshot(eachFile ? changedFiles : snapshot);
+            long started = System.nanoTime();
+            try {
+                run.rule.check(new RuleContext(tracked, options, changes.get()), sink);
+            } catch (RuntimeException | StackOverflowError e) {
+                run.error = new InternalError(run.rule.id(), tracked.lastRead(), describe(e));
+            }
+            run.nanos = System.nanoTime() - started;
+            for (Finding f : sink.all()) {
+                if (scope.isEmpty() || scope.get().keeps(run.inputs, f)) {
+                    run.findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));
+                }
+            }
+        }
+    }
+
+    /** Runs {@code second} on a thread of its own (with more than one core) while this thread runs {@code first}. */
+    private static void inParallel(Runnable first, Runnable second) {
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            first.run();
+            second.run();
+            return;
+        }
+        FutureTask<Void> other = new FutureTask<>(second, null);
+        Thread thread = new Thread(other, "migration-guard-rules");
+        thread.setDaemon(true);
+        thread.start();
+        first.run();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    other.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Identical fingerprints in one file get an ordinal, so each finding keeps its own identity. */

@@ -5,10 +5,10 @@ import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.ChangeType;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SubsetSnapshot;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a pre-commit run judges: one change (the staged one), the paths it touches and the files it leaves changed.
@@ -19,7 +19,7 @@ public final class ChangeScope {
     private final Set<String> touched = new TreeSet<>();
     private final Set<String> changedFiles = new TreeSet<>();
     /** Answers per test: most rules share one of a few tests, and a large change has many paths. */
-    private final Map<RuleInputs.Test, Boolean> answers = new HashMap<>();
+    private final Map<RuleInputs.Test, Boolean> answers = new ConcurrentHashMap<>();
 
     public ChangeScope(ChangeSet change) {
         this.change = change;

@@ -115,7 +115,7 @@ public abstract class AbstractSnapshot implements Snapshot {
     }
 
     @Override
-    public final synchronized <T> T model(ModelKey<T> key) {
+    public final <T> T model(ModelKey<T> key) {
         return models.get(key, this);
     }
 }

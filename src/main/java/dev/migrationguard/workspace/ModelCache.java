@@ -1,29 +1,60 @@
 package dev.migrationguard.workspace;
 
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
-/** The models of one snapshot: each built at most once, and a model that depends on itself is refused. */
+/**
+ * The models of one snapshot: each built at most once, and a model that depends on itself is refused. Threads may
+ * ask at once: different models build side by side, and a thread asking for a model another thread is building
+ * waits for it.
+ */
 final class ModelCache {
-    private final Map<ModelKey<?>, Object> models = new HashMap<>();
-    private final Set<ModelKey<?>> building = new HashSet<>();
+    /** The builds the current thread is inside, to tell a model that depends on itself from one another thread builds. */
+    private static final ThreadLocal<Set<FutureTask<?>>> RUNNING = ThreadLocal.withInitial(HashSet::new);
+
+    private final ConcurrentHashMap<ModelKey<?>, FutureTask<Object>> models = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
-    synchronized <T> T get(ModelKey<T> key, Snapshot owner) {
-        if (models.containsKey(key)) {
-            return (T) models.get(key);
-        }
-        if (!building.add(key)) {
+    <T> T get(ModelKey<T> key, Snapshot owner) {
+        FutureTask<Object> task = models.computeIfAbsent(key, k -> new FutureTask<>(() -> k.build(owner)));
+        Set<FutureTask<?>> running = RUNNING.get();
+        if (!running.add(task)) {
             throw new IllegalStateException("model " + key + " depends on itself");
         }
         try {
-            T value = key.build(owner);
-            models.put(key, value);
-            return value;
+            task.run();
         } finally {
-            building.remove(key);
+            running.remove(task);
+        }
+        return (T) result(task);
+    }
+
+    private static Object result(FutureTask<Object> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            // The model's own failure, as the thread that built it saw it.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
