@@ -1,5 +1,6 @@
 package dev.migrationguard.workspace;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -10,11 +11,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -70,17 +68,17 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String rel = relative(dir);
+                    String rel = ignores.isEmpty() ? relative(dir) : child(ignores.peek().dir(), dir);
                     boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
-                    // The folder's names, listed once: asking the file system for a missing .git or .gitignore
-                    // costs an exception each, thousands of them in a large tree.
-                    Set<String> names = names(dir);
+                    // java.io.File asks the file system without an exception for a missing file, which Files.exists
+                    // builds (two per folder, thousands in a large tree).
+                    File folder = dir.toFile();
                     if (!rel.isEmpty()) {
                         if (!Scope.contains(scope, rel) && !Scope.isAncestor(rel, scope)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         // A folder with its own .git is a submodule or a nested repository: not this project's files.
-                        if (names.contains(".git")) {
+                        if (new File(folder, ".git").exists()) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         boolean ignored = restricted || isIgnored(ignores, exclude, rel, true);
@@ -90,7 +88,7 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                         }
                         restricted = descent == PathFilter.Descent.ONLY_INCLUDED;
                     }
-                    IgnoreNode node = names.contains(".gitignore") ? readIgnoreFile(dir.resolve(".gitignore")) : null;
+                    IgnoreNode node = new File(folder, ".gitignore").isFile() ? readIgnoreFile(dir.resolve(".gitignore")) : null;
                     ignores.push(new IgnoreLevel(rel, node, restricted));
                     return FileVisitResult.CONTINUE;
                 }
@@ -105,7 +103,7 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String rel = relative(file);
+                    String rel = ignores.isEmpty() ? relative(file) : child(ignores.peek().dir(), file);
                     if (!Scope.contains(scope, rel)) {
                         return FileVisitResult.CONTINUE;
                     }
@@ -149,18 +147,18 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
         }
     }
 
+    /** The relative path of an entry of the folder at {@code parent}, without asking Path to relativize. */
+    private static String child(String parent, Path entry) {
+        String name = entry.getFileName().toString();
+        return parent.isEmpty() ? name : parent + "/" + name;
+    }
+
     private String relative(Path p) {
         return root.relativize(p).toString().replace('\\', '/');
     }
 
     /** One folder on the walk: its .gitignore and whether only {@code paths}-included files count in it. */
     private record IgnoreLevel(String dir, IgnoreNode node, boolean restricted) {
-    }
-
-    /** The names in a folder (dangling symlinks included), or none when it cannot be listed. */
-    private static Set<String> names(Path dir) {
-        String[] listed = dir.toFile().list();
-        return listed == null ? Set.of() : new HashSet<>(Arrays.asList(listed));
     }
 
     private static IgnoreNode readIgnoreFile(Path file) {
