@@ -4,7 +4,6 @@ import dev.migrationguard.config.Config;
 import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.rules.ChangeScope;
 import dev.migrationguard.rules.Finding;
-import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleContext;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -65,9 +65,10 @@ public final class Linter {
     public Report run(Snapshot snapshot, Supplier<List<ChangeSet>> later, Optional<ChangeScope> scope) {
         List<RuleInfo> infos = new ArrayList<>();
         Snapshot changedFiles = scope.map(s -> s.changedFilesOf(snapshot)).orElse(snapshot);
-        // Two chains of static rules run side by side: those that read the migrations (one parse, one replay,
-        // shared in order) and the rest (scripts, code, secrets). The history rules run last, since only they wait
-        // for a history walk that may still be running.
+        // Two chains of static rules run side by side: those that replay the migrations (the sql rules hand one
+        // replay from rule to rule, so they keep their order; drift replays too) and the rest (migration folders,
+        // scripts, code, secrets). Both share one parse of each file. The history rules run last, since only they
+        // wait for a history walk that may still be running.
         List<Run> migrationChain = new ArrayList<>();
         List<Run> otherChain = new ArrayList<>();
         List<Run> historyChain = new ArrayList<>();
@@ -79,7 +80,7 @@ public final class Linter {
             all.add(run);
             if (info.category().equals("history")) {
                 historyChain.add(run);
-            } else if (run.inputs.affects() == Inputs.MIGRATIONS) {
+            } else if (REPLAYING.contains(info.category())) {
                 migrationChain.add(run);
             } else {
                 otherChain.add(run);
@@ -118,6 +119,9 @@ public final class Linter {
         }
         return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot, Optional.empty());
     }
+
+    /** The categories whose rules replay the migrations: they run in order on one thread. */
+    private static final Set<String> REPLAYING = Set.of("sql", "schema");
 
     /** One rule's run: filled in by the chain that runs it. */
     private static final class Run {

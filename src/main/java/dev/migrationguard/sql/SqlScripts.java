@@ -23,20 +23,35 @@ public final class SqlScripts {
 
     private final Snapshot snapshot;
     private final Map<String, Optional<SqlScript>> parsed = new HashMap<>();
+    /** Files {@link #parseAll} has read and queued, until their results are stored. */
+    private final Map<String, FutureTask<SqlScript>> inFlight = new HashMap<>();
 
     private SqlScripts(Snapshot snapshot) {
         this.snapshot = snapshot;
     }
 
-    /** The parsed file, or empty when it is absent or not text (the snapshot records a notice). */
-    public synchronized Optional<SqlScript> script(String path, SqlDialect dialect) {
+    /**
+     * The parsed file, or empty when it is absent or not text (the snapshot records a notice). A file that
+     * {@link #parseAll} is parsing on other threads is waited for, not parsed twice.
+     */
+    public Optional<SqlScript> script(String path, SqlDialect dialect) {
         String key = key(path, dialect);
-        Optional<SqlScript> cached = parsed.get(key);
-        if (cached == null) {
-            cached = snapshot.read(path).map(f -> SqlParser.parse(f, dialect));
-            parsed.put(key, cached);
+        FutureTask<SqlScript> pending;
+        synchronized (this) {
+            Optional<SqlScript> cached = parsed.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            pending = inFlight.get(key);
+            if (pending == null) {
+                cached = snapshot.read(path).map(f -> SqlParser.parse(f, dialect));
+                parsed.put(key, cached);
+                return cached;
+            }
         }
-        return cached;
+        // Parsed here if no thread has started it yet; otherwise this waits for the thread that has.
+        pending.run();
+        return Optional.of(result(pending));
     }
 
     /**
@@ -57,7 +72,7 @@ public final class SqlScripts {
             synchronized (this) {
                 for (Migration m : migrations) {
                     String key = key(m.sqlPath(), m.dialect());
-                    if (parsed.containsKey(key)) {
+                    if (parsed.containsKey(key) || inFlight.containsKey(key)) {
                         continue;
                     }
                     Optional<SourceFile> file = snapshot.read(m.sqlPath());
@@ -67,6 +82,7 @@ public final class SqlScripts {
                         FutureTask<SqlScript> task = new FutureTask<>(() -> SqlParser.parse(file.get(), m.dialect()));
                         pending.add(m);
                         tasks.add(task);
+                        inFlight.put(key, task);
                         ready.add(task);
                     }
                 }
@@ -83,8 +99,9 @@ public final class SqlScripts {
         }
         synchronized (this) {
             for (int i = 0; i < tasks.size(); i++) {
-                parsed.putIfAbsent(key(pending.get(i).sqlPath(), pending.get(i).dialect()),
-                        Optional.of(result(tasks.get(i))));
+                String key = key(pending.get(i).sqlPath(), pending.get(i).dialect());
+                parsed.putIfAbsent(key, Optional.of(result(tasks.get(i))));
+                inFlight.remove(key);
             }
         }
     }
