@@ -56,32 +56,34 @@ public final class CommandSites {
     /** The kind of script file a path is, if any (shell files without an extension are told by their shebang). */
     public static Optional<ScriptKind> kindOf(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
+        // Checked for every file of a repository: the patterns below only match YAML files or .husky/ paths.
+        boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
         if (name.equals("package.json")) {
             return Optional.of(ScriptKind.PACKAGE_JSON);
         }
         if (PlatformConfigReader.FILES.contains(name)) {
             return Optional.of(ScriptKind.PLATFORM);
         }
-        if (WORKFLOW.matcher(path).matches() || name.equals("action.yml") || name.equals("action.yaml")) {
+        if (yaml && (WORKFLOW.matcher(path).matches() || name.equals("action.yml") || name.equals("action.yaml"))) {
             return Optional.of(ScriptKind.WORKFLOW);
         }
-        if (CI_CONFIG.matcher(path).matches() || name.equals("Jenkinsfile") || name.endsWith(".Jenkinsfile")) {
+        if (yaml && CI_CONFIG.matcher(path).matches() || name.equals("Jenkinsfile") || name.endsWith(".Jenkinsfile")) {
             return Optional.of(ScriptKind.CI_CONFIG);
         }
         if (name.equals("Dockerfile") || name.equals("Containerfile") || name.startsWith("Dockerfile.")
                 || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile")) {
             return Optional.of(ScriptKind.DOCKERFILE);
         }
-        if (COMPOSE.matcher(name).matches()) {
+        if (yaml && COMPOSE.matcher(name).matches()) {
             return Optional.of(ScriptKind.COMPOSE);
         }
         if (name.equals("Procfile") || name.startsWith("Procfile.")) {
             return Optional.of(ScriptKind.PROCFILE);
         }
-        if (HUSKY.matcher(path).matches()) {
+        if (path.contains(".husky/") && HUSKY.matcher(path).matches()) {
             return Optional.of(ScriptKind.HUSKY);
         }
-        if (LEFTHOOK.matcher(name).matches()) {
+        if (yaml && LEFTHOOK.matcher(name).matches()) {
             return Optional.of(ScriptKind.LEFTHOOK);
         }
         if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile") || name.endsWith(".mk")) {

@@ -12,7 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -58,6 +60,9 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
     public String description() {
         return "working tree";
     }
+
+    /** The sizes the walk saw (not of symbolic links), so reading a file does not ask the file system again. */
+    private final Map<String, Long> sizes = new HashMap<>();
 
     @Override
     protected List<String> listPaths() {
@@ -116,6 +121,9 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                     boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
                     if (filter.accept(rel, restricted || isIgnored(ignores, exclude, rel, false))) {
                         out.add(rel);
+                        if (!attrs.isSymbolicLink()) {
+                            sizes.put(rel, attrs.size());
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -194,7 +202,8 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
 
     @Override
     protected long size(String path) throws IOException {
-        return Files.size(root.resolve(path));
+        Long listed = sizes.get(path);
+        return listed != null ? listed : Files.size(root.resolve(path));
     }
 
     @Override
