@@ -12,6 +12,7 @@ import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.RuleOptions;
 import dev.migrationguard.rules.RulePages;
 import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.Tasks;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -180,29 +180,7 @@ public final class Linter {
         thread.setDaemon(true);
         thread.start();
         first.run();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    other.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Tasks.join(other);
     }
 
     /** Identical fingerprints in one file get an ordinal, so each finding keeps its own identity. */

@@ -2,6 +2,7 @@ package dev.migrationguard.sql;
 
 import dev.migrationguard.workspace.ModelKey;
 import dev.migrationguard.workspace.Snapshot;
+import dev.migrationguard.workspace.Tasks;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,7 +51,7 @@ public final class SqlScripts {
         }
         // Parsed here if no thread has started it yet; otherwise this waits for the thread that has.
         pending.run();
-        return Optional.of(result(pending));
+        return Optional.of(Tasks.join(pending));
     }
 
     /**
@@ -100,7 +100,7 @@ public final class SqlScripts {
         synchronized (this) {
             for (int i = 0; i < tasks.size(); i++) {
                 String key = key(pending.get(i).sqlPath(), pending.get(i).dialect());
-                parsed.putIfAbsent(key, Optional.of(result(tasks.get(i))));
+                parsed.putIfAbsent(key, Optional.of(Tasks.join(tasks.get(i))));
                 inFlight.remove(key);
             }
         }
@@ -117,31 +117,6 @@ public final class SqlScripts {
         } catch (InterruptedException e) {
             // The calling thread parses whatever is left.
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static SqlScript result(FutureTask<SqlScript> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -3,7 +3,6 @@ package dev.migrationguard.workspace;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -29,32 +28,6 @@ final class ModelCache {
         } finally {
             running.remove(task);
         }
-        return (T) result(task);
-    }
-
-    private static Object result(FutureTask<Object> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            // The model's own failure, as the thread that built it saw it.
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return (T) Tasks.join(task);
     }
 }
