@@ -5,7 +5,7 @@
 # Usage: bench/history-bench.sh [commits]. Needs git, java and maven (run offline).
 # Environment: RUNS (default 3), KEEP=1 keeps the generated repository, REPO_DIR=<path> reuses one instead of
 # generating, NO_BUILD=1 uses the jar and classes already built, JAVA_OPTS replaces the launcher's JVM options in the
-# "java -jar" line (default: the launcher's own, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC), IN_JVM=0 skips the
+# "java -jar" line (default: the launcher's own, -XX:TieredStopAtLevel=1 -XX:+UseParallelGC), IN_JVM=0 skips the
 # breakdown of scan and rules in one warm JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,9 +57,9 @@ if [ "${IN_JVM:-1}" = 1 ]; then
 fi
 
 # Whole processes, git and migration-guard alternating so that a busy machine slows all alike: the launcher as a
-# user runs it (C1 only, serial GC, the CDS archive when built), the jar with JAVA_OPTS (default: the launcher's
+# user runs it (C1 only, parallel GC, the CDS archive when built), the jar with JAVA_OPTS (default: the launcher's
 # options without the archive), and the jar on the JVM's defaults (C2, G1).
-LAUNCHER_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+LAUNCHER_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}"
 names=(git launcher opts default)
 labels=("git log --name-status" "bin/migration-guard lint --history" "java $LAUNCHER_OPTS -jar ... lint --history"
   "java -jar ... lint --history (JVM defaults)")

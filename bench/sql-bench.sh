@@ -9,7 +9,7 @@
 #   2. statements/second and MB/s for that cold pass;
 #   3. parse-only and parse+lint figures for a warm JVM (best of ROUNDS);
 #   4. when the fat jar is built (mvn -B -DskipTests package), the real command a user runs on that folder,
-#      `bin/migration-guard lint` (every rule, the text report; C1, serial GC and the CDS archive of the launcher).
+#      `bin/migration-guard lint` (every rule, the text report; C1, parallel GC and the CDS archive of the launcher).
 # MB counts the characters of the SQL text. "wall" is elapsed time, "cpu" the CPU time of the whole process
 # (on a machine shared with other jobs the CPU figure is the stable one). Run from the repository root:
 #   bench/sql-bench.sh [N] [ROUNDS]
@@ -31,7 +31,7 @@ java -cp "$CP" dev.migrationguard.bench.SqlBench generate "$CORPUS" "$DIR" "$N"
 
 echo "== one process, JVM start included (load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?))"
 START=$(date +%s%N)
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "$CP" dev.migrationguard.bench.SqlBench lint "$DIR"
+java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xshare:auto -cp "$CP" dev.migrationguard.bench.SqlBench lint "$DIR"
 END=$(date +%s%N)
 echo "process wall time: $(( (END - START) / 1000000 )) ms"
 
