@@ -15,20 +15,20 @@ import java.util.Optional;
 public final class JavaSources {
     public static final ModelKey<List<JavaSource>> MODEL = ModelKey.of("java-sources", snapshot -> {
         List<JavaSource> out = new ArrayList<>();
-        // Made at the first .java file: JavaParser's configuration builds a validator for every language level,
-        // which a repository without Java should not pay for at start-up.
-        JavaParser parser = null;
         for (String path : snapshot.paths()) {
             if (path.endsWith(".java")) {
-                Optional<SourceFile> file = snapshot.read(path);
-                if (file.isPresent()) {
-                    parser = parser == null ? newParser() : parser;
-                    out.add(parse(parser, file.get()));
-                }
+                snapshot.read(path).ifPresent(file -> out.add(of(file)));
             }
         }
         return List.copyOf(out);
     });
+
+    /**
+     * A parser per thread, made at its first .java file: JavaParser's configuration builds a validator for every
+     * language level, which a repository without Java should not pay for at start-up, and a parser is not shared
+     * between threads.
+     */
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(JavaSources::newParser);
 
     private JavaSources() {
     }
@@ -38,6 +38,11 @@ public final class JavaSources {
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
                 .setAttributeComments(false)
                 .setStoreTokens(true));
+    }
+
+    /** One file, parsed once however many models ask (the parse is kept with the file). */
+    static JavaSource of(SourceFile file) {
+        return file.derived(JavaSources.class, f -> parse(PARSER.get(), f));
     }
 
     static JavaSource parse(JavaParser parser, SourceFile file) {

@@ -71,13 +71,18 @@ public final class SchemaSyncSettings {
             } else if (lower.equals("persistence.xml") || lower.endsWith("-persistence.xml")) {
                 snapshot.read(path).ifPresent(f -> persistenceXml(f, out));
             } else if (JsSqlCalls.isScript(path) || lower.equals("ormconfig.json")) {
-                snapshot.read(path).ifPresent(f -> javaScript(f, out));
+                // Tokenized only when it can hold `synchronize` or `.sync(`: most code cannot.
+                snapshot.read(path).filter(f -> f.text().contains("sync")).ifPresent(f -> javaScript(f, out));
             } else if (lower.equals(".env") || lower.startsWith(".env.")) {
                 snapshot.read(path).ifPresent(f -> dotEnv(f, out));
             }
         }
-        for (JavaSource source : snapshot.model(JavaSources.MODEL)) {
-            java(source, out);
+        // Only Java files that name a schema-generation setting are parsed here (every key holds one of these
+        // words), so a pre-commit run that checks settings does not parse a whole Java code base.
+        for (String path : snapshot.paths()) {
+            if (path.endsWith(".java")) {
+                snapshot.read(path).filter(f -> namesSetting(f.text())).ifPresent(f -> java(JavaSources.of(f), out));
+            }
         }
         out.sort(java.util.Comparator.comparing((SchemaSyncSetting s) -> s.file().path()).thenComparingInt(SchemaSyncSetting::start));
         return List.copyOf(out);
@@ -223,6 +228,11 @@ public final class SchemaSyncSettings {
                 }
             }
         }
+    }
+
+    private static boolean namesSetting(String text) {
+        return text.contains("hbm2ddl") || text.contains("HBM2DDL") || text.contains("ddl-auto")
+                || text.contains("schema-generation");
     }
 
     private static void java(JavaSource source, List<SchemaSyncSetting> out) {
