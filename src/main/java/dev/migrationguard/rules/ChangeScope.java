@@ -36,10 +36,6 @@ public final class ChangeScope {
         }
     }
 
-    public ChangeSet change() {
-        return change;
-    }
-
     /** The files the change adds, modifies, renames or copies, as they are after it. */
     public Set<String> changedFiles() {
         return changedFiles;
