@@ -3,18 +3,19 @@ package dev.migrationguard.workspace;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RecursiveTask;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -62,111 +63,111 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
     }
 
     /** The sizes the walk saw (not of symbolic links), so reading a file does not ask the file system again. */
-    private final Map<String, Long> sizes = new HashMap<>();
+    private final Map<String, Long> sizes = new ConcurrentHashMap<>();
 
+    /**
+     * Walks the tree on every core: each folder is a task that lists its entries, decides about each as git would
+     * (scope, nested repositories, .gitignore at every level, .git/info/exclude, the path filter) and hands its
+     * subfolders to other tasks. Notices are sorted by path, so a run reports them in the same order every time.
+     */
     @Override
     protected List<String> listPaths() {
-        List<String> out = new ArrayList<>();
-        Deque<IgnoreLevel> ignores = new ArrayDeque<>();
         IgnoreNode exclude = readIgnoreFile(root.resolve(".git/info/exclude"));
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String rel = ignores.isEmpty() ? relative(dir) : child(ignores.peek().dir(), dir);
-                    boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
-                    // java.io.File asks the file system without an exception for a missing file, which Files.exists
-                    // builds (two per folder, thousands in a large tree).
-                    File folder = dir.toFile();
-                    if (!rel.isEmpty()) {
-                        if (!Scope.contains(scope, rel) && !Scope.isAncestor(rel, scope)) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        // A folder with its own .git is a submodule or a nested repository: not this project's files.
-                        if (new File(folder, ".git").exists()) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        boolean ignored = restricted || isIgnored(ignores, exclude, rel, true);
-                        PathFilter.Descent descent = filter.descent(rel, dir.getFileName().toString(), ignored);
-                        if (descent == PathFilter.Descent.SKIP) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        restricted = descent == PathFilter.Descent.ONLY_INCLUDED;
-                    }
-                    IgnoreNode node = new File(folder, ".gitignore").isFile() ? readIgnoreFile(dir.resolve(".gitignore")) : null;
-                    ignores.push(new IgnoreLevel(rel, node, restricted));
-                    return FileVisitResult.CONTINUE;
-                }
+        List<Notice> met = Collections.synchronizedList(new ArrayList<>());
+        Level top = new Level("", readIgnoreFile(root.resolve(".gitignore")), false, null);
+        List<String> out = new Folder(root, top, exclude, met).invoke();
+        met.stream().sorted(Comparator.comparing(Notice::path)).forEach(this::addNotice);
+        return out;
+    }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                    if (!ignores.isEmpty()) {
-                        ignores.pop();
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+    /** One folder of the walk: its files and those of the folders below it that are not skipped. */
+    private final class Folder extends RecursiveTask<List<String>> {
+        private final Path dir;
+        private final Level level;
+        private final IgnoreNode exclude;
+        private final List<Notice> met;
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String rel = ignores.isEmpty() ? relative(file) : child(ignores.peek().dir(), file);
-                    if (!Scope.contains(scope, rel)) {
-                        return FileVisitResult.CONTINUE;
+        Folder(Path dir, Level level, IgnoreNode exclude, List<Notice> met) {
+            this.dir = dir;
+            this.level = level;
+            this.exclude = exclude;
+            this.met = met;
+        }
+
+        @Override
+        protected List<String> compute() {
+            List<String> out = new ArrayList<>();
+            List<Folder> below = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String rel = level.dir().isEmpty() ? entry.getFileName().toString()
+                            : level.dir() + "/" + entry.getFileName();
+                    BasicFileAttributes attrs;
+                    try {
+                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        met.add(Notice.warning(rel, "could not be listed: " + e.getMessage()));
+                        continue;
                     }
-                    if (attrs.isSymbolicLink() && !linksInside(file, rel)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isDirectory() || attrs.isOther()) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    boolean restricted = !ignores.isEmpty() && ignores.peek().restricted();
-                    if (filter.accept(rel, restricted || isIgnored(ignores, exclude, rel, false))) {
+                    if (attrs.isDirectory()) {
+                        Level inside = enter(entry, rel);
+                        if (inside != null) {
+                            below.add(new Folder(entry, inside, exclude, met));
+                        }
+                    } else if (accepts(entry, rel, attrs)) {
                         out.add(rel);
                         if (!attrs.isSymbolicLink()) {
                             sizes.put(rel, attrs.size());
                         }
                     }
-                    return FileVisitResult.CONTINUE;
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    addNotice(Notice.warning(relative(file), "could not be listed: " + exc.getMessage()));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            addNotice(Notice.error("", "could not walk " + root + ": " + e.getMessage()));
+            } catch (IOException | DirectoryIteratorException e) {
+                met.add(dir.equals(root) ? Notice.error("", "could not walk " + root + ": " + e.getMessage())
+                        : Notice.warning(level.dir(), "could not be listed: " + e.getMessage()));
+            }
+            for (Folder folder : invokeAll(below)) {
+                out.addAll(folder.join());
+            }
+            return out;
         }
-        return out;
-    }
 
-    /** A symbolic link is read only when it resolves to a regular file inside the root (no loops, no escapes). */
-    private boolean linksInside(Path link, String rel) {
-        try {
-            Path target = link.toRealPath();
-            if (!target.startsWith(realRoot)) {
-                addNotice(Notice.note(rel, "skipped: symbolic link points outside the repository"));
+        /** The ignore level of a subfolder to walk, or null to skip it. */
+        private Level enter(Path sub, String rel) {
+            if (!Scope.contains(scope, rel) && !Scope.isAncestor(rel, scope)) {
+                return null;
+            }
+            // java.io.File asks the file system without an exception for a missing file, which Files.exists
+            // builds (two per folder, thousands in a large tree).
+            File folder = sub.toFile();
+            // A folder with its own .git is a submodule or a nested repository: not this project's files.
+            if (new File(folder, ".git").exists()) {
+                return null;
+            }
+            boolean ignored = level.restricted() || isIgnored(level, exclude, rel, true);
+            PathFilter.Descent descent = filter.descent(rel, sub.getFileName().toString(), ignored);
+            if (descent == PathFilter.Descent.SKIP) {
+                return null;
+            }
+            IgnoreNode node = new File(folder, ".gitignore").isFile() ? readIgnoreFile(sub.resolve(".gitignore")) : null;
+            return new Level(rel, node, descent == PathFilter.Descent.ONLY_INCLUDED, level);
+        }
+
+        private boolean accepts(Path file, String rel, BasicFileAttributes attrs) {
+            if (!Scope.contains(scope, rel)) {
                 return false;
             }
-            return Files.isRegularFile(target);
-        } catch (IOException e) {
-            addNotice(Notice.note(rel, "skipped: symbolic link cannot be resolved (" + e.getClass().getSimpleName() + ")"));
-            return false;
+            if (attrs.isSymbolicLink() && !linksInside(file, rel, met)) {
+                return false;
+            }
+            if (attrs.isOther()) {
+                return false;
+            }
+            return filter.accept(rel, level.restricted() || isIgnored(level, exclude, rel, false));
         }
     }
 
-    /** The relative path of an entry of the folder at {@code parent}, without asking Path to relativize. */
-    private static String child(String parent, Path entry) {
-        String name = entry.getFileName().toString();
-        return parent.isEmpty() ? name : parent + "/" + name;
-    }
-
-    private String relative(Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
-    }
-
-    /** One folder on the walk: its .gitignore and whether only {@code paths}-included files count in it. */
-    private record IgnoreLevel(String dir, IgnoreNode node, boolean restricted) {
+    /** One folder's .gitignore and whether only {@code paths}-included files count in it, above its parent's. */
+    private record Level(String dir, IgnoreNode node, boolean restricted, Level parent) {
     }
 
     private static IgnoreNode readIgnoreFile(Path file) {
@@ -182,9 +183,9 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
         }
     }
 
-    /** Git's precedence: the deepest .gitignore with a matching rule decides, then .git/info/exclude. */
-    private static boolean isIgnored(Deque<IgnoreLevel> levels, IgnoreNode exclude, String rel, boolean dir) {
-        for (IgnoreLevel level : levels) {
+    /** Whether git ignores a path: the nearest .gitignore that decides wins, then .git/info/exclude. */
+    private static boolean isIgnored(Level nearest, IgnoreNode exclude, String rel, boolean dir) {
+        for (Level level = nearest; level != null; level = level.parent()) {
             if (level.node() == null) {
                 continue;
             }
@@ -198,6 +199,21 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
             }
         }
         return exclude != null && exclude.isIgnored(rel, dir) == IgnoreNode.MatchResult.IGNORED;
+    }
+
+    /** A symbolic link is read only when it resolves to a regular file inside the root (no loops, no escapes). */
+    private boolean linksInside(Path link, String rel, List<Notice> met) {
+        try {
+            Path target = link.toRealPath();
+            if (!target.startsWith(realRoot)) {
+                met.add(Notice.note(rel, "skipped: symbolic link points outside the repository"));
+                return false;
+            }
+            return Files.isRegularFile(target);
+        } catch (IOException e) {
+            met.add(Notice.note(rel, "skipped: symbolic link cannot be resolved (" + e.getClass().getSimpleName() + ")"));
+            return false;
+        }
     }
 
     @Override
