@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,38 +51,66 @@ public final class SchemaSyncSettings {
     private SchemaSyncSettings() {
     }
 
+    /** The kinds of file a setting is read from. */
+    private enum Source { PROPERTIES, SPRING_YAML, PERSISTENCE_XML, SCRIPT, DOTENV, JAVA }
+
+    /** The kind of settings file a path is, or null: one answer for {@link #mayRead} and {@link #find}. */
+    private static Source sourceOf(String path) {
+        String lower = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".properties")) {
+            return Source.PROPERTIES;
+        }
+        if ((lower.startsWith("application") || lower.startsWith("bootstrap"))
+                && (lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
+            return Source.SPRING_YAML;
+        }
+        if (lower.equals("persistence.xml") || lower.endsWith("-persistence.xml")) {
+            return Source.PERSISTENCE_XML;
+        }
+        if (JsSqlCalls.isScript(path) || lower.equals("ormconfig.json")) {
+            return Source.SCRIPT;
+        }
+        if (lower.equals(".env") || lower.startsWith(".env.")) {
+            return Source.DOTENV;
+        }
+        return path.endsWith(".java") ? Source.JAVA : null;
+    }
+
     /** Whether a file at this path may hold a schema-sync setting (the files {@link #find} reads). */
     public static boolean mayRead(String path) {
-        String lower = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return lower.endsWith(".properties") || lower.endsWith(".yml") || lower.endsWith(".yaml")
-                || lower.endsWith(".xml") || JsSqlCalls.isScript(path) || lower.equals("ormconfig.json")
-                || lower.equals(".env") || lower.startsWith(".env.") || lower.endsWith(".java");
+        return sourceOf(path) != null;
     }
 
     static List<SchemaSyncSetting> find(Snapshot snapshot) {
         List<SchemaSyncSetting> out = new ArrayList<>();
         for (String path : snapshot.paths()) {
-            String name = path.substring(path.lastIndexOf('/') + 1);
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".properties")) {
-                snapshot.read(path).ifPresent(f -> properties(f, out));
-            } else if ((lower.startsWith("application") || lower.startsWith("bootstrap"))
-                    && (lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
-                snapshot.read(path).ifPresent(f -> springYaml(f, out));
-            } else if (lower.equals("persistence.xml") || lower.endsWith("-persistence.xml")) {
-                snapshot.read(path).ifPresent(f -> persistenceXml(f, out));
-            } else if (JsSqlCalls.isScript(path) || lower.equals("ormconfig.json")) {
-                // Tokenized only when it can hold `synchronize` or `.sync(`: most code cannot.
-                snapshot.read(path).filter(f -> f.text().contains("sync")).ifPresent(f -> javaScript(f, out));
-            } else if (lower.equals(".env") || lower.startsWith(".env.")) {
-                snapshot.read(path).ifPresent(f -> dotEnv(f, out));
+            Source source = sourceOf(path);
+            if (source == null) {
+                continue;
             }
-        }
-        // Only Java files that name a schema-generation setting are parsed here (every key holds one of these
-        // words), so a pre-commit run that checks settings does not parse a whole Java code base.
-        for (String path : snapshot.paths()) {
-            if (path.endsWith(".java")) {
-                snapshot.read(path).filter(f -> namesSetting(f.text())).ifPresent(f -> java(JavaSources.of(f), out));
+            Optional<SourceFile> file = snapshot.read(path);
+            if (file.isEmpty()) {
+                continue;
+            }
+            SourceFile f = file.get();
+            switch (source) {
+                case PROPERTIES -> properties(f, out);
+                case SPRING_YAML -> springYaml(f, out);
+                case PERSISTENCE_XML -> persistenceXml(f, out);
+                // Tokenized only when it can hold `synchronize` or `.sync(`: most code cannot.
+                case SCRIPT -> {
+                    if (f.text().contains("sync")) {
+                        javaScript(f, out);
+                    }
+                }
+                case DOTENV -> dotEnv(f, out);
+                // Parsed only when it names a schema-generation setting (every key holds one of these words), so a
+                // pre-commit run that checks settings does not parse a whole Java code base.
+                case JAVA -> {
+                    if (namesSetting(f.text())) {
+                        java(JavaSources.of(f), out);
+                    }
+                }
             }
         }
         out.sort(java.util.Comparator.comparing((SchemaSyncSetting s) -> s.file().path()).thenComparingInt(SchemaSyncSetting::start));

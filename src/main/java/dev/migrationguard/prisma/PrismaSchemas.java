@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.RepoPaths;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
 import java.io.IOException;
@@ -63,10 +64,10 @@ public final class PrismaSchemas {
             if (path.contains("node_modules/") || !path.endsWith(".prisma")) {
                 continue;
             }
-            String folder = parent(path);
+            String folder = RepoPaths.parent(path);
             if (folder.equals("schema") || folder.endsWith("/schema")) {
                 locations.putIfAbsent(folder, true);
-            } else if (fileName(path).equals("schema.prisma")) {
+            } else if (RepoPaths.name(path).equals("schema.prisma")) {
                 locations.putIfAbsent(path, false);
             }
         }
@@ -123,8 +124,8 @@ public final class PrismaSchemas {
         if (!schema.find()) {
             return;
         }
-        String base = parent(configPath);
-        String location = normalise(join(base, configValue(schema)));
+        String base = RepoPaths.parent(configPath);
+        String location = normalise(RepoPaths.join(base, configValue(schema)));
         boolean folder = !location.endsWith(".prisma");
         if (!(folder ? isFolder(snapshot, location) : snapshot.contains(location))) {
             return;
@@ -132,7 +133,7 @@ public final class PrismaSchemas {
         locations.put(location, folder);
         Matcher migrations = CONFIG_MIGRATIONS.matcher(text);
         if (migrations.find()) {
-            configuredMigrations.put(location, normalise(join(base, configValue(migrations))));
+            configuredMigrations.put(location, normalise(RepoPaths.join(base, configValue(migrations))));
         }
     }
 
@@ -154,21 +155,27 @@ public final class PrismaSchemas {
         if (file.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> schema = schemaSetting(file.get().text());
+        if (schema.isEmpty() || schema.get().isBlank()) {
+            return Optional.empty();
+        }
+        String location = normalise(RepoPaths.join(RepoPaths.parent(packageJson), schema.get()));
+        return snapshot.contains(location) || isFolder(snapshot, location) ? Optional.of(location) : Optional.empty();
+    }
+
+    /**
+     * The string value of {@code prisma.schema} in a package.json's top-level object, if it has one. A package.json
+     * that is not JSON names no schema; other rules report it.
+     */
+    public static Optional<String> schemaSetting(String packageJson) {
         try {
-            Optional<String> schema = prismaSchemaSetting(file.get().text());
-            if (schema.isEmpty() || schema.get().isBlank()) {
-                return Optional.empty();
-            }
-            String location = normalise(join(parent(packageJson), schema.get()));
-            return snapshot.contains(location) || isFolder(snapshot, location) ? Optional.of(location) : Optional.empty();
-        } catch (Exception e) {
-            // A package.json that is not JSON names no schema; other tools report it.
+            return readSchemaSetting(packageJson);
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The string value of {@code prisma.schema} in a package.json's top-level object, if it has one. */
-    private static Optional<String> prismaSchemaSetting(String json) throws IOException {
+    private static Optional<String> readSchemaSetting(String json) throws IOException {
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -199,10 +206,10 @@ public final class PrismaSchemas {
      */
     private static String migrationsDirectory(Snapshot snapshot, String location, boolean folder, PrismaSchema schema) {
         List<String> candidates = new ArrayList<>();
-        schema.datasource().ifPresent(d -> candidates.add(join(parent(d.file().path()), "migrations")));
-        candidates.add(join(folder ? location : parent(location), "migrations"));
+        schema.datasource().ifPresent(d -> candidates.add(RepoPaths.join(RepoPaths.parent(d.file().path()), "migrations")));
+        candidates.add(RepoPaths.join(folder ? location : RepoPaths.parent(location), "migrations"));
         if (folder) {
-            candidates.add(join(parent(location), "migrations"));
+            candidates.add(RepoPaths.join(RepoPaths.parent(location), "migrations"));
         }
         for (String candidate : candidates) {
             String prefix = candidate + "/";
@@ -218,19 +225,6 @@ public final class PrismaSchemas {
     private static boolean isFolder(Snapshot snapshot, String location) {
         String prefix = location.isEmpty() ? "" : location + "/";
         return snapshot.paths().stream().anyMatch(p -> p.startsWith(prefix) && p.endsWith(".prisma"));
-    }
-
-    static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
-
-    private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static String join(String folder, String relative) {
-        return folder.isEmpty() ? relative : folder + "/" + relative;
     }
 
     /** Removes {@code ./}, {@code ..} pairs and trailing slashes from a relative path. */

@@ -5,11 +5,10 @@ import dev.migrationguard.code.SchemaSyncSettings;
 import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.scripts.CommandSites;
+import dev.migrationguard.workspace.RepoPaths;
 import dev.migrationguard.workspace.Snapshot;
-import dev.migrationguard.workspace.SourceFile;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The kinds of input that rules name in {@link Rule#inputs()}: tests of a changed path. */
 public final class Inputs {
@@ -18,8 +17,8 @@ public final class Inputs {
 
     /**
      * Prisma migrations and everything that decides how they are read: SQL files, lock files, files inside a
-     * migrations folder, Prisma schemas and {@code prisma.config.ts}, and a package.json whose {@code prisma} key
-     * (which may move the schema) is there before or after the change.
+     * migrations folder, Prisma schemas and {@code prisma.config.ts}, and a package.json whose {@code prisma.schema}
+     * setting (which moves the schema) the change sets, alters or removes.
      */
     public static final RuleInputs.Test MIGRATIONS = Inputs::migrations;
 
@@ -36,7 +35,6 @@ public final class Inputs {
     public static final RuleInputs.Test ORM_SETTINGS = (path, change) -> SchemaSyncSettings.mayRead(path);
 
     private static final String LOCK_FILE = "migration_lock.toml";
-    private static final Pattern PRISMA_KEY = Pattern.compile("\"prisma\"\\s*:");
 
     private Inputs() {
     }
@@ -48,11 +46,11 @@ public final class Inputs {
             return true;
         }
         if (name.equals("package.json")) {
-            return hasPrismaKey(change.base(), path) || hasPrismaKey(change.target(), path);
+            return !schemaSetting(change.base(), path).equals(schemaSetting(change.target(), path));
         }
         // A stray file in a migrations folder of another name, told by the lock file beside it or above it.
-        String folder = parent(path);
-        for (int up = 0; up < 2 && !folder.isEmpty(); up++, folder = parent(folder)) {
+        String folder = RepoPaths.parent(path);
+        for (int up = 0; up < 2 && !folder.isEmpty(); up++, folder = RepoPaths.parent(folder)) {
             String lock = folder + "/" + LOCK_FILE;
             if (change.target().contains(lock) || change.base().contains(lock)) {
                 return true;
@@ -61,17 +59,12 @@ public final class Inputs {
         return false;
     }
 
-    private static boolean hasPrismaKey(Snapshot snapshot, String path) {
-        Optional<SourceFile> file = snapshot.read(path);
-        return file.isPresent() && PRISMA_KEY.matcher(file.get().text()).find();
+    /** A package.json's {@code prisma.schema} setting in one version, empty when absent there. */
+    private static Optional<String> schemaSetting(Snapshot snapshot, String path) {
+        return snapshot.read(path).flatMap(file -> PrismaSchemas.schemaSetting(file.text()));
     }
 
     private static String lowerName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
+        return RepoPaths.name(path).toLowerCase(Locale.ROOT);
     }
 }

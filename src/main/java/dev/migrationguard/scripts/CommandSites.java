@@ -120,12 +120,12 @@ public final class CommandSites {
         List<SourceFile> packages = new ArrayList<>();
         List<MakefileReader.Result> makefiles = new ArrayList<>();
         for (String path : snapshot.paths()) {
+            if (!mayRead(path)) {
+                continue;
+            }
             String name = path.substring(path.lastIndexOf('/') + 1);
             Optional<ScriptKind> kind = kindOf(path);
             boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-            if (kind.isEmpty() && name.contains(".") && !yaml) {
-                continue;
-            }
             SourceFile file = snapshot.read(path).orElse(null);
             if (file == null) {
                 continue;

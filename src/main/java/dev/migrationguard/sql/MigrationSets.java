@@ -3,6 +3,7 @@ package dev.migrationguard.sql;
 import dev.migrationguard.prisma.PrismaProject;
 import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.RepoPaths;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.ArrayList;
@@ -39,10 +40,10 @@ public final class MigrationSets {
             String[] parts = path.split("/");
             int n = parts.length;
             if (parts[n - 1].equals(LOCK_FILE)) {
-                locks.put(parent(path), path);
-                sqlByFolder.computeIfAbsent(parent(path), k -> new ArrayList<>());
+                locks.put(RepoPaths.parent(path), path);
+                sqlByFolder.computeIfAbsent(RepoPaths.parent(path), k -> new ArrayList<>());
             } else if (parts[n - 1].equals(SQL_FILE) && n >= 3) {
-                String folder = parent(parent(path));
+                String folder = RepoPaths.parent(RepoPaths.parent(path));
                 sqlByFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(path);
             }
         }
@@ -61,7 +62,7 @@ public final class MigrationSets {
     private static MigrationSet describe(Snapshot snapshot, String folder, String lockPath, List<String> sqlPaths) {
         List<String> ordered = new ArrayList<>(sqlPaths);
         // Prisma applies migrations in the order of their folder names.
-        ordered.sort((a, b) -> parent(a).compareTo(parent(b)));
+        ordered.sort((a, b) -> RepoPaths.parent(a).compareTo(RepoPaths.parent(b)));
         LockFile lock = null;
         SqlDialect dialect = null;
         DialectSource source = null;
@@ -94,7 +95,7 @@ public final class MigrationSets {
         }
         List<Migration> migrations = new ArrayList<>();
         for (String sqlPath : ordered) {
-            String migrationFolder = parent(sqlPath);
+            String migrationFolder = RepoPaths.parent(sqlPath);
             migrations.add(new Migration(migrationFolder.substring(migrationFolder.lastIndexOf('/') + 1),
                     migrationFolder, sqlPath, dialect));
         }
@@ -147,10 +148,5 @@ public final class MigrationSets {
     private static String firstGroup(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.find() ? m.group(1) : null;
-    }
-
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
     }
 }

@@ -131,6 +131,13 @@ class StagedScopeTest {
                 ChangeScope scope = new ChangeScope(staged(scan));
                 assertTrue(scope.affects(new dev.migrationguard.rules.sql.DestructiveDrop().inputs()));
             }
+            repo.commit("schema named in package.json");
+            repo.write("package.json", "{\n  \"name\": \"app\",\n  \"prisma\": {\"schema\": \"prisma/schema.prisma\", "
+                    + "\"seed\": \"node seed.js\"}\n}\n").stage("package.json");
+            try (GitScan scan = GitScan.run(repo.root(), new ScanMode.Staged(), ScanOptions.defaults())) {
+                // The prisma key changes, the schema it names does not.
+                assertFalse(new ChangeScope(staged(scan)).affects(new dev.migrationguard.rules.sql.DestructiveDrop().inputs()));
+            }
             repo.write("package.json", "{\n  \"name\": \"app\"\n}\n").stage("package.json").commit("no prisma key");
             repo.write("package.json", "{\n  \"name\": \"app\",\n  \"version\": \"2.0.0\"\n}\n").stage("package.json");
             try (GitScan scan = GitScan.run(repo.root(), new ScanMode.Staged(), ScanOptions.defaults())) {

@@ -5,6 +5,7 @@ import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.ChangeType;
 import dev.migrationguard.git.LineChanges;
 import dev.migrationguard.git.MigrationPath;
+import dev.migrationguard.workspace.RepoPaths;
 import dev.migrationguard.workspace.SourceFile;
 import dev.migrationguard.workspace.TextRange;
 import java.util.ArrayList;
@@ -63,22 +64,13 @@ public final class SchemaChangeWithoutMigration extends ChangeSetRule {
 
     /** Where Prisma looks for the migrations of a schema file: beside it, and beside a schema folder. */
     private static List<String> migrationFolders(String schemaPath) {
-        String dir = parent(schemaPath);
+        String dir = RepoPaths.parent(schemaPath);
         List<String> folders = new ArrayList<>();
-        folders.add(join(dir, "migrations"));
+        folders.add(RepoPaths.join(dir, "migrations"));
         if (!dir.isEmpty()) {
-            folders.add(join(parent(dir), "migrations"));
+            folders.add(RepoPaths.join(RepoPaths.parent(dir), "migrations"));
         }
         return folders;
-    }
-
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
-
-    private static String join(String dir, String name) {
-        return dir.isEmpty() ? name : dir + "/" + name;
     }
 
     /** A block of the data model and the file it is in. */
