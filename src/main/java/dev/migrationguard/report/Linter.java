@@ -69,7 +69,7 @@ public final class Linter {
         // replay from rule to rule, so they keep their order; drift replays too) and the rest (migration folders,
         // scripts, code, secrets). Both share one parse of each file. The history rules run last, since only they
         // wait for a history walk that may still be running.
-        List<Run> migrationChain = new ArrayList<>();
+        List<Run> replayingChain = new ArrayList<>();
         List<Run> otherChain = new ArrayList<>();
         List<Run> historyChain = new ArrayList<>();
         List<Run> all = new ArrayList<>();
@@ -81,14 +81,14 @@ public final class Linter {
             if (info.category().equals("history")) {
                 historyChain.add(run);
             } else if (REPLAYING.contains(info.category())) {
-                migrationChain.add(run);
+                replayingChain.add(run);
             } else {
                 otherChain.add(run);
             }
         }
-        Runnable staticRules = () -> runChain(migrationChain, snapshot, changedFiles, List::of, scope);
+        Runnable replayingRules = () -> runChain(replayingChain, snapshot, changedFiles, List::of, scope);
         Runnable otherRules = () -> runChain(otherChain, snapshot, changedFiles, List::of, scope);
-        inParallel(staticRules, otherRules);
+        inParallel(replayingRules, otherRules);
         runChain(historyChain, snapshot, changedFiles, later, scope);
 
         List<Finding> findings = new ArrayList<>();
