@@ -5,10 +5,12 @@ import dev.migrationguard.workspace.TextRange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +47,8 @@ public record Finding(
         Objects.requireNonNull(range);
         Objects.requireNonNull(message);
         fix = fix == null ? "" : fix;
-        properties = Map.copyOf(properties);
+        // Sorted by name: Map.copyOf iterates in an order that changes from run to run, and so would the reports.
+        properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
         redactions = List.copyOf(redactions);
     }
 
