@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.git.GitScan;
 import dev.migrationguard.report.ToolVersion;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleRegistry;
@@ -55,6 +56,9 @@ public final class Main implements Runnable {
     boolean version;
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("lint") || args[0].equals("baseline"))) {
+            GitScan.warmUp();
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err, Path.of("")));

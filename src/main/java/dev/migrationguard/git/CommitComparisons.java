@@ -33,8 +33,11 @@ final class CommitComparisons implements AutoCloseable {
      *
      * @param changes the changed files, or null when the clone lacks a tree it needs (the commit is skipped)
      * @param notes   what could not be done (renames not detected, a tree missing), in the order found
+     * @param oldBlobs the blob ids of the changed files in the base version, by path
+     * @param newBlobs the blob ids of the changed files in the compared version, by path
      */
-    record Result(List<Change> changes, List<Notice> notes) {
+    record Result(List<Change> changes, List<Notice> notes, Map<String, ObjectId> oldBlobs,
+                  Map<String, ObjectId> newBlobs) {
     }
 
     private final Repository repository;
@@ -93,11 +96,11 @@ final class CommitComparisons implements AutoCloseable {
                 notes.add(Notice.note("", "renames were not detected in one commit: blob " + blob.substring(0, 7)
                         + " is not in this clone (a partial clone); moved files show as deleted and added"));
             }
-            return new Result(changes, notes);
+            return new Result(changes, notes, diff.blobs(false), diff.blobs(true));
         } catch (MissingObjectException e) {
             notes.add(Notice.warning("", "object " + e.getObjectId().abbreviate(7).name() + " is not in this clone"
                     + " (a partial clone without trees?), so a commit using it cannot be compared and is skipped"));
-            return new Result(null, notes);
+            return new Result(null, notes, Map.of(), Map.of());
         }
     }
 

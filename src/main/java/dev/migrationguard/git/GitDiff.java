@@ -4,6 +4,7 @@ import dev.migrationguard.workspace.PathFilter;
 import dev.migrationguard.workspace.Scope;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ final class GitDiff implements AutoCloseable {
     private final List<String> renamesSkipped = new ArrayList<>();
     private final Map<String, Boolean> visibleByPath = new HashMap<>();
     private RenameDetector treeRenames;
+    private Map<String, ObjectId> oldBlobs = new HashMap<>();
+    private Map<String, ObjectId> newBlobs = new HashMap<>();
 
     GitDiff(Repository repository, ObjectReader reader, String scope, PathFilter filter) {
         this.repository = repository;
@@ -66,6 +69,8 @@ final class GitDiff implements AutoCloseable {
             treeDiff = new TreeDiff(reader, scope);
             treeRenames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
         }
+        oldBlobs = new HashMap<>();
+        newBlobs = new HashMap<>();
         List<TreeDiff.Entry> entries = treeDiff.compare(oldTree, newTree);
         boolean adds = false;
         boolean deletes = false;
@@ -79,7 +84,7 @@ final class GitDiff implements AutoCloseable {
             for (TreeDiff.Entry e : entries) {
                 String oldPath = e.type() == DiffEntry.ChangeType.ADD ? DiffEntry.DEV_NULL : e.path();
                 String newPath = e.type() == DiffEntry.ChangeType.DELETE ? DiffEntry.DEV_NULL : e.path();
-                add(out, e.type(), oldPath, e.oldMode(), newPath, e.newMode());
+                add(out, e.type(), oldPath, e.oldMode(), e.oldId(), newPath, e.newMode(), e.newId());
             }
             return sorted(out);
         }
@@ -100,6 +105,14 @@ final class GitDiff implements AutoCloseable {
             throw new IOException("rename detection was cancelled", e);
         }
         return convert(diffEntries);
+    }
+
+    /**
+     * The blob ids of the files the last {@link #trees} comparison found changed, by path: as the old tree has them
+     * ({@code newSide} false) or the new one. A snapshot of either version finds them without reading its trees.
+     */
+    Map<String, ObjectId> blobs(boolean newSide) {
+        return Collections.unmodifiableMap(newSide ? newBlobs : oldBlobs);
     }
 
     /** From a tree (null: the empty tree) to the index. */
@@ -186,18 +199,25 @@ final class GitDiff implements AutoCloseable {
     private List<Change> convert(List<DiffEntry> entries) {
         List<Change> out = new ArrayList<>(entries.size());
         for (DiffEntry e : entries) {
-            add(out, e.getChangeType(), e.getOldPath(), e.getOldMode(), e.getNewPath(), e.getNewMode());
+            add(out, e.getChangeType(), e.getOldPath(), e.getOldMode(), e.getOldId().toObjectId(), e.getNewPath(),
+                    e.getNewMode(), e.getNewId().toObjectId());
         }
         return sorted(out);
     }
 
     /** Adds the change a diff entry makes to the files a rule sees, if any (links and submodules are not files). */
     private void add(List<Change> out, DiffEntry.ChangeType changeType, String entryOldPath, FileMode oldMode,
-                     String entryNewPath, FileMode newMode) {
+                     ObjectId oldId, String entryNewPath, FileMode newMode, ObjectId newId) {
         String oldPath = isFile(oldMode) && visible(entryOldPath) ? entryOldPath : null;
         String newPath = isFile(newMode) && visible(entryNewPath) ? entryNewPath : null;
         if (oldPath == null && newPath == null) {
             return;
+        }
+        if (oldPath != null && oldId != null) {
+            oldBlobs.put(oldPath, oldId);
+        }
+        if (newPath != null && newId != null) {
+            newBlobs.put(newPath, newId);
         }
         ChangeType type;
         if (oldPath == null) {

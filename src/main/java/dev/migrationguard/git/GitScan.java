@@ -1,11 +1,13 @@
 package dev.migrationguard.git;
 
+import dev.migrationguard.workspace.CheckedOutFiles;
 import dev.migrationguard.workspace.CommitSnapshot;
 import dev.migrationguard.workspace.GitIndexSnapshot;
 import dev.migrationguard.workspace.Notice;
 import dev.migrationguard.workspace.Scope;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
+import java.io.File;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.internal.storage.file.FileSnapshot;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ConfigConstants;
@@ -89,6 +92,20 @@ public final class GitScan implements AutoCloseable {
      */
     public static GitScan start(Path dir, ScanMode mode, ScanOptions options) throws IOException {
         return scan(dir, mode, options, true);
+    }
+
+    /**
+     * Starts JGit's one-time set-up on a thread of its own, for a process that will scan a repository soon: its
+     * settings, and the static state that opening a repository first builds (message bundles, the time zone, about
+     * 30 ms), while the calling thread parses the command line and reads the configuration.
+     */
+    public static void warmUp() {
+        Thread thread = new Thread(() -> {
+            JGitSetup.configure();
+            FileSnapshot.save(new File("."));
+        }, "migration-guard-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static GitScan scan(Path dir, ScanMode mode, ScanOptions options, boolean background) throws IOException {
@@ -280,6 +297,7 @@ public final class GitScan implements AutoCloseable {
                     } else {
                         GitIndexSnapshot index = new GitIndexSnapshot(repository, scope, options.filter(),
                                 options.maxFileBytes());
+                        index.readCheckedOutCopies(CheckedOutFiles.of(repository));
                         staticSnapshot = index;
                         if (head == null) {
                             notices.add(noCommitsYet());
@@ -297,7 +315,10 @@ public final class GitScan implements AutoCloseable {
                     notices.add(noCommitsYet());
                     staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
                 } else {
-                    staticSnapshot = commitSnapshot(head);
+                    // HEAD's files are read from a clean checkout (a pull request's CI job) instead of the packs.
+                    CommitSnapshot headFiles = commitSnapshot(head);
+                    headFiles.readCheckedOutCopies(CheckedOutFiles.of(repository));
+                    staticSnapshot = headFiles;
                     ObjectId headId = head.copy();
                     if (background) {
                         CompletableFuture<Outcome> later = new CompletableFuture<>();
@@ -437,7 +458,8 @@ public final class GitScan implements AutoCloseable {
             CommitComparisons.Result whole = CommitComparisons.compare(diff, mergeBase.getTree(), head.getTree());
             whole.notes().forEach(this::note);
             if (whole.changes() != null) {
-                changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase), commitSnapshot(head),
+                changes.add(new ChangeSet(ChangeSet.Kind.RANGE, commitSnapshot(mergeBase, whole.oldBlobs()),
+                        commitSnapshot(head, whole.newBlobs()),
                         "range " + range, Optional.empty(), whole.changes(), Optional.of(range)));
             }
         }
@@ -523,9 +545,9 @@ public final class GitScan implements AutoCloseable {
                 if (result == null || result.changes() == null) {
                     continue;
                 }
-                Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0));
+                Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0), result.oldBlobs());
                 CommitInfo info = info(commit);
-                changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit),
+                changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit, result.newBlobs()),
                         "commit " + info.shortId(), Optional.of(info), result.changes(), range));
             }
         }
@@ -553,6 +575,13 @@ public final class GitScan implements AutoCloseable {
         private CommitSnapshot commitSnapshot(RevCommit commit) {
             return commitSnapshots.computeIfAbsent(commit.copy(), id -> new CommitSnapshot(repository, commit, scope,
                     options.filter(), options.maxFileBytes()));
+        }
+
+        /** A commit's snapshot, told the blob ids a comparison found for some of its files. */
+        private CommitSnapshot commitSnapshot(RevCommit commit, Map<String, ObjectId> blobs) {
+            CommitSnapshot snapshot = commitSnapshot(commit);
+            snapshot.knowBlobs(blobs);
+            return snapshot;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.migrationguard.workspace;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -50,54 +48,33 @@ public final class CommitSnapshot extends GitObjectSnapshot {
 
     @Override
     protected ObjectId findBlob(String path) throws IOException {
-        try (TreeWalk walk = TreeWalk.forPath(repository(), path, treeId)) {
-            if (walk == null) {
-                return null;
-            }
-            FileMode mode = walk.getFileMode(0);
-            return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE ? walk.getObjectId(0).copy() : null;
+        try (ObjectReader reader = repository().newObjectReader()) {
+            TreeEntries.Entry entry = TreeEntries.find(reader, treeId, path);
+            return entry != null && entry.isFile() ? entry.id() : null;
         }
     }
 
     @Override
     protected List<String> findSubfolders(String folder) throws IOException {
-        ObjectId tree = treeId;
-        if (!folder.isEmpty()) {
-            try (TreeWalk walk = TreeWalk.forPath(repository(), folder, treeId)) {
-                if (walk == null || !walk.isSubtree()) {
-                    return List.of();
-                }
-                tree = walk.getObjectId(0).copy();
-            }
-        }
         List<String> names = new ArrayList<>();
         try (ObjectReader reader = repository().newObjectReader()) {
-            CanonicalTreeParser entries = new CanonicalTreeParser(null, reader, tree);
-            for (; !entries.eof(); entries.next(1)) {
-                if (FileMode.TREE.equals(entries.getEntryRawMode())) {
-                    String name = nameOf(entries);
-                    String dir = folder.isEmpty() ? name : folder + "/" + name;
-                    if ((Scope.contains(scope(), dir) || Scope.isAncestor(dir, scope())) && filter().descendInto(dir, name)) {
-                        names.add(name);
-                    }
+            ObjectId tree = treeId;
+            if (!folder.isEmpty()) {
+                TreeEntries.Entry entry = TreeEntries.find(reader, treeId, folder);
+                if (entry == null || !entry.isTree()) {
+                    return List.of();
+                }
+                tree = entry.id();
+            }
+            for (String name : TreeEntries.folders(reader, tree)) {
+                String dir = folder.isEmpty() ? name : folder + "/" + name;
+                if ((Scope.contains(scope(), dir) || Scope.isAncestor(dir, scope())) && filter().descendInto(dir, name)) {
+                    names.add(name);
                 }
             }
         }
         Collections.sort(names);
         return List.copyOf(names);
-    }
-
-    /** An entry's name; most are ASCII, which needs no UTF-8 decoder (thousands of migration folders per walk). */
-    private static String nameOf(CanonicalTreeParser entry) {
-        int length = entry.getNameLength();
-        byte[] raw = new byte[length];
-        entry.getName(raw, 0);
-        for (byte b : raw) {
-            if (b < 0) {
-                return entry.getEntryPathString();
-            }
-        }
-        return new String(raw, StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -23,6 +23,8 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
     private final Map<String, ObjectId> blobs = new HashMap<>();
     private final Map<String, ObjectId> foundAlone = new HashMap<>();
     private boolean listed;
+    private CheckedOutFiles checkedOut;
+    private final List<Map<String, ObjectId>> known = new ArrayList<>();
 
     GitObjectSnapshot(Repository repository, String scope, PathFilter filter, long maxFileBytes) {
         super(maxFileBytes);
@@ -52,6 +54,13 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
             return foundAlone.get(path) != null;
         }
         ObjectId id = null;
+        for (Map<String, ObjectId> found : known) {
+            id = found.get(path);
+            if (id != null) {
+                foundAlone.put(path, id);
+                return true;
+            }
+        }
         if (Scope.contains(scope, path) && filter.acceptTracked(path)) {
             try {
                 id = findBlob(path);
@@ -61,6 +70,16 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
         }
         foundAlone.put(path, id);
         return id != null;
+    }
+
+    /**
+     * Records blob ids of this version's files found elsewhere (a diff of its tree with the same scope and filter),
+     * so that reading them needs no lookup in the tree.
+     */
+    public final synchronized void knowBlobs(Map<String, ObjectId> found) {
+        if (!found.isEmpty()) {
+            known.add(found);
+        }
     }
 
     @Override
@@ -77,6 +96,14 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
             }
         }
         return super.subfolders(folder);
+    }
+
+    /**
+     * Reads a file from the working tree instead of git when the index vouches that it holds this version's blob
+     * (a clean checkout of HEAD, a staged file left as it was staged).
+     */
+    public final void readCheckedOutCopies(CheckedOutFiles files) {
+        this.checkedOut = files;
     }
 
     final Repository repository() {
@@ -123,6 +150,10 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
     @Override
     protected final long size(String path) throws IOException {
         ObjectId id = blob(path);
+        long onDisk = checkedOut == null ? -1 : checkedOut.size(path, id);
+        if (onDisk >= 0) {
+            return onDisk;
+        }
         try (ObjectReader reader = repository.newObjectReader()) {
             return reader.getObjectSize(id, Constants.OBJ_BLOB);
         } catch (MissingObjectException e) {
@@ -133,6 +164,10 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
     @Override
     protected final byte[] load(String path) throws IOException {
         ObjectId id = blob(path);
+        byte[] onDisk = checkedOut == null ? null : checkedOut.read(path, id);
+        if (onDisk != null) {
+            return onDisk;
+        }
         try (ObjectReader reader = repository.newObjectReader()) {
             return reader.open(id, Constants.OBJ_BLOB).getBytes();
         } catch (MissingObjectException e) {
