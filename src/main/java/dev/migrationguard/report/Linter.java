@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -65,13 +66,13 @@ public final class Linter {
     public Report run(Snapshot snapshot, Supplier<List<ChangeSet>> later, Optional<ChangeScope> scope) {
         List<RuleInfo> infos = new ArrayList<>();
         Snapshot changedFiles = scope.map(s -> s.changedFilesOf(snapshot)).orElse(snapshot);
-        // Two chains of static rules run side by side: those that replay the migrations (the sql rules hand one
-        // replay from rule to rule, so they keep their order; drift replays too) and the rest (migration folders,
-        // scripts, code, secrets). Both share one parse of each file. The history rules run last, since only they
-        // wait for a history walk that may still be running.
+        // Two threads take the rules in chains: first those that replay the migrations (the sql rules hand one replay
+        // from rule to rule, so they keep their order; drift replays too), then the rest of the static rules
+        // (migration folders, scripts, code, secrets), which share one parse of each file with the first chain; then
+        // each history rule on its own, since they only wait for a history walk that may still be running.
         List<Run> replayingChain = new ArrayList<>();
         List<Run> otherChain = new ArrayList<>();
-        List<Run> historyChain = new ArrayList<>();
+        List<List<Run>> historyRules = new ArrayList<>();
         List<Run> all = new ArrayList<>();
         for (Rule rule : rules) {
             RuleInfo info = RulePages.load(rule.id());
@@ -79,17 +80,20 @@ public final class Linter {
             Run run = new Run(rule, info, rule.inputs());
             all.add(run);
             if (info.category().equals("history")) {
-                historyChain.add(run);
+                historyRules.add(List.of(run));
             } else if (REPLAYING.contains(info.category())) {
                 replayingChain.add(run);
             } else {
                 otherChain.add(run);
             }
         }
-        Runnable replayingRules = () -> runChain(replayingChain, snapshot, changedFiles, List::of, scope);
-        Runnable otherRules = () -> runChain(otherChain, snapshot, changedFiles, List::of, scope);
-        inParallel(replayingRules, otherRules);
-        runChain(historyChain, snapshot, changedFiles, later, scope);
+        List<Runnable> chains = new ArrayList<>();
+        chains.add(() -> runChain(replayingChain, snapshot, changedFiles, List::of, scope));
+        chains.add(() -> runChain(otherChain, snapshot, changedFiles, List::of, scope));
+        for (List<Run> history : historyRules) {
+            chains.add(() -> runChain(history, snapshot, changedFiles, later, scope));
+        }
+        onTwoThreads(chains);
 
         List<Finding> findings = new ArrayList<>();
         List<InternalError> errors = new ArrayList<>();
@@ -168,18 +172,26 @@ public final class Linter {
         }
     }
 
-    /** Runs {@code second} on a thread of its own (with more than one core) while this thread runs {@code first}. */
-    private static void inParallel(Runnable first, Runnable second) {
+    /**
+     * Runs the chains in order on this thread and, with more than one core, on one more: each thread takes the next
+     * chain not yet taken.
+     */
+    private static void onTwoThreads(List<Runnable> chains) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable taker = () -> {
+            for (int i = next.getAndIncrement(); i < chains.size(); i = next.getAndIncrement()) {
+                chains.get(i).run();
+            }
+        };
         if (Runtime.getRuntime().availableProcessors() < 2) {
-            first.run();
-            second.run();
+            taker.run();
             return;
         }
-        FutureTask<Void> other = new FutureTask<>(second, null);
+        FutureTask<Void> other = new FutureTask<>(taker, null);
         Thread thread = new Thread(other, "migration-guard-rules");
         thread.setDaemon(true);
         thread.start();
-        first.run();
+        taker.run();
         Tasks.join(other);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * A history rule: finds issues in each change set of the run. What a rule should say once is settled here: in a
@@ -22,6 +23,8 @@ import java.util.Set;
  * when no commit of it already was; a merge commit does not repeat an issue an earlier commit reported.
  */
 abstract class ChangeSetRule implements Rule {
+    /** How many change sets make judging them on several threads worth it. */
+    private static final int PARALLEL_FROM = 64;
 
     /**
      * One problem in one change set.
@@ -44,6 +47,14 @@ abstract class ChangeSetRule implements Rule {
     abstract List<Issue> issues(ChangeSet change, Map<Object, Object> memo);
 
     /**
+     * Whether {@link #issues} judges each change set on its own (it keeps nothing in {@code memo}), so that a long
+     * history can be judged on several threads.
+     */
+    boolean judgesEachAlone() {
+        return true;
+    }
+
+    /**
      * Whether an issue found in one commit of a range stands, given the keys of the issues of the range as a whole
      * and the commits of the range that come after it.
      */
@@ -61,6 +72,7 @@ abstract class ChangeSetRule implements Rule {
                 rangeIssues.put(change.range().orElse(""), issues(change, memo));
             }
         }
+        List<List<Issue>> judged = judgedInParallel(all);
         Set<String> reportedInRange = new HashSet<>();
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
@@ -74,7 +86,7 @@ abstract class ChangeSetRule implements Rule {
                 }
                 continue;
             }
-            for (Issue issue : issues(change, memo)) {
+            for (Issue issue : judged != null ? judged.get(i) : issues(change, memo)) {
                 if (change.inRange()) {
                     String range = change.range().orElseThrow();
                     Set<String> keys = new HashSet<>();
@@ -91,6 +103,21 @@ abstract class ChangeSetRule implements Rule {
                 report(findings, change, issue);
             }
         }
+    }
+
+    /**
+     * The issues of every change set but a range's own, judged on the common pool's threads as well as this one, in
+     * the order of the list; null when they are judged one by one as the list is gone through (a short list, or a
+     * rule that carries something from one change set to the next).
+     */
+    private List<List<Issue>> judgedInParallel(List<ChangeSet> all) {
+        if (!judgesEachAlone() || all.size() < PARALLEL_FROM) {
+            return null;
+        }
+        Map<Object, Object> unused = Map.of();
+        return IntStream.range(0, all.size()).parallel()
+                .mapToObj(i -> all.get(i).kind() == ChangeSet.Kind.RANGE ? List.<Issue>of() : issues(all.get(i), unused))
+                .toList();
     }
 
     private static List<ChangeSet> laterInRange(List<ChangeSet> all, int index, String range) {

@@ -23,6 +23,12 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
     }
 
     @Override
+    boolean judgesEachAlone() {
+        // The folders known so far are carried from one change set to the next.
+        return false;
+    }
+
+    @Override
     List<Issue> issues(ChangeSet change, Map<Object, Object> memo) {
         Folders folders = (Folders) memo.computeIfAbsent(Folders.class, k -> new Folders());
         List<Issue> out = new ArrayList<>();

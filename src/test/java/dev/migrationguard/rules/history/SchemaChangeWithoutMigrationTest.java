@@ -7,6 +7,7 @@ import dev.migrationguard.git.ScanMode;
 import dev.migrationguard.rules.Finding;
 import dev.migrationguard.testing.TestRepository;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,34 @@ class SchemaChangeWithoutMigrationTest {
             assertTrue(finding.message().startsWith("Commit " + incident.abbreviate(7).name()
                     + " changes the data model in prisma/schema.prisma (adds model Post, model Comment and model Tag)"
                     + " but adds no migration"), finding.message());
+        }
+    }
+
+    @Test
+    void aLongHistoryIsJudgedCommitByCommitAsAShortOneIs() throws Exception {
+        // Over 64 change sets the rule judges commits on several threads: each finding must still name its own
+        // commit, in the order of the history.
+        try (TestRepository repo = initial()) {
+            StringBuilder models = new StringBuilder();
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= 80; i++) {
+                models.append("\nmodel M").append(i).append(" {\n  id Int @id\n}\n");
+                repo.write(SCHEMA, HEADER + USER + models);
+                if (i % 10 == 0) {
+                    int line = (HEADER + USER + models).split("\n", -1).length - 3;
+                    RevCommit flagged = repo.commitAll("model " + i + " without a migration");
+                    expected.add(SCHEMA + ":" + line + ":7 schema-change-without-migration @" + flagged.abbreviate(7).name());
+                } else {
+                    repo.write(String.format("prisma/migrations/2024%02d%02d000000_m%d/migration.sql", 3 + i / 28,
+                            1 + i % 28, i), "CREATE TABLE \"M" + i + "\" (id int);\n").commitAll("model " + i);
+                }
+            }
+            List<Finding> findings = HistoryRuleRun.findings(rule, dir, ScanMode.history());
+            assertEquals(expected.size(), findings.size());
+            assertEquals(expected.stream().sorted().toList(), HistoryRuleRun.run(rule, dir, ScanMode.history()));
+            for (int i = 0; i < findings.size(); i++) {
+                assertTrue(findings.get(i).message().contains("model M" + (10 * (i + 1))), findings.get(i).message());
+            }
         }
     }
 
