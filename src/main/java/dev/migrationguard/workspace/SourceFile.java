@@ -12,14 +12,24 @@ import java.util.function.Function;
 public final class SourceFile {
     private final String path;
     private final String text;
-    private final int[] lineStarts;
+    /** Where each line starts, found when first asked: many files are only searched for a word and never cited. */
+    private volatile int[] lineStarts;
     /** What parsers derived from this text, kept as long as the file is (see {@link #derived}). */
     private final Map<Object, Object> derived = new ConcurrentHashMap<>(2);
 
     public SourceFile(String path, String text) {
         this.path = path;
         this.text = text;
-        this.lineStarts = indexLines(text);
+    }
+
+    private int[] lineStarts() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            // Two threads may both index the text: the same array either way.
+            starts = indexLines(text);
+            lineStarts = starts;
+        }
+        return starts;
     }
 
     private static int[] indexLines(String text) {
@@ -67,41 +77,41 @@ public final class SourceFile {
     }
 
     public int lineCount() {
-        return lineStarts.length;
+        return lineStarts().length;
     }
 
     /** 1-based line of a character offset (an offset at the end of the text belongs to the last line). */
     public int line(int offset) {
         checkOffset(offset);
-        int idx = Arrays.binarySearch(lineStarts, offset);
+        int idx = Arrays.binarySearch(lineStarts(), offset);
         return idx >= 0 ? idx + 1 : -idx - 1;
     }
 
     /** 1-based column of a character offset, in UTF-16 code units. */
     public int column(int offset) {
-        return offset - lineStarts[line(offset) - 1] + 1;
+        return offset - lineStarts()[line(offset) - 1] + 1;
     }
 
     /** Offset of a 1-based line and column; columns past the end of the line clamp to its end. */
     public int offset(int line, int column) {
-        if (line < 1 || line > lineStarts.length) {
-            throw new IndexOutOfBoundsException("line " + line + " of " + lineStarts.length + " in " + path);
+        if (line < 1 || line > lineStarts().length) {
+            throw new IndexOutOfBoundsException("line " + line + " of " + lineStarts().length + " in " + path);
         }
-        int start = lineStarts[line - 1];
+        int start = lineStarts()[line - 1];
         return Math.min(start + Math.max(column, 1) - 1, lineEnd(line));
     }
 
     /** The text of a 1-based line without its line terminator. */
     public String lineText(int line) {
-        if (line < 1 || line > lineStarts.length) {
+        if (line < 1 || line > lineStarts().length) {
             return "";
         }
-        return text.substring(lineStarts[line - 1], lineEnd(line));
+        return text.substring(lineStarts()[line - 1], lineEnd(line));
     }
 
     private int lineEnd(int line) {
-        int end = line < lineStarts.length ? lineStarts[line] : text.length();
-        while (end > lineStarts[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+        int end = line < lineStarts().length ? lineStarts()[line] : text.length();
+        while (end > lineStarts()[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
         }
         return end;

@@ -35,6 +35,18 @@ class RawDdlInCodeTest {
     }
 
     @Test
+    void findsEachCallNameInAFileThatHasNoOther() {
+        // Files that name no raw-query API are not tokenized: each API alone must still let its file through.
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "src/a.ts", "await db.execute('DROP TABLE a'); // expect: raw-ddl-in-code\n",
+                "src/b.ts", "await knex.raw('DROP TABLE b'); // expect: raw-ddl-in-code\n",
+                "src/c.ts", "await client.query('DROP TABLE c'); // expect: raw-ddl-in-code\n",
+                "src/d.ts", "await prisma.$queryRawUnsafe('DROP TABLE d'); // expect: raw-ddl-in-code\n",
+                "src/e.ts", "export const table = 'DROP TABLE e';\n");
+        assertEquals(4, RuleTester.assertMatchesMarkers(rule, s).size());
+    }
+
+    @Test
     void flagsJdbcSpringJpaAndNativeQueryAnnotationsInJava() {
         InMemorySnapshot s = InMemorySnapshot.of("src/main/java/app/Schema.java", """
                 package app;
