@@ -6,13 +6,12 @@ import dev.migrationguard.git.ChangeType;
 import dev.migrationguard.git.MigrationPath;
 import dev.migrationguard.workspace.Snapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** A migration added by the change sorts before the newest migration already in its migrations directory. */
 public final class MigrationOutOfOrder extends ChangeSetRule {
@@ -40,7 +39,7 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
             if (added.isEmpty()) {
                 continue;
             }
-            NavigableSet<String> existing = folders.in(change.base(), added.get().migrationsDir());
+            Names existing = folders.in(change.base(), added.get().migrationsDir());
             if (existing.isEmpty() || existing.contains(added.get().name())) {
                 continue;
             }
@@ -60,20 +59,75 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
     }
 
     /**
+     * Folder names in order, never changed once made: a version that adds or removes a folder gets a new array
+     * (copying a few hundred references is far cheaper than a tree set's nodes, and a long history makes one per
+     * migration).
+     */
+    private static final class Names {
+        private final String[] sorted;
+
+        private Names(String[] sorted) {
+            this.sorted = sorted;
+        }
+
+        static Names of(List<String> names) {
+            String[] sorted = names.toArray(new String[0]);
+            Arrays.sort(sorted);
+            return new Names(sorted);
+        }
+
+        boolean isEmpty() {
+            return sorted.length == 0;
+        }
+
+        boolean contains(String name) {
+            return Arrays.binarySearch(sorted, name) >= 0;
+        }
+
+        String last() {
+            return sorted[sorted.length - 1];
+        }
+
+        Names with(String name) {
+            int at = Arrays.binarySearch(sorted, name);
+            if (at >= 0) {
+                return this;
+            }
+            int insert = -at - 1;
+            String[] more = new String[sorted.length + 1];
+            System.arraycopy(sorted, 0, more, 0, insert);
+            more[insert] = name;
+            System.arraycopy(sorted, insert, more, insert + 1, sorted.length - insert);
+            return new Names(more);
+        }
+
+        Names without(String name) {
+            int at = Arrays.binarySearch(sorted, name);
+            if (at < 0) {
+                return this;
+            }
+            String[] fewer = new String[sorted.length - 1];
+            System.arraycopy(sorted, 0, fewer, 0, at);
+            System.arraycopy(sorted, at + 1, fewer, at, sorted.length - at - 1);
+            return new Names(fewer);
+        }
+    }
+
+    /**
      * The migration folders of each version met so far, per migrations directory. A history walk meets every
      * commit after its parent, so a version's folders are mostly carried over from the version before it with the
      * change's own additions and deletions, instead of read again from a tree.
      */
     private static final class Folders {
-        private final Map<Snapshot, Map<String, NavigableSet<String>>> known = new IdentityHashMap<>();
+        private final Map<Snapshot, Map<String, Names>> known = new IdentityHashMap<>();
 
-        NavigableSet<String> in(Snapshot snapshot, String migrationsDir) {
-            Map<String, NavigableSet<String>> dirs = known.get(snapshot);
-            NavigableSet<String> names = dirs == null ? null : dirs.get(migrationsDir);
+        Names in(Snapshot snapshot, String migrationsDir) {
+            Map<String, Names> dirs = known.get(snapshot);
+            Names names = dirs == null ? null : dirs.get(migrationsDir);
             if (names == null) {
                 // Versions share their maps (see carry), so a directory read for this one goes into a copy.
-                names = new TreeSet<>(snapshot.subfolders(migrationsDir));
-                Map<String, NavigableSet<String>> more = dirs == null ? new HashMap<>() : new HashMap<>(dirs);
+                names = Names.of(snapshot.subfolders(migrationsDir));
+                Map<String, Names> more = dirs == null ? new HashMap<>() : new HashMap<>(dirs);
                 more.put(migrationsDir, names);
                 known.put(snapshot, more);
             }
@@ -82,12 +136,12 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
 
         /** Records the target's folders from the base's, for every directory known in the base. */
         void carry(ChangeSet change) {
-            Map<String, NavigableSet<String>> before = known.get(change.base());
+            Map<String, Names> before = known.get(change.base());
             if (before == null || before.isEmpty() || known.containsKey(change.target())) {
                 return;
             }
             // Most changes add or remove no migration: the target then shares the base's sets (never modified).
-            Map<String, NavigableSet<String>> after = before;
+            Map<String, Names> after = before;
             for (Change c : change.changes()) {
                 Optional<MigrationPath> gone = c.type() == ChangeType.DELETE || c.type() == ChangeType.RENAME
                         ? MigrationPath.parse(c.oldPath()) : Optional.empty();
@@ -104,18 +158,12 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
             known.put(change.target(), after);
         }
 
-        private static void update(Map<String, NavigableSet<String>> after, Optional<MigrationPath> gone,
+        private static void update(Map<String, Names> after, Optional<MigrationPath> gone,
                                    Optional<MigrationPath> added) {
-            gone.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
-                NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
-                names.remove(m.name());
-                after.put(m.migrationsDir(), names);
-            });
-            added.filter(m -> after.containsKey(m.migrationsDir())).ifPresent(m -> {
-                NavigableSet<String> names = new TreeSet<>(after.get(m.migrationsDir()));
-                names.add(m.name());
-                after.put(m.migrationsDir(), names);
-            });
+            gone.filter(m -> after.containsKey(m.migrationsDir()))
+                    .ifPresent(m -> after.put(m.migrationsDir(), after.get(m.migrationsDir()).without(m.name())));
+            added.filter(m -> after.containsKey(m.migrationsDir()))
+                    .ifPresent(m -> after.put(m.migrationsDir(), after.get(m.migrationsDir()).with(m.name())));
         }
     }
 }

@@ -40,6 +40,25 @@ class MigrationOutOfOrderTest {
     }
 
     @Test
+    void eachCommitIsJudgedAgainstTheFoldersItsParentHadAfterAdditionsAndDeletions() throws Exception {
+        // The folders are carried from commit to commit: a deleted migration no longer counts as the newest, and a
+        // migration added since does.
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write(DIR + "20240101000000_init/migration.sql", sql("init"))
+                    .write(DIR + "20240301000000_invoices/migration.sql", sql("invoices")).commitAll("init");
+            repo.delete(DIR + "20240301000000_invoices/migration.sql").commitAll("drop the unreleased invoices");
+            repo.write(DIR + "20240215000000_posts/migration.sql", sql("posts")).commitAll("posts");
+            repo.write(DIR + "20240401000000_tags/migration.sql", sql("tags")).commitAll("tags");
+            RevCommit late = repo.write(DIR + "20240315000000_likes/migration.sql", sql("likes")).commitAll("likes");
+            repo.write("README.md", "later").commitAll("later");
+            List<Finding> findings = HistoryRuleRun.findings(rule, dir, ScanMode.history());
+            assertEquals(List.of(DIR + "20240315000000_likes/migration.sql:1:1 migration-out-of-order @"
+                    + late.abbreviate(7).name()), HistoryRuleRun.run(rule, dir, ScanMode.history()));
+            assertTrue(findings.get(0).message().contains("sorts before 20240401000000_tags"), findings.get(0).message());
+        }
+    }
+
+    @Test
     void ignoresMigrationsAddedInOrderAndTheFirstMigration() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write(DIR + "20240101000000_init/migration.sql", sql("init")).commitAll("first");
