@@ -43,10 +43,23 @@ class CheckedOutFilesTest {
         Files.setLastModifiedTime(repo.root().resolve(path), FileTime.from(Instant.now().minusSeconds(60)));
     }
 
+    /** The working-tree bytes CheckedOutFiles gives for a file of a commit, or null. */
+    private static byte[] checkedOutCopy(TestRepository repo, RevCommit commit, String path) throws Exception {
+        return CheckedOutFiles.of(repo.repository()).read(path, blobAt(repo, commit, path));
+    }
+
     private static ObjectId blobAt(TestRepository repo, RevCommit commit, String path) throws Exception {
         try (TreeWalk walk = TreeWalk.forPath(repo.repository(), path, commit.getTree())) {
             return walk.getObjectId(0);
         }
+    }
+
+    /** HEAD's snapshot as the CLI makes it in --since and --history mode. */
+    private static CommitSnapshot headReadingCheckouts(TestRepository repo, RevCommit head) {
+        CommitSnapshot snapshot = new CommitSnapshot(repo.repository(), head, "", PathFilter.defaults(),
+                AbstractSnapshot.DEFAULT_MAX_FILE_BYTES);
+        snapshot.readCheckedOutCopies(CheckedOutFiles.of(repo.repository()));
+        return snapshot;
     }
 
     @Test
@@ -89,9 +102,7 @@ class CheckedOutFilesTest {
             assertEquals(-1, CheckedOutFiles.of(repo.repository()).size("a.sql", blob));
 
             repo.write("a.sql", "SELECT 22;");
-            CommitSnapshot snapshot = new CommitSnapshot(repo.repository(), head, "", PathFilter.defaults(),
-                    AbstractSnapshot.DEFAULT_MAX_FILE_BYTES);
-            snapshot.readCheckedOutCopies(CheckedOutFiles.of(repo.repository()));
+            CommitSnapshot snapshot = headReadingCheckouts(repo, head);
             assertEquals("SELECT 1;", snapshot.read("a.sql").orElseThrow().text());
         }
     }
@@ -102,9 +113,7 @@ class CheckedOutFilesTest {
             writeOld(repo, "a.sql", "SELECT 1;");
             RevCommit head = repo.commitAll("init");
             Files.delete(repo.root().resolve("a.sql"));
-            CommitSnapshot snapshot = new CommitSnapshot(repo.repository(), head, "", PathFilter.defaults(),
-                    AbstractSnapshot.DEFAULT_MAX_FILE_BYTES);
-            snapshot.readCheckedOutCopies(CheckedOutFiles.of(repo.repository()));
+            CommitSnapshot snapshot = headReadingCheckouts(repo, head);
             assertEquals("SELECT 1;", snapshot.read("a.sql").orElseThrow().text());
         }
     }
@@ -115,63 +124,75 @@ class CheckedOutFilesTest {
             repo.write("a.sql", "SELECT 1;");
             Files.setLastModifiedTime(repo.root().resolve("a.sql"), FileTime.from(Instant.now().plusSeconds(60)));
             RevCommit head = repo.commitAll("init");
-            assertNull(CheckedOutFiles.of(repo.repository()).read("a.sql", blobAt(repo, head, "a.sql")));
+            assertNull(checkedOutCopy(repo, head, "a.sql"));
         }
     }
 
-    @Test
-    void anotherVersionStagedIsNotTheCommitsBlob() throws Exception {
+    /** What a.sql reads as from the working tree when committed beside a .gitattributes file (null: from git). */
+    private byte[] readBesideAttributes(String attributes) throws Exception {
         try (TestRepository repo = repository()) {
+            writeOld(repo, ".gitattributes", attributes);
             writeOld(repo, "a.sql", "SELECT 1;");
-            RevCommit head = repo.commitAll("init");
-            writeOld(repo, "a.sql", "SELECT 22;");
-            repo.stage("a.sql");
-            assertNull(CheckedOutFiles.of(repo.repository()).read("a.sql", blobAt(repo, head, "a.sql")));
+            return checkedOutCopy(repo, repo.commitAll("init"), "a.sql");
         }
     }
 
     @Test
     void attributesThatConvertOnCheckoutTurnItOff() throws Exception {
-        try (TestRepository repo = repository()) {
-            writeOld(repo, ".gitattributes", "# large files\n*.sql filter=lfs diff=lfs merge=lfs -text\n");
-            writeOld(repo, "a.sql", "SELECT 1;");
-            RevCommit head = repo.commitAll("init");
-            assertNull(CheckedOutFiles.of(repo.repository()).read("a.sql", blobAt(repo, head, "a.sql")));
-        }
+        assertNull(readBesideAttributes("# large files\n*.sql filter=lfs diff=lfs merge=lfs -text\n"));
+        assertNull(readBesideAttributes("*.sql text eol=crlf\n"));
+        assertNull(readBesideAttributes("*.sql working-tree-encoding=UTF-16\n"));
     }
 
     @Test
     void lineEndAttributesThatKeepLfLeaveItOn() throws Exception {
+        assertArrayEquals("SELECT 1;".getBytes(StandardCharsets.UTF_8),
+                readBesideAttributes("* text=auto eol=lf\n*.png binary\n"));
+    }
+
+    /** A step taken after a.sql is committed (JGit's calls throw checked exceptions). */
+    private interface Step {
+        void take(TestRepository repo) throws Exception;
+    }
+
+    /** What the committed a.sql reads as from the working tree once {@code step} is taken (null: from git). */
+    private byte[] readAfter(Step step) throws Exception {
         try (TestRepository repo = repository()) {
-            writeOld(repo, ".gitattributes", "* text=auto eol=lf\n*.png binary\n");
-            writeOld(repo, "a.sql", "SELECT 1;");
+            writeOld(repo, "a.sql", "SELECT 1;\n");
             RevCommit head = repo.commitAll("init");
-            assertArrayEquals("SELECT 1;".getBytes(StandardCharsets.UTF_8),
-                    CheckedOutFiles.of(repo.repository()).read("a.sql", blobAt(repo, head, "a.sql")));
+            step.take(repo);
+            return checkedOutCopy(repo, head, "a.sql");
         }
+    }
+
+    @Test
+    void anotherVersionStagedIsNotTheCommitsBlob() throws Exception {
+        assertNull(readAfter(repo -> {
+            writeOld(repo, "a.sql", "SELECT 22;\n");
+            repo.stage("a.sql");
+        }));
     }
 
     @Test
     void crlfCheckoutTurnsItOff() throws Exception {
-        try (TestRepository repo = repository()) {
-            writeOld(repo, "a.sql", "SELECT 1;\n");
-            RevCommit head = repo.commitAll("init");
+        assertNull(readAfter(repo -> {
             StoredConfig config = repo.repository().getConfig();
             config.setString("core", null, "autocrlf", "true");
             config.save();
-            assertNull(CheckedOutFiles.of(repo.repository()).read("a.sql", blobAt(repo, head, "a.sql")));
-        }
+        }));
     }
 
     @Test
     void aRepositoryAttributesFileThatConvertsTurnsItOff() throws Exception {
-        try (TestRepository repo = repository()) {
-            writeOld(repo, "a.sql", "SELECT 1;\n");
-            RevCommit head = repo.commitAll("init");
+        assertNull(readAfter(repo -> {
             Path info = repo.repository().getDirectory().toPath().resolve("info/attributes");
             Files.createDirectories(info.getParent());
             Files.writeString(info, "*.sql ident\n");
-            assertNull(CheckedOutFiles.of(repo.repository()).read("a.sql", blobAt(repo, head, "a.sql")));
-        }
+        }));
+    }
+
+    @Test
+    void nothingTakenLeavesItOn() throws Exception {
+        assertArrayEquals("SELECT 1;\n".getBytes(StandardCharsets.UTF_8), readAfter(repo -> { }));
     }
 }
