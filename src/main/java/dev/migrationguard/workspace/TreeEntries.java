@@ -18,8 +18,11 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
  * a thousand entries) reads and parses that folder's tree once instead of once per file.
  */
 final class TreeEntries {
-    /** Trees kept: the folders on the way to the files of a few commits. */
-    private static final int KEPT = 128;
+    /**
+     * Trees kept: the folders on the way to the files of a few commits (few, since one folder of a large
+     * repository can hold thousands of entries).
+     */
+    private static final int KEPT = 32;
 
     /** One entry of a tree: its mode and object id. */
     record Entry(FileMode mode, ObjectId id) {

@@ -134,6 +134,27 @@ class GitSnapshotTest {
         }
     }
 
+    @Test
+    void commitSnapshotsOfTwoCommitsFindTheirOwnFilesThroughSharedFolders() throws Exception {
+        // Parsed folders are shared by tree id between snapshots: each commit still sees its own tree.
+        try (TestRepository repo = TestRepository.init(dir)) {
+            RevCommit one = repo.write("prisma/migrations/1_a/migration.sql", "a").write("docs/x.md", "x")
+                    .commitAll("one");
+            RevCommit two = repo.write("prisma/migrations/1_a/migration.sql", "a2")
+                    .write("prisma/migrations/2_b/migration.sql", "b").commitAll("two");
+            CommitSnapshot first = CommitSnapshot.of(repo.repository(), one);
+            CommitSnapshot second = CommitSnapshot.of(repo.repository(), two);
+            assertEquals("a", first.read("prisma/migrations/1_a/migration.sql").orElseThrow().text());
+            assertEquals("a2", second.read("prisma/migrations/1_a/migration.sql").orElseThrow().text());
+            assertEquals(Optional.empty(), first.read("prisma/migrations/2_b/migration.sql"));
+            assertEquals(List.of("1_a"), first.subfolders("prisma/migrations"));
+            assertEquals(List.of("1_a", "2_b"), second.subfolders("prisma/migrations"));
+            assertEquals(Optional.empty(), second.read("prisma/migrations"), "a folder is not a file");
+            assertEquals(Optional.empty(), second.read("docs/x.md/y"), "nothing lies below a file");
+            assertEquals("x", second.read("docs/x.md").orElseThrow().text(), "the unchanged folder, shared");
+        }
+    }
+
     private static final class TreeParts {
         final ObjectInserter inserter;
         final TreeFormatter formatter = new TreeFormatter();
