@@ -58,11 +58,15 @@ fi
 
 # Whole processes, git and migration-guard alternating so that a busy machine slows all alike: the launcher as a
 # user runs it (C1 only, parallel GC, the CDS archive when built), the jar with JAVA_OPTS (default: the launcher's
-# options without the archive), and the jar on the JVM's defaults (C2, G1).
+# options without the archive), and the jar on the JVM's defaults (C2, G1). Two more launcher runs split the work:
+# `--since HEAD` is the static rules on HEAD with no history to compare, and `--history` with every static rule
+# disabled is the history walk and the history rules alone.
 LAUNCHER_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}"
-names=(git launcher opts default)
+STATIC_OFF=$(java -jar "$JAR" rules | awk 'NR > 1 && $1 ~ /-/ && $2 != "history" && $2 != "" { printf "--disable %s ", $1 }')
+names=(git launcher opts default static history)
 labels=("git log --name-status" "bin/migration-guard lint --history" "java $LAUNCHER_OPTS -jar ... lint --history"
-  "java -jar ... lint --history (JVM defaults)")
+  "java -jar ... lint --history (JVM defaults)" "  of which: lint --since HEAD (static rules on HEAD)"
+  "  of which: lint --history, history rules only")
 for n in "${names[@]}"; do : > "$WORK/$n"; done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for _ in $(seq "$RUNS"); do
@@ -71,6 +75,9 @@ for _ in $(seq "$RUNS"); do
   # shellcheck disable=SC2086
   run java $LAUNCHER_OPTS -jar "$JAR" lint --history "$REPO" >> "$WORK/opts"
   run java -jar "$JAR" lint --history "$REPO" >> "$WORK/default"
+  run bin/migration-guard lint --since HEAD "$REPO" >> "$WORK/static"
+  # shellcheck disable=SC2086
+  run bin/migration-guard lint --history $STATIC_OFF "$REPO" >> "$WORK/history"
 done
 echo "load average: before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg), on $(nproc) processors"
 git_median=$(cut -d' ' -f1 "$WORK/git" | median)
