@@ -8,7 +8,6 @@ import dev.migrationguard.workspace.Scope;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.File;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,9 +21,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.internal.storage.file.FileSnapshot;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.internal.storage.file.FileSnapshot;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -545,7 +544,8 @@ public final class GitScan implements AutoCloseable {
                 if (result == null || result.changes() == null) {
                     continue;
                 }
-                Snapshot base = commit.getParentCount() == 0 ? emptyTree : commitSnapshot(commit.getParent(0), result.oldBlobs());
+                Snapshot base = commit.getParentCount() == 0 ? emptyTree
+                        : commitSnapshot(commit.getParent(0), result.oldBlobs());
                 CommitInfo info = info(commit);
                 changes.add(new ChangeSet(ChangeSet.Kind.COMMIT, base, commitSnapshot(commit, result.newBlobs()),
                         "commit " + info.shortId(), Optional.of(info), result.changes(), range));
