@@ -428,6 +428,11 @@ public final class ShellParser {
         while (pos < n && (in.charAt(pos) == ' ' || in.charAt(pos) == '\t')) {
             pos++;
         }
+        if (!hereDoc && (peek(0) == '<' || peek(0) == '>') && peek(1) == '(') {
+            // `done < <(cmd)`: bash's way to feed a loop from a command; the commands inside run.
+            readProcessSubstitution();
+            return;
+        }
         if (pos >= n || " \t\n;&|()<>".indexOf(in.charAt(pos)) >= 0) {
             problem(opStart, pos, "redirection without a target");
             return;

@@ -118,6 +118,17 @@ class ShellParserTest {
     }
 
     @Test
+    void aProcessSubstitutionCanBeARedirectionTarget() {
+        ShellScript script = parse("mapfile -t targets < <(all_targets)\n"
+                + "while read -r line; do echo \"$line\"; done < <(npx prisma db push --accept-data-loss)\n"
+                + "tee >(wc -l) > out.txt < in.txt\n");
+        assertEquals(List.of(), script.problems());
+        assertEquals(List.of("mapfile|-t|targets", "all_targets", "read|-r|line", "echo|$line",
+                        "npx|prisma|db|push|--accept-data-loss", "tee|>(wc -l)", "wc|-l"),
+                script.commands().stream().map(c -> String.join("|", c.words().stream().map(Word::text).toList())).toList());
+    }
+
+    @Test
     void redirectionTargetsAreNotArguments() {
         assertEquals(List.of("prisma|db|push"), commands("prisma db push > out.log 2>&1"));
     }
