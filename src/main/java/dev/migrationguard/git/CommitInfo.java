@@ -14,7 +14,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * asked for: a history walk makes one per commit and most never reach a finding.
  */
 public final class CommitInfo {
-    private final String id;
+    private String id;
     private final String shortId;
     private final boolean merge;
     private final RevCommit commit;
@@ -43,7 +43,6 @@ public final class CommitInfo {
     }
 
     private CommitInfo(RevCommit commit, Repository repository) {
-        this.id = commit.name();
         this.shortId = commit.abbreviate(7).name();
         this.merge = commit.getParentCount() > 1;
         this.commit = commit;
@@ -55,7 +54,11 @@ public final class CommitInfo {
         return new CommitInfo(commit, repository);
     }
 
-    public String id() {
+    public synchronized String id() {
+        // The full hex id is made when asked (a finding's property): a history walk makes one of these per commit.
+        if (id == null) {
+            id = commit.name();
+        }
         return id;
     }
 
@@ -109,12 +112,12 @@ public final class CommitInfo {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CommitInfo other && other.id.equals(id);
+        return o instanceof CommitInfo other && other.id().equals(id());
     }
 
     @Override
     public int hashCode() {
-        return id.hashCode();
+        return id().hashCode();
     }
 
     @Override

@@ -573,8 +573,13 @@ public final class GitScan implements AutoCloseable {
         }
 
         private CommitSnapshot commitSnapshot(RevCommit commit) {
-            return commitSnapshots.computeIfAbsent(commit.copy(), id -> new CommitSnapshot(repository, commit, scope,
-                    options.filter(), options.maxFileBytes()));
+            // Looked up by the commit itself (an id like any other); the key kept is a plain copy of it.
+            CommitSnapshot known = commitSnapshots.get(commit);
+            if (known == null) {
+                known = new CommitSnapshot(repository, commit, scope, options.filter(), options.maxFileBytes());
+                commitSnapshots.put(known.commitId(), known);
+            }
+            return known;
         }
 
         /** A commit's snapshot, told the blob ids a comparison found for some of its files. */

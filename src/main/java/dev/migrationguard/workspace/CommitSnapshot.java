@@ -19,14 +19,13 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class CommitSnapshot extends GitObjectSnapshot {
     private final ObjectId commitId;
     private final ObjectId treeId;
-    private final String description;
+    private String description;
 
     /** The files of {@code commit}; its headers must be parsed (as a {@link RevWalk} returns it). */
     public CommitSnapshot(Repository repository, RevCommit commit, String scope, PathFilter filter, long maxFileBytes) {
         super(repository, scope, filter, maxFileBytes);
         this.commitId = commit.copy();
         this.treeId = commit.getTree().copy();
-        this.description = "commit " + commit.abbreviate(7).name();
     }
 
     /** The files of a commit named by id, with the default filter and size limit. */
@@ -42,7 +41,11 @@ public final class CommitSnapshot extends GitObjectSnapshot {
     }
 
     @Override
-    public String description() {
+    public synchronized String description() {
+        // Made when asked: a history walk makes a snapshot per commit, and few are ever described.
+        if (description == null) {
+            description = "commit " + commitId.abbreviate(7).name();
+        }
         return description;
     }
 
