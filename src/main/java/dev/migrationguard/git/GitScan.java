@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -290,13 +291,15 @@ public final class GitScan implements AutoCloseable {
                         }
                     }
                 } else if (mode instanceof ScanMode.Staged) {
+                    // Read once: the staged files, the diff with HEAD and the working-tree copies share it.
+                    Instant indexTime = CheckedOutFiles.indexTime(repository);
                     Optional<DirCache> dirCache = readIndex("the working tree is linted instead of the staged files");
                     if (dirCache.isEmpty()) {
                         staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
                     } else {
-                        GitIndexSnapshot index = new GitIndexSnapshot(repository, scope, options.filter(),
-                                options.maxFileBytes());
-                        index.readCheckedOutCopies(CheckedOutFiles.of(repository));
+                        GitIndexSnapshot index = new GitIndexSnapshot(repository, dirCache.get(), scope,
+                                options.filter(), options.maxFileBytes());
+                        index.readCheckedOutCopies(CheckedOutFiles.of(repository, dirCache.get(), indexTime));
                         staticSnapshot = index;
                         if (head == null) {
                             notices.add(noCommitsYet());

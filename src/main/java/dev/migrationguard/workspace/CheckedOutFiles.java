@@ -2,7 +2,7 @@ package dev.migrationguard.workspace;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -10,7 +10,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.eclipse.jgit.attributes.Attribute;
+import org.eclipse.jgit.attributes.AttributesNode;
+import org.eclipse.jgit.attributes.AttributesRule;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Config;
@@ -34,12 +37,8 @@ import org.eclipse.jgit.util.SystemReader;
  * git, as before.
  */
 public final class CheckedOutFiles {
-    /**
-     * Attributes that make checkout change a file's bytes: a text attribute alone does not on Unix, nor does
-     * {@code eol=lf}. Anything that looks like one counts, even in a comment.
-     */
-    private static final Pattern CONVERTING = Pattern.compile(
-            "\\b(filter|ident|working-tree-encoding|crlf)\\b|\\beol\\b(?!\\s*=\\s*lf\\b)");
+    /** Attributes that change a file's bytes on checkout whenever they are set (to anything but unset). */
+    private static final Set<String> CONVERTING = Set.of("filter", "ident", "working-tree-encoding", "crlf");
 
     private final Repository repository;
     private boolean loaded;
@@ -47,40 +46,62 @@ public final class CheckedOutFiles {
     private Path workTree;
     private Instant indexTime;
 
-    private CheckedOutFiles(Repository repository) {
+    private CheckedOutFiles(Repository repository, DirCache index, Instant indexTime) {
         this.repository = repository;
+        this.index = index;
+        this.indexTime = indexTime;
     }
 
-    /** For a repository's working tree; nothing is read until the first lookup. */
+    /** For a repository's working tree; its index is read at the first lookup. */
     public static CheckedOutFiles of(Repository repository) {
-        return new CheckedOutFiles(repository);
+        return new CheckedOutFiles(repository, null, null);
+    }
+
+    /**
+     * For a repository's working tree, with its index as the caller already read it; {@code indexTime} is the
+     * index file's modification time taken before that read ({@link #indexTime}), or null when it is unknown (then
+     * no file is trusted).
+     */
+    public static CheckedOutFiles of(Repository repository, DirCache index, Instant indexTime) {
+        return new CheckedOutFiles(repository, index, indexTime);
+    }
+
+    /** The index file's modification time, to be taken before the index is read; null when it cannot be. */
+    public static Instant indexTime(Repository repository) {
+        try {
+            return Files.getLastModifiedTime(repository.getIndexFile().toPath()).toInstant();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The bytes of the blob {@code id} at {@code path} read from the working tree, or null (read it from git). */
     public byte[] read(String path, ObjectId id) {
-        Path file = copyOf(path, id);
+        DirCacheEntry entry = entryOf(path, id);
+        Path file = entry == null ? null : cleanCopy(path, entry);
         if (file == null) {
             return null;
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
             // Changed since the check: git has the bytes the index vouched for.
-            return bytes.length == index.getEntry(path).getLength() ? bytes : null;
+            return bytes.length == entry.getLength() ? bytes : null;
         } catch (IOException e) {
             return null;
         }
     }
 
-    /** The size of the blob {@code id} at {@code path} when its working-tree copy can be read, or -1. */
+    /**
+     * The size of the blob {@code id} at {@code path} as the index recorded it when it hashed the file to that
+     * blob (with no conversion on checkout, the blob's size), or -1. The file itself is checked when it is read.
+     */
     public long size(String path, ObjectId id) {
-        return copyOf(path, id) != null ? index.getEntry(path).getLength() : -1;
+        DirCacheEntry entry = entryOf(path, id);
+        return entry == null ? -1 : entry.getLength();
     }
 
-    /**
-     * The file in the working tree that holds exactly the blob {@code id} at {@code path} (relative to the
-     * repository's root), or null when git's index cannot vouch for it.
-     */
-    Path copyOf(String path, ObjectId id) {
+    /** The index entry of {@code path} when it records the blob {@code id} as checked out, else null. */
+    private DirCacheEntry entryOf(String path, ObjectId id) {
         DirCache entries = entries();
         if (entries == null) {
             return null;
@@ -92,6 +113,14 @@ public final class CheckedOutFiles {
                 || !id.equals(entry.getObjectId())) {
             return null;
         }
+        return entry;
+    }
+
+    /**
+     * The file in the working tree at {@code path} (relative to the repository's root) when it still has the size
+     * and modification time the index recorded for {@code entry}, and that time is older than the index; else null.
+     */
+    private Path cleanCopy(String path, DirCacheEntry entry) {
         Instant recorded = entry.getLastModifiedInstant();
         if (!recorded.isBefore(indexTime)) {
             return null;
@@ -128,11 +157,16 @@ public final class CheckedOutFiles {
             return null;
         }
         workTree = repository.getWorkTree().toPath();
-        File indexFile = repository.getIndexFile();
-        // The index's time is taken before it is read: an index written in between is then judged by an older time,
-        // which trusts fewer files, never more.
-        indexTime = Files.getLastModifiedTime(indexFile.toPath()).toInstant();
-        DirCache read = DirCache.read(indexFile, repository.getFS());
+        DirCache read = index;
+        if (read == null) {
+            // The index's time is taken before it is read: an index written in between is then judged by an older
+            // time, which trusts fewer files, never more.
+            indexTime = indexTime(repository);
+            read = DirCache.read(repository.getIndexFile(), repository.getFS());
+        }
+        if (indexTime == null) {
+            return null;
+        }
         for (File attributes : globalAttributes()) {
             if (converts(attributes.toPath())) {
                 return null;
@@ -173,16 +207,32 @@ public final class CheckedOutFiles {
         return List.of(info, user);
     }
 
-    /** Whether an attributes file (absent: no) may ask checkout to change bytes; unreadable counts as yes. */
+    /**
+     * Whether an attributes file (absent: no) may ask checkout to change bytes, read with JGit's own parser: a
+     * filter (Git LFS), {@code ident}, an encoding, the old {@code crlf}, or an {@code eol} other than {@code lf}
+     * on any pattern. A text attribute alone does not on Unix. An unreadable file counts as yes.
+     */
     private static boolean converts(Path attributes) {
         if (!Files.exists(attributes, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        try {
-            String text = Files.readString(attributes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-            return CONVERTING.matcher(text).find();
+        AttributesNode node = new AttributesNode();
+        try (InputStream in = Files.newInputStream(attributes)) {
+            node.parse(in);
         } catch (IOException e) {
             return true;
         }
+        for (AttributesRule rule : node.getRules()) {
+            for (Attribute attribute : rule.getAttributes()) {
+                String key = attribute.getKey().toLowerCase(Locale.ROOT);
+                boolean set = attribute.getState() == Attribute.State.SET || attribute.getState() == Attribute.State.CUSTOM;
+                if (set && CONVERTING.contains(key)
+                        || key.equals("eol") && attribute.getState() == Attribute.State.CUSTOM
+                        && !"lf".equalsIgnoreCase(attribute.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -21,6 +21,12 @@ public final class GitIndexSnapshot extends GitObjectSnapshot {
         super(repository, scope, filter, maxFileBytes);
     }
 
+    /** The staged files of {@code index}, as the caller already read it (one read of the index per run). */
+    public GitIndexSnapshot(Repository repository, DirCache index, String scope, PathFilter filter, long maxFileBytes) {
+        this(repository, scope, filter, maxFileBytes);
+        this.index = index;
+    }
+
     public GitIndexSnapshot(Repository repository) {
         this(repository, "", PathFilter.defaults(), DEFAULT_MAX_FILE_BYTES);
     }

@@ -99,9 +99,11 @@ class CheckedOutFilesTest {
             repo.write("a.sql", "SELECT 2;");
             ObjectId blob = blobAt(repo, head, "a.sql");
             assertNull(CheckedOutFiles.of(repo.repository()).read("a.sql", blob));
-            assertEquals(-1, CheckedOutFiles.of(repo.repository()).size("a.sql", blob));
+            // The size comes from the index's record of the blob, not from the edited file.
+            assertEquals(repo.repository().open(blob).getSize(), CheckedOutFiles.of(repo.repository()).size("a.sql", blob));
 
             repo.write("a.sql", "SELECT 22;");
+            assertEquals(repo.repository().open(blob).getSize(), CheckedOutFiles.of(repo.repository()).size("a.sql", blob));
             CommitSnapshot snapshot = headReadingCheckouts(repo, head);
             assertEquals("SELECT 1;", snapshot.read("a.sql").orElseThrow().text());
         }
@@ -148,6 +150,9 @@ class CheckedOutFilesTest {
     void lineEndAttributesThatKeepLfLeaveItOn() throws Exception {
         assertArrayEquals("SELECT 1;".getBytes(StandardCharsets.UTF_8),
                 readBesideAttributes("* text=auto eol=lf\n*.png binary\n"));
+        // Read with git's syntax: a comment is not an attribute, and an unset filter converts nothing.
+        assertArrayEquals("SELECT 1;".getBytes(StandardCharsets.UTF_8),
+                readBesideAttributes("# no filter=lfs here, nor ident\n*.sql -filter -crlf -text\n"));
     }
 
     /** A step taken after a.sql is committed (JGit's calls throw checked exceptions). */
@@ -171,6 +176,17 @@ class CheckedOutFilesTest {
             writeOld(repo, "a.sql", "SELECT 22;\n");
             repo.stage("a.sql");
         }));
+    }
+
+    @Test
+    void noSizeIsGivenForABlobTheIndexDoesNotRecord() throws Exception {
+        try (TestRepository repo = repository()) {
+            writeOld(repo, "a.sql", "SELECT 1;");
+            RevCommit head = repo.commitAll("init");
+            writeOld(repo, "a.sql", "SELECT 22;");
+            repo.stage("a.sql");
+            assertEquals(-1, CheckedOutFiles.of(repo.repository()).size("a.sql", blobAt(repo, head, "a.sql")));
+        }
     }
 
     @Test
