@@ -94,24 +94,27 @@ public final class SourceFile {
 
     /** Offset of a 1-based line and column; columns past the end of the line clamp to its end. */
     public int offset(int line, int column) {
-        if (line < 1 || line > lineStarts().length) {
-            throw new IndexOutOfBoundsException("line " + line + " of " + lineStarts().length + " in " + path);
+        int[] starts = lineStarts();
+        if (line < 1 || line > starts.length) {
+            throw new IndexOutOfBoundsException("line " + line + " of " + starts.length + " in " + path);
         }
-        int start = lineStarts()[line - 1];
+        int start = starts[line - 1];
         return Math.min(start + Math.max(column, 1) - 1, lineEnd(line));
     }
 
     /** The text of a 1-based line without its line terminator. */
     public String lineText(int line) {
-        if (line < 1 || line > lineStarts().length) {
+        int[] starts = lineStarts();
+        if (line < 1 || line > starts.length) {
             return "";
         }
-        return text.substring(lineStarts()[line - 1], lineEnd(line));
+        return text.substring(starts[line - 1], lineEnd(line));
     }
 
     private int lineEnd(int line) {
-        int end = line < lineStarts().length ? lineStarts()[line] : text.length();
-        while (end > lineStarts()[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+        int[] starts = lineStarts();
+        int end = line < starts.length ? starts[line] : text.length();
+        while (end > starts[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
         }
         return end;
