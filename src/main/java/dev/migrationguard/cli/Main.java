@@ -1,9 +1,11 @@
 package dev.migrationguard.cli;
 
 import dev.migrationguard.git.GitScan;
+import dev.migrationguard.report.MaskingWriter;
 import dev.migrationguard.report.ToolVersion;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleRegistry;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +79,7 @@ public final class Main implements Runnable {
             cli.addSubcommand(new CommandLine(factory.command(command), factory));
         }
         cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        cli.setErr(new PrintWriter(new MaskingWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)), true));
         cli.setParameterExceptionHandler((ex, argv) -> {
             CommandLine bad = ex.getCommandLine();
             bad.getErr().println("migration-guard: " + ex.getMessage());

@@ -12,6 +12,7 @@ public final class GithubRenderer implements Renderer {
 
     @Override
     public void render(Report report, Appendable out) throws IOException {
+        Redaction redaction = Redaction.of(report);
         for (Result r : report.results()) {
             if (r.suppressed()) {
                 continue;
@@ -22,8 +23,7 @@ public final class GithubRenderer implements Renderer {
                 case WARNING -> "warning";
                 case NOTE -> "notice";
             };
-            String message = Redaction.maskMessage(f.message())
-                    + (f.fix().isEmpty() ? "" : "\nFix: " + Redaction.maskMessage(f.fix()));
+            String message = redaction.text(f.message()) + (f.fix().isEmpty() ? "" : "\nFix: " + redaction.text(f.fix()));
             out.append("::").append(command)
                     .append(" file=").append(property(f.path()))
                     .append(",line=").append(String.valueOf(f.range().startLine()))
@@ -36,12 +36,12 @@ public final class GithubRenderer implements Renderer {
         for (Notice n : report.notices()) {
             if (n.level() != Notice.Level.NOTE) {
                 out.append("::warning file=").append(property(n.path())).append(",title=migration-guard::")
-                        .append(data(n.message())).append('\n');
+                        .append(data(redaction.text(n.message()))).append('\n');
             }
         }
         for (InternalError e : report.errors()) {
             out.append("::error title=").append(property("internal error in " + e.ruleId())).append("::")
-                    .append(data(e.message())).append('\n');
+                    .append(data(redaction.text(e.message()))).append('\n');
         }
         out.append(TextRenderer.summary(report)).append('\n');
     }

@@ -29,6 +29,7 @@ public final class JsonRenderer implements Renderer {
                 .put("warnings", report.count(Severity.WARNING))
                 .put("notes", report.count(Severity.NOTE))
                 .put("suppressed", report.suppressedCount());
+        Redaction redaction = Redaction.of(report);
         ArrayNode findings = root.putArray("findings");
         for (Result r : report.results()) {
             Finding f = r.finding();
@@ -40,24 +41,24 @@ public final class JsonRenderer implements Renderer {
                     .put("column", f.range().startColumn())
                     .put("endLine", f.range().endLine())
                     .put("endColumn", f.range().endColumn())
-                    .put("message", Redaction.maskMessage(f.message()))
-                    .put("fix", Redaction.maskMessage(f.fix()))
+                    .put("message", redaction.text(f.message()))
+                    .put("fix", redaction.text(f.fix()))
                     .put("fingerprint", f.fingerprint())
                     .put("suppressed", r.suppressed());
             r.suppression().ifPresent(s -> n.putObject("suppression")
                     .put("kind", s.kind() == Suppression.Kind.IN_SOURCE ? "inSource" : "external")
-                    .put("justification", s.justification()));
+                    .put("justification", redaction.text(s.justification())));
             ObjectNode props = n.putObject("properties");
-            f.properties().forEach((k, v) -> props.put(k, Redaction.maskMessage(v)));
+            f.properties().forEach((k, v) -> props.put(k, redaction.text(v)));
         }
         ArrayNode notices = root.putArray("notices");
         for (Notice notice : report.notices()) {
             notices.addObject().put("level", notice.level().name().toLowerCase(Locale.ROOT))
-                    .put("path", notice.path()).put("message", notice.message());
+                    .put("path", notice.path()).put("message", redaction.text(notice.message()));
         }
         ArrayNode errors = root.putArray("errors");
         for (InternalError e : report.errors()) {
-            errors.addObject().put("ruleId", e.ruleId()).put("path", e.path()).put("message", e.message());
+            errors.addObject().put("ruleId", e.ruleId()).put("path", e.path()).put("message", redaction.text(e.message()));
         }
         try {
             out.append(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root)).append('\n');

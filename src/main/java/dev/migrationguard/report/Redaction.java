@@ -1,71 +1,203 @@
 package dev.migrationguard.report;
 
 import dev.migrationguard.rules.Finding;
+import dev.migrationguard.workspace.SourceFile;
 import dev.migrationguard.workspace.TextRange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Masks the secret spans of a finding wherever source text is shown. */
+/**
+ * Masks every secret a run found, wherever text is shown. One is made per report from all its findings (suppressed
+ * ones too): a source line shown for one finding is masked with the secret spans of every finding in that version
+ * of the file, and any text (message, fix, property, notice) with the text of every secret found anywhere, so a
+ * password one rule found never leaks through another rule's excerpt or message.
+ */
 final class Redaction {
     static final String MASK = "****";
+    /** Secrets shorter than this are masked only where their span is known, not wherever their text appears. */
+    private static final int MIN_LITERAL = 4;
     /** A password inside a URL's user info: {@code scheme://user:secret@host}. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]*:)([^\\s@/]+)(@)");
     /** {@code password=secret} in JDBC URLs and connection strings. */
     private static final Pattern PARAM_PASSWORD = Pattern.compile("(?i)(\\b(?:password|pwd)=)([^;&\\s\"']+)");
+    static final Redaction NONE = new Redaction(Map.of(), List.of());
 
-    private Redaction() {
+    /** Secret spans by file version ({@link #key}). */
+    private final Map<String, List<TextRange>> spans;
+    /** The secrets' text, longest first, so a secret that contains another is masked whole. */
+    private final List<String> secrets;
+
+    private Redaction(Map<String, List<TextRange>> spans, List<String> secrets) {
+        this.spans = spans;
+        this.secrets = secrets;
     }
 
-    /** The text of a line with every redacted span on that line replaced by {@link #MASK}. */
-    static String maskLine(String text, int line, Finding finding) {
-        String out = text;
-        // Right to left, so earlier spans keep their columns.
-        for (TextRange r : finding.redactions().stream()
-                .sorted((a, b) -> Integer.compare(b.startColumn(), a.startColumn())).toList()) {
-            if (r.startLine() > line || r.endLine() < line) {
+    /** Everything the report's findings mark as secret. */
+    static Redaction of(Report report) {
+        Map<String, List<TextRange>> spans = new HashMap<>();
+        TreeSet<String> secrets = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        for (Result result : report.results()) {
+            Finding f = result.finding();
+            if (f.redactions().isEmpty()) {
                 continue;
             }
-            int from = r.startLine() == line ? Math.min(r.startColumn() - 1, out.length()) : 0;
-            int to = r.endLine() == line ? Math.min(r.endColumn() - 1, out.length()) : out.length();
-            if (to > from) {
-                out = out.substring(0, from) + MASK + out.substring(to);
-            }
-        }
-        return out;
-    }
-
-    /** Column {@code column} of the raw line, moved to where it lands once the line's secrets are masked. */
-    static int shiftColumn(String raw, int line, Finding finding, int column) {
-        int shift = 0;
-        for (TextRange r : finding.redactions()) {
-            if (r.startLine() != line || r.endLine() != line) {
+            spans.computeIfAbsent(key(f), k -> new ArrayList<>()).addAll(f.redactions());
+            Optional<SourceFile> file = source(report, f);
+            if (file.isEmpty()) {
                 continue;
             }
-            int len = r.endColumn() - r.startColumn();
-            if (r.endColumn() <= column) {
-                shift += len - MASK.length();
-            } else if (r.startColumn() < column) {
-                shift += column - r.startColumn() - Math.min(column - r.startColumn(), MASK.length());
+            for (TextRange r : f.redactions()) {
+                String secret = text(file.get(), r);
+                if (secret.length() >= MIN_LITERAL && !isMask(secret)) {
+                    secrets.add(secret);
+                }
             }
         }
-        return column - shift;
+        return spans.isEmpty() ? NONE : new Redaction(spans, List.copyOf(secrets));
     }
 
     /**
-     * Belt and braces for messages and fixes: rules never put a password in a message, but if one slips through,
-     * this masks URL and parameter passwords before anything is printed.
+     * The version of the file a finding's positions refer to: for a finding about a past commit, the file as that
+     * commit had it, never today's.
      */
-    static String maskMessage(String text) {
+    static Optional<SourceFile> source(Report report, Finding f) {
+        if (f.properties().containsKey("commit")) {
+            return Optional.ofNullable(f.source());
+        }
+        return report.snapshot() == null ? Optional.empty() : report.snapshot().read(f.path());
+    }
+
+    /** Source line {@code line} of the finding's file, as shown: every secret known on it masked. */
+    MaskedLine line(Finding f, int line, String raw) {
+        List<int[]> masked = new ArrayList<>();
+        for (TextRange r : spans.getOrDefault(key(f), List.of())) {
+            if (r.startLine() > line || r.endLine() < line) {
+                continue;
+            }
+            int from = r.startLine() == line ? Math.min(r.startColumn() - 1, raw.length()) : 0;
+            int to = r.endLine() == line ? Math.min(r.endColumn() - 1, raw.length()) : raw.length();
+            if (to > from) {
+                masked.add(new int[] {from, to});
+            }
+        }
+        for (String secret : secrets) {
+            for (int at = raw.indexOf(secret); at >= 0; at = raw.indexOf(secret, at + secret.length())) {
+                masked.add(new int[] {at, at + secret.length()});
+            }
+        }
+        addPatternSpans(raw, masked);
+        return MaskedLine.of(raw, masked);
+    }
+
+    /** A message, fix, property or notice with every known secret and every URL or parameter password masked. */
+    String text(String s) {
+        String out = s;
+        for (String secret : secrets) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, MASK);
+            }
+        }
+        return patterns(out);
+    }
+
+    /**
+     * Masks URL and parameter passwords in any text, with no finding to go on: what rules put in messages never
+     * holds a password, but a message that quotes a command, or a config error that echoes a bad value, might.
+     */
+    static String patterns(String text) {
         if (!text.contains("://") && text.indexOf('=') < 0) {
             // Neither pattern can match: most messages, and running both regexes on each was a sixth of a big run.
             return text;
         }
-        String out = URL_PASSWORD.matcher(text).replaceAll(m -> isMask(m.group(2)) ? m.group()
-                : java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
-        return PARAM_PASSWORD.matcher(out).replaceAll(m -> isMask(m.group(2)) ? m.group()
-                : java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK));
+        List<int[]> masked = new ArrayList<>();
+        addPatternSpans(text, masked);
+        return MaskedLine.of(text, masked).text();
+    }
+
+    private static void addPatternSpans(String text, List<int[]> masked) {
+        if (!text.contains("://") && text.indexOf('=') < 0) {
+            return;
+        }
+        for (Pattern p : List.of(URL_PASSWORD, PARAM_PASSWORD)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (!isMask(m.group(2))) {
+                    masked.add(new int[] {m.start(2), m.end(2)});
+                }
+            }
+        }
+    }
+
+    private static String key(Finding f) {
+        return f.path() + '\0' + f.properties().getOrDefault("commit", "");
+    }
+
+    private static String text(SourceFile file, TextRange r) {
+        if (r.startLine() > file.lineCount() || r.endLine() > file.lineCount()) {
+            return "";
+        }
+        int from = file.offset(r.startLine(), r.startColumn());
+        int to = file.offset(r.endLine(), r.endColumn());
+        return to > from ? file.text().substring(from, to) : "";
     }
 
     private static boolean isMask(String s) {
         return s.chars().allMatch(c -> c == '*');
+    }
+
+    /**
+     * A line with some spans replaced by {@link #MASK}.
+     *
+     * @param text  the line as shown
+     * @param spans the masked spans of the raw line, {@code [from, to)} 0-based, sorted and disjoint
+     */
+    record MaskedLine(String text, List<int[]> spans) {
+
+        static MaskedLine of(String raw, List<int[]> unsorted) {
+            if (unsorted.isEmpty()) {
+                return new MaskedLine(raw, List.of());
+            }
+            List<int[]> sorted = new ArrayList<>(unsorted);
+            sorted.sort(Comparator.comparingInt((int[] s) -> s[0]));
+            List<int[]> merged = new ArrayList<>();
+            for (int[] s : sorted) {
+                int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                if (last != null && s[0] <= last[1]) {
+                    last[1] = Math.max(last[1], s[1]);
+                } else {
+                    merged.add(new int[] {s[0], s[1]});
+                }
+            }
+            StringBuilder out = new StringBuilder(raw.length());
+            int at = 0;
+            for (int[] s : merged) {
+                out.append(raw, at, s[0]).append(MASK);
+                at = s[1];
+            }
+            out.append(raw, at, raw.length());
+            return new MaskedLine(out.toString(), List.copyOf(merged));
+        }
+
+        /** 1-based column of the raw line, moved to where it lands in the masked text. */
+        int column(int rawColumn) {
+            int index = rawColumn - 1;
+            int shift = 0;
+            for (int[] s : spans) {
+                if (s[1] <= index) {
+                    shift += s[1] - s[0] - MASK.length();
+                } else if (s[0] < index) {
+                    shift += index - s[0] - Math.min(index - s[0], MASK.length());
+                }
+            }
+            return rawColumn - shift;
+        }
     }
 }

@@ -83,18 +83,19 @@ public final class SarifRenderer implements Renderer {
                 .withSemanticVersion(ToolVersion.VERSION.matches("\\d+\\.\\d+\\.\\d+.*") ? ToolVersion.VERSION : null)
                 .withInformationUri(URI.create(ToolVersion.INFORMATION_URI))
                 .withRules(rules);
+        Redaction redaction = Redaction.of(report);
         List<com.contrastsecurity.sarif.Result> results = new ArrayList<>();
         for (Result r : report.results()) {
-            results.add(result(report, r));
+            results.add(result(report, redaction, r));
         }
         List<Notification> notifications = new ArrayList<>();
         for (Notice n : report.notices()) {
-            notifications.add(notification(n));
+            notifications.add(notification(redaction, n));
         }
         for (InternalError e : report.errors()) {
             notifications.add(new Notification()
                     .withLevel(Notification.Level.ERROR)
-                    .withMessage(new Message().withText("rule " + e.ruleId() + " failed: " + e.message()))
+                    .withMessage(new Message().withText("rule " + e.ruleId() + " failed: " + redaction.text(e.message())))
                     .withAssociatedRule(new com.contrastsecurity.sarif.ReportingDescriptorReference()
                             .withId(e.ruleId()).withIndex(report.ruleIndex(e.ruleId()))));
         }
@@ -174,10 +175,9 @@ public final class SarifRenderer implements Renderer {
         };
     }
 
-    private static com.contrastsecurity.sarif.Result result(Report report, Result r) {
+    private static com.contrastsecurity.sarif.Result result(Report report, Redaction redaction, Result r) {
         Finding f = r.finding();
-        String text = Redaction.maskMessage(f.message())
-                + (f.fix().isEmpty() ? "" : "\nFix: " + Redaction.maskMessage(f.fix()));
+        String text = redaction.text(f.message()) + (f.fix().isEmpty() ? "" : "\nFix: " + redaction.text(f.fix()));
         com.contrastsecurity.sarif.Result result = new com.contrastsecurity.sarif.Result()
                 .withRuleId(f.ruleId())
                 .withRuleIndex(report.ruleIndex(f.ruleId()))
@@ -191,7 +191,7 @@ public final class SarifRenderer implements Renderer {
                 .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
         if (!f.properties().isEmpty()) {
             PropertyBag props = new PropertyBag();
-            f.properties().forEach((k, v) -> props.setAdditionalProperty(k, Redaction.maskMessage(v)));
+            f.properties().forEach((k, v) -> props.setAdditionalProperty(k, redaction.text(v)));
             result.setProperties(props);
         }
         r.suppression().ifPresent(s -> {
@@ -201,7 +201,7 @@ public final class SarifRenderer implements Renderer {
                             ? com.contrastsecurity.sarif.Suppression.Kind.IN_SOURCE
                             : com.contrastsecurity.sarif.Suppression.Kind.EXTERNAL)
                     .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
-                    .withJustification(s.justification().isEmpty() ? null : s.justification()));
+                    .withJustification(s.justification().isEmpty() ? null : redaction.text(s.justification())));
             result.setSuppressions(set);
         });
         return result;
@@ -237,14 +237,14 @@ public final class SarifRenderer implements Renderer {
         return out.toString();
     }
 
-    private static Notification notification(Notice n) {
+    private static Notification notification(Redaction redaction, Notice n) {
         Notification.Level level = switch (n.level()) {
             case NOTE -> Notification.Level.NOTE;
             case WARNING -> Notification.Level.WARNING;
             case ERROR -> Notification.Level.ERROR;
         };
         Notification notification = new Notification().withLevel(level).withMessage(new Message().withText(
-                (n.path().isEmpty() ? "" : n.path() + ": ") + n.message()));
+                (n.path().isEmpty() ? "" : n.path() + ": ") + redaction.text(n.message())));
         if (!n.path().isEmpty()) {
             notification.setLocations(Set.of(new Location().withPhysicalLocation(
                     new PhysicalLocation().withArtifactLocation(artifact(n.path())))));

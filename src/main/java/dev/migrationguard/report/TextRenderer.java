@@ -16,21 +16,22 @@ public final class TextRenderer implements Renderer {
 
     @Override
     public void render(Report report, Appendable out) throws IOException {
+        Redaction redaction = Redaction.of(report);
         for (Result result : report.results()) {
             if (!result.suppressed()) {
-                renderFinding(report, result.finding(), out);
+                renderFinding(report, redaction, result.finding(), out);
             }
         }
         for (Notice notice : report.notices()) {
             if (notice.level() != Notice.Level.NOTE) {
                 out.append(location(notice.path())).append("  ").append(notice.level().name().toLowerCase())
-                        .append("  ").append(notice.message()).append("  (not linted)\n");
+                        .append("  ").append(redaction.text(notice.message())).append("  (not linted)\n");
             }
         }
         for (InternalError error : report.errors()) {
             out.append("internal error in rule ").append(error.ruleId())
                     .append(error.path().isEmpty() ? "" : " on " + error.path())
-                    .append(": ").append(error.message())
+                    .append(": ").append(redaction.text(error.message()))
                     .append("\n  (this is a bug in migration-guard; the other rules ran; please report it)\n");
         }
         out.append(summary(report)).append('\n');
@@ -40,29 +41,28 @@ public final class TextRenderer implements Renderer {
         return path.isEmpty() ? "." : path;
     }
 
-    private static void renderFinding(Report report, Finding f, Appendable out) throws IOException {
+    private static void renderFinding(Report report, Redaction redaction, Finding f, Appendable out)
+            throws IOException {
         TextRange r = f.range();
         out.append(f.path()).append(':').append(String.valueOf(r.startLine())).append(':')
                 .append(String.valueOf(r.startColumn())).append("  ").append(f.severity().label()).append("  ")
-                .append(Redaction.maskMessage(f.message())).append("  ").append(f.ruleId()).append('\n');
-        // A finding about a past commit is quoted from that commit's version of the file, never from today's.
-        Optional<SourceFile> file = f.properties().containsKey("commit") ? Optional.ofNullable(f.source())
-                : report.snapshot() == null ? Optional.empty() : report.snapshot().read(f.path());
+                .append(redaction.text(f.message())).append("  ").append(f.ruleId()).append('\n');
+        Optional<SourceFile> file = Redaction.source(report, f);
         if (file.isPresent() && r.startLine() <= file.get().lineCount()) {
             String raw = file.get().lineText(r.startLine());
-            String shown = Redaction.maskLine(raw, r.startLine(), f);
+            Redaction.MaskedLine masked = redaction.line(f, r.startLine(), raw);
+            String shown = masked.text();
             String gutter = " ".repeat(String.valueOf(r.startLine()).length());
             out.append("  ").append(String.valueOf(r.startLine())).append(" | ").append(expandTabs(shown)).append('\n');
-            int from = Redaction.shiftColumn(raw, r.startLine(), f, r.startColumn());
-            int to = r.endLine() == r.startLine() ? Redaction.shiftColumn(raw, r.startLine(), f, r.endColumn())
-                    : shown.length() + 1;
+            int from = masked.column(r.startColumn());
+            int to = r.endLine() == r.startLine() ? masked.column(r.endColumn()) : shown.length() + 1;
             int width = Math.max(1, to - from);
             out.append("  ").append(gutter).append(" | ")
                     .append(" ".repeat(Math.max(0, displayWidth(shown, from - 1))))
                     .append("^".repeat(width)).append('\n');
         }
         if (!f.fix().isEmpty()) {
-            out.append("  = fix: ").append(Redaction.maskMessage(f.fix())).append('\n');
+            out.append("  = fix: ").append(redaction.text(f.fix())).append('\n');
         }
         out.append('\n');
     }
