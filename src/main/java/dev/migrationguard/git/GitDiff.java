@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.errors.CanceledException;
-import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -126,6 +125,7 @@ final class GitDiff implements AutoCloseable {
      */
     List<Change> workingTree(ObjectId oldTree, DirCache index) throws IOException {
         List<DiffEntry> entries = new ArrayList<>();
+        WorkingTreeBlobs blobs = new WorkingTreeBlobs(repository.getWorkTree().toPath());
         try (TreeWalk walk = new TreeWalk(repository, reader)) {
             int head = walk.addTree(iterator(oldTree));
             int staged = walk.addTree(new DirCacheIterator(index));
@@ -153,9 +153,10 @@ final class GitDiff implements AutoCloseable {
                 if (!inOld && !inWork || !filter.accept(path, false)) {
                     continue;
                 }
+                ObjectId newId = inWork ? blobs.id(walk, onDisk, walk.getTree(staged, DirCacheIterator.class)) : null;
+                inWork = newId != null;
                 if (inOld && inWork) {
                     ObjectId oldId = walk.getObjectId(head);
-                    ObjectId newId = onDisk.getEntryObjectId();
                     if (!oldId.equals(newId)) {
                         entries.add(new WorkEntry(DiffEntry.ChangeType.MODIFY, path, walk.getFileMode(head), oldId,
                                 path, walk.getFileMode(work), newId));
@@ -163,18 +164,16 @@ final class GitDiff implements AutoCloseable {
                 } else if (inOld) {
                     entries.add(new WorkEntry(DiffEntry.ChangeType.DELETE, path, walk.getFileMode(head),
                             walk.getObjectId(head), DiffEntry.DEV_NULL, FileMode.MISSING, ObjectId.zeroId()));
-                } else {
+                } else if (inWork) {
                     entries.add(new WorkEntry(DiffEntry.ChangeType.ADD, DiffEntry.DEV_NULL, FileMode.MISSING,
-                            ObjectId.zeroId(), path, walk.getFileMode(work), onDisk.getEntryObjectId()));
+                            ObjectId.zeroId(), path, walk.getFileMode(work), newId));
                 }
             }
         }
         RenameDetector renames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
         renames.addAll(entries);
-        ContentSource.Pair sources = new ContentSource.Pair(ContentSource.create(reader),
-                ContentSource.create(new FileTreeIterator(repository)));
         try {
-            return convert(renames.compute(sources, NullProgressMonitor.INSTANCE));
+            return convert(renames.compute(blobs.withObjects(reader), NullProgressMonitor.INSTANCE));
         } catch (CanceledException e) {
             throw new IOException("rename detection was cancelled", e);
         }
