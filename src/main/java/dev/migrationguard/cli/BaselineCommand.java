@@ -4,8 +4,6 @@ import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,18 +41,12 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path root = scope.root(workingDir);
         Path file = output == null ? root.resolve(Baseline.DEFAULT_FILE) : workingDir.resolve(output);
-        if (Files.exists(file) && !force) {
-            throw new UsageException(file + " exists; pass --force to overwrite it");
-        }
+        NoFollowWrite.check(file, root, force, "pass --force to overwrite it");
         // A baseline records every finding of the version it lints, never only those of a staged change.
         scope.allFiles = scope.staged;
         Report report = scope.run(workingDir, allRules, Baseline.none(), dev.migrationguard.git.ScanProgress.NONE);
         String document = Baseline.render(report.results());
-        try {
-            Files.writeString(file, document, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
-        }
+        NoFollowWrite.write(file, root, document, force, "pass --force to overwrite it");
         long count = report.results().stream().filter(r -> !r.suppressed()).count();
         spec.commandLine().getOut().println("wrote " + count + (count == 1 ? " finding" : " findings") + " to " + file);
         if (report.incomplete()) {

@@ -7,8 +7,6 @@ import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.rules.RulePages;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -46,10 +44,9 @@ final class InitCommand implements Callable<Integer> {
         scope.dir = dir;
         Path root = scope.root(workingDir);
         Path file = root.resolve(ConfigLoader.DEFAULT_FILE);
-        if (Files.exists(file) && !force) {
-            throw new UsageException(file + " exists; pass --force to overwrite it");
-        }
-        Files.writeString(file, render(new WorkingTreeSnapshot(root).paths(), rules), StandardCharsets.UTF_8);
+        NoFollowWrite.check(file, root, force, "pass --force to overwrite it");
+        NoFollowWrite.write(file, root, render(new WorkingTreeSnapshot(root).paths(), rules), force,
+                "pass --force to overwrite it");
         spec.commandLine().getOut().println("wrote " + file);
         return Main.CLEAN;
     }

@@ -3,7 +3,6 @@ package dev.migrationguard.cli;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -56,33 +55,38 @@ final class InstallHookCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return Main.CLEAN;
         }
-        Path hooks = hooksDirectory();
-        Path hook = hooks.resolve("pre-commit");
-        if (Files.exists(hook) && !force) {
-            throw new UsageException(hook + " exists; pass --force to replace it, or --print for the line to add to it");
-        }
-        Files.createDirectories(hooks);
-        Files.writeString(hook, hookScript(lint), StandardCharsets.UTF_8);
+        Hooks hooks = hooksDirectory();
+        Path hook = hooks.folder().resolve("pre-commit");
+        NoFollowWrite.write(hook, hooks.repository(), hookScript(lint), force,
+                "pass --force to replace it, or --print for the line to add to it");
         makeExecutable(hook);
         spec.commandLine().getOut().println("installed " + hook + " (runs: " + lint + ")");
         return Main.CLEAN;
     }
 
+    /**
+     * Where git runs hooks from, and the folder of the repository (its work tree, or the git dir of a bare one), below
+     * which no folder on the way to the hook may be a symbolic link.
+     */
+    private record Hooks(Path folder, Path repository) {
+    }
+
     /** Where git runs hooks from: {@code core.hooksPath} (relative to the work tree) or the common git dir's hooks. */
-    private Path hooksDirectory() throws IOException {
+    private Hooks hooksDirectory() throws IOException {
         Path start = (dir == null ? workingDir : workingDir.resolve(dir)).toAbsolutePath().normalize();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
         if (builder.getGitDir() == null) {
             throw new UsageException("not a git repository: " + start);
         }
         try (Repository repo = builder.setMustExist(true).build()) {
+            Path top = (repo.isBare() ? repo.getDirectory() : repo.getWorkTree()).toPath();
             String hooksPath = repo.getConfig().getString("core", null, "hooksPath");
             if (hooksPath != null && !hooksPath.isBlank()) {
                 Path p = Path.of(hooksPath);
-                return p.isAbsolute() || repo.isBare() ? p : repo.getWorkTree().toPath().resolve(p);
+                return new Hooks(p.isAbsolute() || repo.isBare() ? p : top.resolve(p), top);
             }
             File common = repo.getCommonDirectory();
-            return (common != null ? common : repo.getDirectory()).toPath().resolve("hooks");
+            return new Hooks((common != null ? common : repo.getDirectory()).toPath().resolve("hooks"), top);
         }
     }
 
