@@ -2,11 +2,11 @@ package dev.migrationguard.cli;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
@@ -40,7 +40,7 @@ final class InstallHookCommand implements Callable<Integer> {
     @Option(names = "--print", description = "Print the lines to add to an existing hook, husky or lefthook setup instead of writing a hook.")
     boolean print;
 
-    @Option(names = "--command", paramLabel = "CMD", description = "The command the hook runs (default: migration-guard from PATH, else this jar with java -jar).")
+    @Option(names = "--command", paramLabel = "CMD", description = "The command the hook runs (default: `npx --no-install migration-guard` when package.json depends on migration-guard, else `migration-guard` from PATH).")
     String command;
 
     InstallHookCommand(Path workingDir) {
@@ -83,29 +83,75 @@ final class InstallHookCommand implements Callable<Integer> {
             String hooksPath = repo.getConfig().getString("core", null, "hooksPath");
             if (hooksPath != null && !hooksPath.isBlank()) {
                 Path p = Path.of(hooksPath);
-                return new Hooks(p.isAbsolute() || repo.isBare() ? p : top.resolve(p), top);
+                Path hooks = p.isAbsolute() || repo.isBare() ? p : top.resolve(p);
+                // husky 9 points git at the generated .husky/_; the committed hook, the one clones share, is .husky/pre-commit.
+                boolean husky = hooks.getFileName() != null && hooks.getFileName().toString().equals("_")
+                        && hooks.getParent() != null && hooks.getParent().getFileName().toString().equals(".husky");
+                return new Hooks(husky ? hooks.getParent() : hooks, top);
             }
             File common = repo.getCommonDirectory();
             return new Hooks((common != null ? common : repo.getDirectory()).toPath().resolve("hooks"), top);
         }
     }
 
-    private String lintCommand() {
+    /**
+     * The command every clone can run: the project's own npm install through npx when package.json depends on
+     * migration-guard, else migration-guard from PATH; never a path of this machine.
+     */
+    private String lintCommand() throws IOException {
         if (command != null) {
             return command + " lint --staged";
         }
-        Path jar = runningJar();
-        return jar == null ? "migration-guard lint --staged" : "java -jar " + shellQuote(jar.toString()) + " lint --staged";
+        return dependsOnMigrationGuard(workTree()) ? NPX_LINT : PATH_LINT;
+    }
+
+    static final String NPX_LINT = "npx --no-install migration-guard lint --staged";
+    static final String PATH_LINT = "migration-guard lint --staged";
+
+    private Path workTree() throws IOException {
+        Path start = (dir == null ? workingDir : workingDir.resolve(dir)).toAbsolutePath().normalize();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
+        if (builder.getGitDir() == null) {
+            return start;
+        }
+        try (Repository repo = builder.setMustExist(true).build()) {
+            return repo.isBare() ? start : repo.getWorkTree().toPath();
+        }
+    }
+
+    /** Whether the root package.json lists migration-guard among its dependencies of any kind. */
+    static boolean dependsOnMigrationGuard(Path root) {
+        Path packageJson = root.resolve("package.json");
+        if (!Files.isRegularFile(packageJson)) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(packageJson.toFile());
+            for (String field : List.of("devDependencies", "dependencies", "optionalDependencies")) {
+                if (tree.path(field).has("migration-guard")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static String hookScript(String lint) {
+        String program = lint.substring(0, lint.indexOf(' ') < 0 ? lint.length() : lint.indexOf(' '));
         return "#!/bin/sh\n"
                 + "# pre-commit: " + MARKER + ".\n"
                 + "# Lints what is staged; a finding at or above the fail level stops the commit.\n"
                 + "# Skip it once with `git commit --no-verify`.\n"
-                + "if command -v migration-guard >/dev/null 2>&1; then\n"
-                + "  exec migration-guard lint --staged\n"
-                + "fi\n"
+                + (lint.equals(PATH_LINT)
+                        ? "if ! command -v " + program + " >/dev/null 2>&1; then\n"
+                        + "  echo \"pre-commit: migration-guard is not on PATH; install it (npm i -D migration-guard, then"
+                        + " run install-hook again) or put its bin/ on PATH\" >&2\n"
+                        + "  exit 1\n"
+                        + "fi\n"
+                        : "")
                 + "exec " + lint + "\n";
     }
 
@@ -117,20 +163,6 @@ final class InstallHookCommand implements Callable<Integer> {
                 + "  commands:\n"
                 + "    migration-guard:\n"
                 + "      run: " + lint + "\n";
-    }
-
-    /** The jar this command runs from, or null when it runs from classes (tests, IDE). */
-    private static Path runningJar() {
-        try {
-            Path p = Path.of(InstallHookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return p.toString().endsWith(".jar") ? p.toAbsolutePath() : null;
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return null;
-        }
-    }
-
-    private static String shellQuote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static void makeExecutable(Path file) throws IOException {
