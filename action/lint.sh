@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The action's lint step: lint the pull request's range (--since BASE), write SARIF for code scanning, print
-# workflow annotations, and hand the exit code to the next steps. Runs locally too (see ActionScriptIT).
+# The action's lint step: one run of `lint --since BASE --format sarif`; the annotations and the job summary are
+# made from that report (action/report.cjs), and the exit code goes to the next steps. GithubActionIT
+# runs it locally.
 #
-# Inputs (environment): MG_JAR, MG_PATH, MG_BASE, MG_FAIL_ON, MG_CONFIG, MG_SARIF, MG_PUSH_BEFORE,
-# GITHUB_BASE_REF, GITHUB_OUTPUT, GITHUB_WORKSPACE.
+# Inputs (environment): MG_JAR, MG_PATH, MG_BASE, MG_FAIL_ON, MG_CONFIG, MG_BASELINE, MG_ARGS, MG_SARIF,
+# MG_UPLOAD, MG_FORK, MG_PUSH_BEFORE, GITHUB_BASE_REF, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE.
 set -uo pipefail
 jar="${MG_JAR:?MG_JAR must name the migration-guard jar}"
+here="$(cd "$(dirname "$0")" && pwd)"
 cd "${GITHUB_WORKSPACE:-.}" || exit 2
 path="${MG_PATH:-.}"
 output="${GITHUB_OUTPUT:-/dev/null}"
@@ -25,16 +27,27 @@ fi
 if [ -n "${MG_CONFIG:-}" ]; then
   args+=(--config "$MG_CONFIG")
 fi
+if [ -n "${MG_BASELINE:-}" ]; then
+  args+=(--baseline "$MG_BASELINE")
+fi
+# `args`: extra options, split on whitespace (no quoting), before the output options the action needs.
+read -r -a extra <<< "${MG_ARGS:-}"
+args+=("${extra[@]}")
 
 sarif="${MG_SARIF:-migration-guard.sarif}"
-java -jar "$jar" "${args[@]}" --format sarif --output "$sarif"
+java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -jar "$jar" "${args[@]}" --format sarif --output "$sarif"
 code=$?
 if [ -s "$sarif" ]; then
   echo "sarif-written=true" >> "$output"
+  node "$here/report.cjs" "$sarif" "${GITHUB_STEP_SUMMARY:-/dev/null}" || code=2
 else
   echo "sarif-written=false" >> "$output"
 fi
-# Annotations on the pull request, even without code scanning; the SARIF run's exit code decides.
-java -jar "$jar" "${args[@]}" --format github
+# Code scanning takes the upload only where it is on and the token may write: not from a fork's pull request.
+if [ "${MG_UPLOAD:-true}" = "true" ] && [ -s "$sarif" ] && [ "${MG_FORK:-}" != "true" ]; then
+  echo "upload=true" >> "$output"
+else
+  echo "upload=false" >> "$output"
+fi
 echo "exit-code=$code" >> "$output"
 exit 0
