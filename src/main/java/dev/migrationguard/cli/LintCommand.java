@@ -4,6 +4,7 @@ import dev.migrationguard.git.ScanProgress;
 import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.ConfigErrorReport;
 import dev.migrationguard.report.Format;
+import dev.migrationguard.report.SarifRenderer;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.Severity;
@@ -47,6 +48,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, json, sarif, github (default: text).")
     String format = "text";
+
+    @Option(names = "--sarif-suppressed", paramLabel = "omit|include",
+            description = "SARIF: leave suppressed findings out (omit, the default: code scanning would show them as open alerts) or include them marked suppressed.")
+    String sarifSuppressed = "omit";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
@@ -113,17 +118,24 @@ final class LintCommand implements Callable<Integer> {
     private void write(Report report, Format outputFormat) throws IOException {
         if (output == null) {
             StringBuilder text = new StringBuilder();
-            outputFormat.renderer().render(report, text);
+            renderer(outputFormat).render(report, text);
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             return;
         }
         Path file = workingDir.resolve(output);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            outputFormat.renderer().render(report, w);
+            renderer(outputFormat).render(report, w);
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }
+    }
+
+    private dev.migrationguard.report.Renderer renderer(Format outputFormat) {
+        if (!sarifSuppressed.equals("omit") && !sarifSuppressed.equals("include")) {
+            throw new UsageException("unknown --sarif-suppressed '" + sarifSuppressed + "' (expected omit or include)");
+        }
+        return outputFormat == Format.SARIF ? new SarifRenderer(sarifSuppressed.equals("include")) : outputFormat.renderer();
     }
 
     static Format parseFormat(String text) {

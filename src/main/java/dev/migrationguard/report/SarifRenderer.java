@@ -23,6 +23,7 @@ import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.RuleInfo;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.workspace.Notice;
+import dev.migrationguard.workspace.Snapshot;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -41,6 +42,24 @@ public final class SarifRenderer implements Renderer {
     static final String SRCROOT = "%SRCROOT%";
     /** The partialFingerprints key: our own, versioned, so a change of algorithm never collides with an old one. */
     static final String FINGERPRINT_KEY = "migrationGuardFingerprint/v1";
+    /** GitHub's security-severity for rules tagged security: a committed credential is "high" (7.0 to 8.9). */
+    static final String SECURITY_SEVERITY = "8.0";
+
+    private final boolean includeSuppressed;
+
+    /** Suppressed results left out: code scanning would show them as open alerts. */
+    public SarifRenderer() {
+        this(false);
+    }
+
+    /** @param includeSuppressed keep suppressed results, marked with {@code suppressions} ({@code --sarif-suppressed include}) */
+    public SarifRenderer(boolean includeSuppressed) {
+        this.includeSuppressed = includeSuppressed;
+    }
+
+    private List<Result> shown(Report report) {
+        return includeSuppressed ? report.results() : report.results().stream().filter(r -> !r.suppressed()).toList();
+    }
 
     @Override
     public void render(Report report, Appendable out) throws IOException {
@@ -48,7 +67,7 @@ public final class SarifRenderer implements Renderer {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(SerializationFeature.INDENT_OUTPUT);
         com.fasterxml.jackson.databind.JsonNode tree = mapper.valueToTree(toSarif(report));
-        spellOutDefaultLevels(tree.path("runs").path(0), report);
+        spellOutDefaultLevels(tree.path("runs").path(0), report, shown(report));
         out.append(mapper.writeValueAsString(tree)).append('\n');
     }
 
@@ -56,7 +75,7 @@ public final class SarifRenderer implements Renderer {
      * The SARIF model leaves out a level equal to SARIF's default ("warning"); write it anyway, so every rule and
      * result states its level and readers that do not apply defaults see it.
      */
-    private static void spellOutDefaultLevels(com.fasterxml.jackson.databind.JsonNode run, Report report) {
+    private static void spellOutDefaultLevels(com.fasterxml.jackson.databind.JsonNode run, Report report, List<Result> shown) {
         com.fasterxml.jackson.databind.JsonNode rules = run.path("tool").path("driver").path("rules");
         for (int i = 0; i < rules.size(); i++) {
             com.fasterxml.jackson.databind.node.ObjectNode rule = (com.fasterxml.jackson.databind.node.ObjectNode) rules.get(i);
@@ -68,7 +87,7 @@ public final class SarifRenderer implements Renderer {
         com.fasterxml.jackson.databind.JsonNode results = run.path("results");
         for (int i = 0; i < results.size(); i++) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) results.get(i))
-                    .put("level", report.results().get(i).finding().severity().label());
+                    .put("level", shown.get(i).finding().severity().label());
         }
     }
 
@@ -85,7 +104,7 @@ public final class SarifRenderer implements Renderer {
                 .withRules(rules);
         Redaction redaction = Redaction.of(report);
         List<com.contrastsecurity.sarif.Result> results = new ArrayList<>();
-        for (Result r : report.results()) {
+        for (Result r : shown(report)) {
             results.add(result(report, redaction, r));
         }
         List<Notification> notifications = new ArrayList<>();
@@ -157,7 +176,27 @@ public final class SarifRenderer implements Renderer {
                 .withHelp(new MultiformatMessageString().withText(info.body()).withMarkdown(info.body()))
                 .withHelpUri(URI.create(info.helpUri()))
                 .withDefaultConfiguration(new ReportingConfiguration().withLevel(level(info.defaultSeverity())))
-                .withProperties(new PropertyBag().withTags(tags(info)));
+                .withProperties(githubProperties(info));
+    }
+
+    /**
+     * The rule properties GitHub code scanning reads: {@code problem.severity} (error, warning, recommendation) and
+     * {@code precision} rank and filter alerts; {@code security-severity} makes a rule tagged security a security alert.
+     */
+    private static PropertyBag githubProperties(RuleInfo info) {
+        Set<String> tags = tags(info);
+        PropertyBag properties = new PropertyBag().withTags(tags);
+        properties.setAdditionalProperty("problem.severity", switch (info.defaultSeverity()) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTE -> "recommendation";
+        });
+        // The rules match parsed syntax, not heuristics over text; a finding is rarely wrong.
+        properties.setAdditionalProperty("precision", "high");
+        if (tags.contains("security")) {
+            properties.setAdditionalProperty("security-severity", SECURITY_SEVERITY);
+        }
+        return properties;
     }
 
     private static Set<String> tags(RuleInfo info) {
@@ -178,6 +217,10 @@ public final class SarifRenderer implements Renderer {
     private static com.contrastsecurity.sarif.Result result(Report report, Redaction redaction, Result r) {
         Finding f = r.finding();
         String text = redaction.text(f.message()) + (f.fix().isEmpty() ? "" : "\nFix: " + redaction.text(f.fix()));
+        Location location = location(report, f);
+        if (location.getMessage() != null) {
+            text = "In " + f.path() + " (not in " + report.snapshot().description() + "): " + text;
+        }
         com.contrastsecurity.sarif.Result result = new com.contrastsecurity.sarif.Result()
                 .withRuleId(f.ruleId())
                 .withRuleIndex(report.ruleIndex(f.ruleId()))
@@ -187,7 +230,7 @@ public final class SarifRenderer implements Renderer {
                     case NOTE -> com.contrastsecurity.sarif.Result.Level.NOTE;
                 })
                 .withMessage(new Message().withText(text))
-                .withLocations(List.of(location(f.path(), f)))
+                .withLocations(List.of(location))
                 .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
         if (!f.properties().isEmpty()) {
             PropertyBag props = new PropertyBag();
@@ -205,6 +248,42 @@ public final class SarifRenderer implements Renderer {
             result.setSuppressions(set);
         });
         return result;
+    }
+
+    /**
+     * Where the finding is, or, for a file that no longer exists in the linted version (a deleted migration, found
+     * in the history), the first file of its nearest folder that does: GitHub shows a result only at a file of the
+     * analysed commit. The message names the original path.
+     */
+    private static Location location(Report report, Finding f) {
+        Snapshot snapshot = report.snapshot();
+        if (snapshot == null || f.path().isEmpty() || snapshot.contains(f.path())) {
+            return location(f.path(), f);
+        }
+        Optional<String> near = nearestExistingFile(snapshot, f.path());
+        if (near.isEmpty()) {
+            return location(f.path(), f);
+        }
+        return new Location()
+                .withMessage(new Message().withText("about " + f.path() + ", which is not in " + snapshot.description()))
+                .withPhysicalLocation(new PhysicalLocation()
+                        .withArtifactLocation(artifact(near.get()))
+                        .withRegion(new Region().withStartLine(1)));
+    }
+
+    static Optional<String> nearestExistingFile(Snapshot snapshot, String path) {
+        String folder = path;
+        while (!folder.isEmpty()) {
+            int slash = folder.lastIndexOf('/');
+            folder = slash < 0 ? "" : folder.substring(0, slash);
+            String prefix = folder.isEmpty() ? "" : folder + "/";
+            for (String candidate : snapshot.paths()) {
+                if (candidate.startsWith(prefix) && candidate.indexOf('/', prefix.length()) < 0) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Location location(String path, Finding f) {

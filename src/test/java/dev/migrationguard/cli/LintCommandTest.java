@@ -174,7 +174,7 @@ class LintCommandTest {
     void sarifIsSchemaValidWithRulesResultsSuppressionsAndNotifications() throws IOException {
         write("a b/run.sh", "echo DANGER\n# migration-guard-ignore test-marker: known\necho DANGER\n");
         Files.write(dir.resolve("blob.sql"), new byte[] {1, 0, 1});
-        CliRun run = lint("--format", "sarif");
+        CliRun run = lint("--format", "sarif", "--sarif-suppressed", "include");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of(), SarifValidation.errors(run.out()));
         JsonNode sarif = new ObjectMapper().readTree(run.out());
