@@ -115,7 +115,9 @@ final class LintScope {
         ScanMode mode = mode();
         Path root = root(workingDir);
         Config settings = config(workingDir, root, rules);
-        List<Rule> selected = RuleSelection.select(rules, settings, enable, disable);
+        // The database rules need a live database: `migration-guard db` runs them, lint never does.
+        List<Rule> selected = RuleSelection.select(rules, settings, enable, disable).stream()
+                .filter(r -> !DbCommand.needsDatabase(r)).toList();
         ScanOptions options = new ScanOptions(new PathFilter(settings.ignore(), settings.paths()), settings.maxFileBytes(),
                 progress, System.getenv());
         // In history and pull-request mode the commits are compared on a thread of their own while the static
