@@ -57,7 +57,7 @@ public final class LiveDatabase {
         }
     }
 
-    private static Connection connect(DatabaseUrl url) throws SQLException, UnreachableException {
+    static Connection connect(DatabaseUrl url) throws SQLException, UnreachableException {
         Properties properties = new Properties();
         Driver driver;
         switch (url.provider()) {

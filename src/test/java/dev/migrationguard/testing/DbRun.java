@@ -1,9 +1,5 @@
 package dev.migrationguard.testing;
 
-import dev.migrationguard.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +10,8 @@ public record DbRun(int exitCode, String out, String err) {
     public static DbRun of(Path repository, String... args) {
         List<String> all = new ArrayList<>(List.of("db", repository.toString()));
         all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), repository);
-        return new DbRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.of(repository, all.toArray(String[]::new));
+        return new DbRun(run.exitCode(), run.out(), run.err());
     }
 
     /** The findings of a {@code --format json} run, one {@code path:line:col rule-id} each, sorted. */
