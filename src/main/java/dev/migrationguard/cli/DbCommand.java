@@ -13,6 +13,7 @@ import dev.migrationguard.report.Format;
 import dev.migrationguard.report.Linter;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RuleRegistry;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
@@ -46,8 +47,6 @@ import picocli.CommandLine.Parameters;
             "1:findings at or above the fail level",
             "2:usage or configuration error, or the database cannot be reached"})
 final class DbCommand implements Callable<Integer> {
-    /** The package of the rules that need a live database (category {@code database}): only this command runs them. */
-    private static final String DATABASE_RULES = "dev.migrationguard.rules.database";
     private static final String DEFAULT_URL_ENV = "DATABASE_URL";
 
     private final Path workingDir;
@@ -93,11 +92,6 @@ final class DbCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    /** Whether a rule needs a live database (and so runs only here); told by its package, without reading its page. */
-    static boolean needsDatabase(Rule rule) {
-        return rule.getClass().getPackageName().equals(DATABASE_RULES);
-    }
-
     @Override
     public Integer call() throws IOException {
         if (url != null && urlEnv != null) {
@@ -122,7 +116,7 @@ final class DbCommand implements Callable<Integer> {
         } catch (LiveDatabase.UnreachableException e) {
             throw new UsageException("cannot read the database " + database.display() + ": " + e.getMessage());
         }
-        List<Rule> rules = allRules.stream().filter(DbCommand::needsDatabase)
+        List<Rule> rules = allRules.stream().filter(RuleRegistry::needsDatabase)
                 .filter(r -> settings.rule(r.id()).map(Config.RuleSetting::enabled).orElse(true)).toList();
         Report report = new Linter(rules, settings, Baseline.none()).run(new SnapshotWithDatabase(files, state));
         write(report, outputFormat);

@@ -54,6 +54,14 @@ public final class RuleRegistry {
         return ALL;
     }
 
+    /**
+     * Whether a rule needs a live database (category {@code database}): only {@code migration-guard db} runs those.
+     * Told by the rule's package, so lint decides it without reading the rule's page.
+     */
+    public static boolean needsDatabase(Rule rule) {
+        return rule.getClass().getPackageName().equals("dev.migrationguard.rules.database");
+    }
+
     public static Optional<Rule> find(String id) {
         return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
     }
