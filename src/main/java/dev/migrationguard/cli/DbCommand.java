@@ -22,9 +22,6 @@ import dev.migrationguard.workspace.RepoPaths;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +116,7 @@ final class DbCommand implements Callable<Integer> {
         List<Rule> rules = allRules.stream().filter(RuleRegistry::needsDatabase)
                 .filter(r -> settings.rule(r.id()).map(Config.RuleSetting::enabled).orElse(true)).toList();
         Report report = new Linter(rules, settings, Baseline.none()).run(new SnapshotWithDatabase(files, state));
-        write(report, outputFormat);
+        LintCommand.write(report, outputFormat, output, workingDir, spec.commandLine().getOut());
         if (report.incomplete()) {
             return Main.USAGE;
         }
@@ -169,21 +166,5 @@ final class DbCommand implements Callable<Integer> {
                 .filter(v -> v instanceof PrismaExpression.Call c && c.name().equals("env"))
                 .flatMap(v -> ((PrismaExpression.Call) v).argument(0, "").map(a -> a.value()))
                 .filter(v -> v instanceof PrismaExpression.StringValue).map(PrismaExpression::simpleText);
-    }
-
-    private void write(Report report, Format outputFormat) throws IOException {
-        if (output == null) {
-            StringBuilder text = new StringBuilder();
-            outputFormat.renderer().render(report, text);
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-            return;
-        }
-        Path file = workingDir.resolve(output);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            outputFormat.renderer().render(report, w);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
-        }
     }
 }

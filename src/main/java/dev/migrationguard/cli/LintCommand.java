@@ -111,11 +111,17 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private void write(Report report, Format outputFormat) throws IOException {
+        write(report, outputFormat, output, workingDir, spec.commandLine().getOut());
+    }
+
+    /** Renders a report to {@code output} (relative to the working directory), or to {@code out} when it is null. */
+    static void write(Report report, Format outputFormat, Path output, Path workingDir, java.io.PrintWriter out)
+            throws IOException {
         if (output == null) {
             StringBuilder text = new StringBuilder();
             outputFormat.renderer().render(report, text);
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+            out.print(text);
+            out.flush();
             return;
         }
         Path file = workingDir.resolve(output);

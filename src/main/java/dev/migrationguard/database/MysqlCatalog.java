@@ -1,6 +1,5 @@
 package dev.migrationguard.database;
 
-import static dev.migrationguard.database.PostgresCatalog.instant;
 import static dev.migrationguard.database.PostgresCatalog.prepare;
 
 import dev.migrationguard.schema.DatabaseProvider;
@@ -132,25 +131,7 @@ final class MysqlCatalog implements CatalogReader {
 
     @Override
     public Optional<List<MigrationRecord>> migrations(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement s = prepare(connection, "SELECT 1 FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
-            s.setString(1, MIGRATIONS_TABLE);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-            }
-        }
-        List<MigrationRecord> rows = new ArrayList<>();
-        try (PreparedStatement s = prepare(connection, "SELECT id, checksum, finished_at, migration_name, logs,"
-                + " rolled_back_at, started_at, applied_steps_count FROM `" + MIGRATIONS_TABLE + "`"
-                + " ORDER BY started_at, id"); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                rows.add(new MigrationRecord(r.getString(1), r.getString(2), instant(r.getTimestamp(3)),
-                        r.getString(4), r.getString(5), instant(r.getTimestamp(6)), instant(r.getTimestamp(7)),
-                        r.getInt(8)));
-            }
-        }
-        return Optional.of(List.copyOf(rows));
+        return MigrationsTable.read(connection, "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME = ?", MIGRATIONS_TABLE, "`" + MIGRATIONS_TABLE + "`", MigrationsTable::sqlTimestamp);
     }
 }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,38 +130,17 @@ final class PostgresCatalog implements CatalogReader {
 
     @Override
     public Optional<List<MigrationRecord>> migrations(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement s = prepare(connection, "SELECT c.oid FROM pg_class c JOIN pg_namespace n"
-                + " ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')")) {
-            s.setString(1, schema);
-            s.setString(2, MIGRATIONS_TABLE);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-            }
-        }
-        String table = quote(schema) + "." + quote(MIGRATIONS_TABLE);
-        List<MigrationRecord> rows = new ArrayList<>();
-        try (PreparedStatement s = prepare(connection, "SELECT id, checksum, finished_at, migration_name, logs,"
-                + " rolled_back_at, started_at, applied_steps_count FROM " + table + " ORDER BY started_at, id");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                rows.add(new MigrationRecord(r.getString(1), r.getString(2), instant(r.getTimestamp(3)),
-                        r.getString(4), r.getString(5), instant(r.getTimestamp(6)), instant(r.getTimestamp(7)),
-                        r.getInt(8)));
-            }
-        }
-        return Optional.of(List.copyOf(rows));
+        // The schema is a parameter of the existence check and quoted in the read, never pasted in unquoted.
+        return MigrationsTable.read(connection, "SELECT c.oid FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE c.relname = '" + MIGRATIONS_TABLE + "' AND n.nspname = ?"
+                + " AND c.relkind IN ('r', 'p')", schema, quote(schema) + "." + quote(MIGRATIONS_TABLE),
+                MigrationsTable::sqlTimestamp);
     }
 
     static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement s = connection.prepareStatement(sql);
         s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         return s;
-    }
-
-    static java.time.Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     /** The schema Prisma uses is the default schema ({@code ""}) of the model, as in the replay. */

@@ -123,24 +123,8 @@ final class SqliteCatalog implements CatalogReader {
 
     @Override
     public Optional<List<MigrationRecord>> migrations(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement s = prepare(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            s.setString(1, MIGRATIONS_TABLE);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-            }
-        }
-        List<MigrationRecord> rows = new ArrayList<>();
-        try (PreparedStatement s = prepare(connection, "SELECT id, checksum, finished_at, migration_name, logs,"
-                + " rolled_back_at, started_at, applied_steps_count FROM \"" + MIGRATIONS_TABLE + "\""
-                + " ORDER BY started_at, id"); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                rows.add(new MigrationRecord(r.getString(1), r.getString(2), instant(r.getObject(3)), r.getString(4),
-                        r.getString(5), instant(r.getObject(6)), instant(r.getObject(7)), r.getInt(8)));
-            }
-        }
-        return Optional.of(List.copyOf(rows));
+        return MigrationsTable.read(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                MIGRATIONS_TABLE, "\"" + MIGRATIONS_TABLE + "\"", (row, column) -> instant(row.getObject(column)));
     }
 
     /** Prisma stores SQLite timestamps as milliseconds since the epoch; text timestamps are read too. */

@@ -2,8 +2,6 @@ package dev.migrationguard.rules.database;
 
 import dev.migrationguard.database.MigrationRecord;
 import dev.migrationguard.rules.Findings;
-import dev.migrationguard.rules.Rule;
-import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.sql.Migration;
 import java.util.Optional;
 
@@ -11,7 +9,7 @@ import java.util.Optional;
  * Flags each {@code _prisma_migrations} row of a migration that started and did not finish, and was not rolled
  * back: Prisma refuses every later {@code migrate deploy} (P3009) until it is resolved.
  */
-public final class DbMigrationFailed implements Rule {
+public final class DbMigrationFailed extends DatabaseRule {
 
     @Override
     public String id() {
@@ -19,12 +17,7 @@ public final class DbMigrationFailed implements Rule {
     }
 
     @Override
-    public void check(RuleContext context, Findings findings) {
-        Optional<CheckedFolder> checked = CheckedFolder.of(context.snapshot());
-        if (checked.isEmpty()) {
-            return;
-        }
-        CheckedFolder db = checked.get();
+    void check(CheckedFolder db, Findings findings) {
         for (MigrationRecord row : db.database().history().orElse(java.util.List.of())) {
             if (!row.failed()) {
                 continue;

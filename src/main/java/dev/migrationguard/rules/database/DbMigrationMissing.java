@@ -2,17 +2,14 @@ package dev.migrationguard.rules.database;
 
 import dev.migrationguard.database.MigrationRecord;
 import dev.migrationguard.rules.Findings;
-import dev.migrationguard.rules.Rule;
-import dev.migrationguard.rules.RuleContext;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Flags each migration the database has applied that the migrations folder does not have: deleted, renamed, or
  * applied from a branch that was never merged.
  */
-public final class DbMigrationMissing implements Rule {
+public final class DbMigrationMissing extends DatabaseRule {
 
     @Override
     public String id() {
@@ -20,12 +17,7 @@ public final class DbMigrationMissing implements Rule {
     }
 
     @Override
-    public void check(RuleContext context, Findings findings) {
-        Optional<CheckedFolder> checked = CheckedFolder.of(context.snapshot());
-        if (checked.isEmpty()) {
-            return;
-        }
-        CheckedFolder db = checked.get();
+    void check(CheckedFolder db, Findings findings) {
         Set<String> reported = new LinkedHashSet<>();
         for (MigrationRecord row : db.database().history().orElse(java.util.List.of())) {
             String name = row.migrationName();

@@ -3,8 +3,6 @@ package dev.migrationguard.rules.database;
 import dev.migrationguard.database.MigrationChecksum;
 import dev.migrationguard.database.MigrationRecord;
 import dev.migrationguard.rules.Findings;
-import dev.migrationguard.rules.Rule;
-import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.sql.Migration;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.Optional;
@@ -13,7 +11,7 @@ import java.util.Optional;
  * Flags a migration whose migration.sql no longer has the checksum the database recorded when it applied it: the
  * file was edited afterwards, so a fresh database built from the folder is not the one in production.
  */
-public final class DbMigrationModified implements Rule {
+public final class DbMigrationModified extends DatabaseRule {
 
     @Override
     public String id() {
@@ -21,16 +19,11 @@ public final class DbMigrationModified implements Rule {
     }
 
     @Override
-    public void check(RuleContext context, Findings findings) {
-        Optional<CheckedFolder> checked = CheckedFolder.of(context.snapshot());
-        if (checked.isEmpty()) {
-            return;
-        }
-        CheckedFolder db = checked.get();
+    void check(CheckedFolder db, Findings findings) {
         for (Migration m : db.set().migrations()) {
             Optional<MigrationRecord> row = db.database().records(m.name()).stream()
                     .filter(r -> r.rolledBackAt() == null).findFirst();
-            Optional<SourceFile> file = context.snapshot().read(m.sqlPath());
+            Optional<SourceFile> file = db.snapshot().read(m.sqlPath());
             if (row.isEmpty() || file.isEmpty() || MigrationChecksum.matches(file.get().text(), row.get().checksum())) {
                 continue;
             }

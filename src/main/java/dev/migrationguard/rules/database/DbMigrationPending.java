@@ -2,17 +2,14 @@ package dev.migrationguard.rules.database;
 
 import dev.migrationguard.database.MigrationRecord;
 import dev.migrationguard.rules.Findings;
-import dev.migrationguard.rules.Rule;
-import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.sql.Migration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Flags each migration of the folder that the database has not applied: the code expects tables and columns the
  * database does not have, the 500s of the incident this project comes from.
  */
-public final class DbMigrationPending implements Rule {
+public final class DbMigrationPending extends DatabaseRule {
 
     @Override
     public String id() {
@@ -20,12 +17,7 @@ public final class DbMigrationPending implements Rule {
     }
 
     @Override
-    public void check(RuleContext context, Findings findings) {
-        Optional<CheckedFolder> checked = CheckedFolder.of(context.snapshot());
-        if (checked.isEmpty()) {
-            return;
-        }
-        CheckedFolder db = checked.get();
+    void check(CheckedFolder db, Findings findings) {
         boolean tracked = db.database().history().isPresent();
         boolean emptyDatabase = db.database().catalog().tables().isEmpty();
         for (Migration m : db.set().migrations()) {

@@ -3,8 +3,6 @@ package dev.migrationguard.rules.database;
 import dev.migrationguard.prisma.PrismaProject;
 import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
-import dev.migrationguard.rules.Rule;
-import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.schema.Difference;
 import dev.migrationguard.schema.Difference.Kind;
@@ -30,7 +28,7 @@ import java.util.regex.Pattern;
  * {@link SchemaDiff}'s, the one {@code schema-drift} makes between schema.prisma and the migrations: here the
  * replayed migrations are one side and the database's catalog the other.
  */
-public final class DbSchemaDrift implements Rule {
+public final class DbSchemaDrift extends DatabaseRule {
 
     @Override
     public String id() {
@@ -38,13 +36,11 @@ public final class DbSchemaDrift implements Rule {
     }
 
     @Override
-    public void check(RuleContext context, Findings findings) {
-        Optional<CheckedFolder> checked = CheckedFolder.of(context.snapshot());
-        if (checked.isEmpty() || checked.get().database().history().isEmpty()) {
+    void check(CheckedFolder db, Findings findings) {
+        if (db.database().history().isEmpty()) {
             // Without _prisma_migrations nothing is applied: db-migration-pending says how to baseline.
             return;
         }
-        CheckedFolder db = checked.get();
         List<String> names = new ArrayList<>();
         List<SqlScript> scripts = new ArrayList<>();
         String lastApplied = null;
@@ -52,7 +48,7 @@ public final class DbSchemaDrift implements Rule {
             if (!db.database().applied(m.name())) {
                 continue;
             }
-            Optional<SqlScript> script = m.script(context.snapshot());
+            Optional<SqlScript> script = m.script(db.snapshot());
             if (script.isPresent()) {
                 names.add(m.name());
                 scripts.add(script.get());
@@ -63,7 +59,7 @@ public final class DbSchemaDrift implements Rule {
         SchemaReplay.Result replay = SchemaReplay.replay(live.provider(), names, scripts);
         SchemaModel migrations = comparable(replay.model());
         List<Difference> differences = SchemaDiff.compare(migrations, managed(live, migrations));
-        Optional<SchemaModel> declared = declaredSchema(context, db, live);
+        Optional<SchemaModel> declared = declaredSchema(db, live);
         DriftWording wording = new DriftWording(migrations, live);
         for (Difference d : differences) {
             DriftWording.Wording words = wording.of(d);
@@ -112,7 +108,8 @@ public final class DbSchemaDrift implements Rule {
 
     private static final Pattern CAST = Pattern.compile("::\\s*[a-z_][a-z0-9_ ]*(?:\\[\\])?");
 
-    private static final Pattern TRAILER = Pattern.compile("(?<=\\))(?:[a-z0-9_]*_ops)?(?:asc|desc)?(?:nulls(?:first|last))?$");
+    private static final Pattern TRAILER = Pattern.compile(
+            "(?<=\\))(?:[a-z0-9_]*_ops)?(?:asc|desc)?(?:nulls(?:first|last))?$");
 
     /** A plain column name as it is; an expression (it has a parenthesis) in the one spelling. */
     private static String expression(String element) {
@@ -137,8 +134,8 @@ public final class DbSchemaDrift implements Rule {
     }
 
     /** What schema.prisma maps to, to point a finding about an object only the database has at its model. */
-    private static Optional<SchemaModel> declaredSchema(RuleContext context, CheckedFolder db, SchemaModel live) {
-        for (PrismaProject project : context.snapshot().model(PrismaSchemas.ALL)) {
+    private static Optional<SchemaModel> declaredSchema(CheckedFolder db, SchemaModel live) {
+        for (PrismaProject project : db.snapshot().model(PrismaSchemas.ALL)) {
             if (project.migrationsDirectory() != null && project.migrationsDirectory().equals(db.folder())
                     && project.schema().problems().isEmpty()) {
                 return Optional.of(PrismaSchemaMapper.map(project.schema(), live.provider()));
