@@ -64,6 +64,8 @@ final class DriftWording {
                     .orElse("a foreign key of \"" + d.object() + "\"") + ", created by " + made
                     + ", does not exist in the database", false);
             case FOREIGN_KEY_DIFFERENT -> foreignKeyDifference(d, made);
+            // A kind the diff learns later is reported in the diff's own words until it has its own here.
+            default -> new Wording(d.message(), DbSchemaDrift.inDatabaseOnly(d.kind()));
         };
     }
 
