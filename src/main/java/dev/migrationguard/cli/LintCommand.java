@@ -116,16 +116,22 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private void write(Report report, Format outputFormat) throws IOException {
+        write(report, renderer(outputFormat), output, workingDir, spec.commandLine().getOut());
+    }
+
+    /** Renders a report to {@code output} (relative to the working directory), or to {@code out} when it is null. */
+    static void write(Report report, dev.migrationguard.report.Renderer renderer, Path output, Path workingDir,
+                      java.io.PrintWriter out) throws IOException {
         if (output == null) {
             StringBuilder text = new StringBuilder();
-            renderer(outputFormat).render(report, text);
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+            renderer.render(report, text);
+            out.print(text);
+            out.flush();
             return;
         }
         Path file = workingDir.resolve(output);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            renderer(outputFormat).render(report, w);
+            renderer.render(report, w);
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }

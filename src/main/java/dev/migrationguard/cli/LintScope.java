@@ -8,6 +8,7 @@ import dev.migrationguard.report.Linter;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.ChangeScope;
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RuleRegistry;
 import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.GitScan;
 import dev.migrationguard.git.ScanMode;
@@ -115,7 +116,9 @@ final class LintScope {
         ScanMode mode = mode();
         Path root = root(workingDir);
         Config settings = config(workingDir, root, rules);
-        List<Rule> selected = RuleSelection.select(rules, settings, enable, disable);
+        // The database rules need a live database: `migration-guard db` runs them, lint never does.
+        List<Rule> selected = RuleSelection.select(rules, settings, enable, disable).stream()
+                .filter(r -> !RuleRegistry.needsDatabase(r)).toList();
         ScanOptions options = new ScanOptions(new PathFilter(settings.ignore(), settings.paths()), settings.maxFileBytes(),
                 progress, System.getenv());
         // In history and pull-request mode the commits are compared on a thread of their own while the static

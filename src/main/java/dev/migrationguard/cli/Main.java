@@ -43,6 +43,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("baseline", BaselineCommand.class);
         SUBCOMMANDS.put("install-hook", InstallHookCommand.class);
         SUBCOMMANDS.put("init", InitCommand.class);
+        SUBCOMMANDS.put("db", DbCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 
@@ -141,6 +142,9 @@ public final class Main implements Runnable {
             }
             if (cls == BaselineCommand.class) {
                 return cls.cast(new BaselineCommand(workingDir, rules));
+            }
+            if (cls == DbCommand.class) {
+                return cls.cast(new DbCommand(workingDir, rules, System.getenv()));
             }
             if (cls == RulesCommand.class) {
                 return cls.cast(new RulesCommand(rules));

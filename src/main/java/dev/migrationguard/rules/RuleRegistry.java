@@ -13,6 +13,11 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.sql.AlterColumnType(),
             new dev.migrationguard.rules.sql.CreateIndexBlocking(),
             new dev.migrationguard.rules.secrets.DatabaseUrlCredentials(),
+            new dev.migrationguard.rules.database.DbMigrationFailed(),
+            new dev.migrationguard.rules.database.DbMigrationMissing(),
+            new dev.migrationguard.rules.database.DbMigrationModified(),
+            new dev.migrationguard.rules.database.DbMigrationPending(),
+            new dev.migrationguard.rules.database.DbSchemaDrift(),
             new dev.migrationguard.rules.sql.DestructiveDrop(),
             new dev.migrationguard.rules.sql.DropAndAddColumn(),
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
@@ -47,6 +52,14 @@ public final class RuleRegistry {
 
     public static List<Rule> all() {
         return ALL;
+    }
+
+    /**
+     * Whether a rule needs a live database (category {@code database}): only {@code migration-guard db} runs those.
+     * Told by the rule's package, so lint decides it without reading the rule's page.
+     */
+    public static boolean needsDatabase(Rule rule) {
+        return rule.getClass().getPackageName().equals("dev.migrationguard.rules.database");
     }
 
     public static Optional<Rule> find(String id) {

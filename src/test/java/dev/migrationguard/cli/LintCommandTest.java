@@ -255,7 +255,7 @@ class LintCommandTest {
     void topLevelHelpListsEveryCommandThoughARunBuildsOnlyTheOneItNames() {
         CliRun help = CliRun.of(dir, RULES, "--help");
         assertEquals(0, help.exitCode());
-        for (String command : List.of("lint", "rules", "baseline", "install-hook", "init", "help")) {
+        for (String command : List.of("lint", "rules", "baseline", "install-hook", "init", "db", "help")) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " missing from:\n" + help.out());
         }
         CliRun helpLint = CliRun.of(dir, RULES, "help", "lint");
@@ -265,7 +265,7 @@ class LintCommandTest {
         assertEquals(2, typo.exitCode());
         assertTrue(typo.err().contains("'lnit'"), typo.err());
         assertEquals(List.of(LintCommand.class), List.copyOf(Main.subcommandsFor(new String[] {"lint", "--staged"})));
-        assertEquals(6, Main.subcommandsFor(new String[] {"--help"}).size());
+        assertEquals(7, Main.subcommandsFor(new String[] {"--help"}).size());
     }
 
     @Test
