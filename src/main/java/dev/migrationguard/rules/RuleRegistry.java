@@ -22,6 +22,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.sql.DropAndAddColumn(),
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
             new dev.migrationguard.rules.history.MigrationDeleted(),
+            new dev.migrationguard.rules.sql.MigrationFailsOnFreshDatabase(),
             new dev.migrationguard.rules.migrations.MigrationEmpty(),
             new dev.migrationguard.rules.history.MigrationModified(),
             new dev.migrationguard.rules.migrations.MigrationNameFormat(),
