@@ -57,7 +57,8 @@ public final class DriftReports {
             }
             SchemaReplay.Result replay = SchemaReplay.replay(snapshot, set.get(), expected.get().provider());
             reports.add(new Report(project, set.get(), expected.get(), replay,
-                    SchemaDiff.compare(expected.get(), replay.model())));
+                    SchemaDiff.compare(expected.get(), PrismaSchemaMapper.managedPart(replay.model(),
+                            project.schema()))));
         }
         return List.copyOf(reports);
     }

@@ -1,6 +1,7 @@
 package dev.migrationguard.schema;
 
 import dev.migrationguard.prisma.PrismaAttribute;
+import dev.migrationguard.prisma.PrismaConfigBlock;
 import dev.migrationguard.prisma.PrismaEnum;
 import dev.migrationguard.prisma.PrismaExpression;
 import dev.migrationguard.prisma.PrismaField;
@@ -84,6 +85,33 @@ public final class PrismaSchemaMapper {
     /** The relational schema of a Prisma schema for a given provider (whatever its datasource says). */
     public static SchemaModel map(PrismaSchema schema, DatabaseProvider provider) {
         return new PrismaSchemaMapper(schema, provider).build();
+    }
+
+    /**
+     * The part of a replayed schema that Prisma Migrate manages for this Prisma schema, the part its diff compares:
+     * tables and enums of the schemas it manages (the datasource's {@code schemas}, else the default schema only),
+     * and indexes it can express (not partial ones, not those on expressions).
+     */
+    public static SchemaModel managedPart(SchemaModel replayed, PrismaSchema schema) {
+        Set<String> schemas = new HashSet<>();
+        schemas.add("");
+        schema.datasource().flatMap(d -> d.property("schemas")).map(PrismaConfigBlock.Property::value)
+                .filter(v -> v instanceof PrismaExpression.ArrayValue)
+                .ifPresent(v -> ((PrismaExpression.ArrayValue) v).elements().forEach(e -> {
+                    String name = e.simpleText();
+                    schemas.add(name.equals("public") ? "" : name);
+                }));
+        List<Table> tables = new ArrayList<>();
+        for (Table t : replayed.tables()) {
+            if (!schemas.contains(t.schema())) {
+                continue;
+            }
+            List<Index> indexes = t.indexes().stream().filter(Index::managed).toList();
+            tables.add(indexes.size() == t.indexes().size() ? t : new Table(t.schema(), t.name(), t.columns(),
+                    t.primaryKey(), indexes, t.foreignKeys(), t.origin()));
+        }
+        List<EnumType> enums = replayed.enums().stream().filter(e -> schemas.contains(e.schema())).toList();
+        return new SchemaModel(replayed.provider(), tables, enums);
     }
 
     private SchemaModel build() {

@@ -119,7 +119,10 @@ public final class SchemaDiff {
                         migrateDev("change_" + snake(c.name()) + "_type"), c.origin(),
                         "type " + expected.name() + "." + c.name());
             }
-            if (c.nullable() != a.nullable()) {
+            boolean array = c.type().endsWith("[]");
+            // A list field has no optionality in Prisma: Prisma creates the array column nullable and ignores a
+            // NOT NULL added by hand, so only scalar columns compare nullability.
+            if (c.nullable() != a.nullable() && !(array && fromPrismaField(c))) {
                 add(Kind.COLUMN_NULLABILITY, expected.name(), column(expected, c.name()), element + " is "
                                 + (c.nullable() ? "optional" : "required") + " but the migrations make column \""
                                 + c.name() + "\" " + (a.nullable() ? "nullable" : "NOT NULL"),
@@ -127,7 +130,8 @@ public final class SchemaDiff {
                                 + (c.nullable() ? "_optional" : "")), c.origin(),
                         "nullability " + expected.name() + "." + c.name());
             }
-            if (!defaultsMatch(c.defaultValue(), a.defaultValue())) {
+            if (!defaultsMatch(array ? SqlTypes.normaliseArrayDefault(c.defaultValue()) : c.defaultValue(),
+                    array ? SqlTypes.normaliseArrayDefault(a.defaultValue()) : a.defaultValue())) {
                 add(Kind.COLUMN_DEFAULT, expected.name(), column(expected, c.name()), element + " has "
                                 + describeDefault(c.defaultValue()) + " but the migrations give column \"" + c.name()
                                 + "\" " + describeDefault(a.defaultValue()),
@@ -144,6 +148,11 @@ public final class SchemaDiff {
                         "extra column " + expected.name() + "." + a.name());
             }
         }
+    }
+
+    /** Whether a column is a Prisma field's (the Prisma side of lint's comparison, not a database's). */
+    private static boolean fromPrismaField(Column c) {
+        return c.origin() != null && c.origin().element() != null && c.origin().element().startsWith("field ");
     }
 
     private static boolean defaultsMatch(String expected, String actual) {
@@ -183,9 +192,13 @@ public final class SchemaDiff {
     private void indexes(Table expected, Table actual) {
         Set<Index> matched = new HashSet<>();
         for (Index e : expected.indexes()) {
-            Optional<Index> found = actual.indexes().stream()
+            // Prisma pairs indexes by what they cover: one of the same name if there is one, else any on the same
+            // columns (a rename).
+            List<Index> candidates = actual.indexes().stream()
                     .filter(a -> !matched.contains(a) && a.unique() == e.unique() && a.columns().equals(e.columns()))
-                    .findFirst();
+                    .toList();
+            Optional<Index> found = candidates.stream().filter(a -> a.name().equals(e.name())).findFirst()
+                    .or(() -> candidates.stream().findFirst());
             String what = (e.unique() ? "unique index" : "index") + " \"" + e.name() + "\" on "
                     + expected.displayName() + "(" + String.join(", ", e.columns()) + ")";
             if (found.isEmpty()) {
@@ -210,7 +223,10 @@ public final class SchemaDiff {
             }
         }
         for (Index a : actual.indexes()) {
-            if (!matched.contains(a)) {
+            // An index covering what a declared one covers is not extra, even beside another such index (a table
+            // renamed keeps its old index names, and a later migration may add the new ones): Prisma drops neither.
+            if (!matched.contains(a) && expected.indexes().stream()
+                    .noneMatch(e -> e.unique() == a.unique() && e.columns().equals(a.columns()))) {
                 add(Kind.INDEX_EXTRA, expected.name(), "index " + a.name(), (a.unique() ? "unique index" : "index") + " \"" + a.name()
                                 + "\" on " + expected.displayName() + "(" + String.join(", ", a.columns())
                                 + ") is created by " + createdBy(a.origin()) + " but not declared in the schema",
