@@ -229,6 +229,20 @@ class SchemaDriftTest {
     }
 
     @Test
+    void keepsErrorWhenTheUnreadableStatementOnlyNamesTheTable() {
+        // A trigger on "User" names the table but touches no column: it cannot explain a missing column.
+        String schema = BASE_SCHEMA.replace("  role  Role   @default(USER)\n",
+                "  role  Role   @default(USER)\n  bio   String?\n");
+        List<Finding> findings = run(project(schema, "prisma/migrations/20240104000000_trigger/migration.sql", """
+                CREATE TRIGGER "user_touch" BEFORE UPDATE ON "User" FOR EACH ROW EXECUTE FUNCTION touch();
+                """));
+        assertEquals(List.of("prisma/schema.prisma:15:3 schema-drift"), RuleTester.locations(findings));
+        assertEquals(Severity.ERROR, findings.get(0).severity());
+        assertEquals("field User.bio has no migration creating column \"bio\" in table \"User\"; run `prisma migrate "
+                + "dev --name add_user_bio`", findings.get(0).message());
+    }
+
+    @Test
     void flagsModelInTheFileOfAMultiFileSchemaThatDeclaresIt() {
         InMemorySnapshot snapshot = InMemorySnapshot.of(
                 "prisma/schema/schema.prisma", BASE_SCHEMA,
