@@ -79,14 +79,14 @@ public final class DriftReports {
             }
             Optional<MigrationSet> set = sets.stream()
                     .filter(s -> s.folder().equals(project.migrationsDirectory())).findFirst();
-            Optional<SchemaModel> expected = PrismaSchemaMapper.map(project.schema());
+            Optional<SchemaModel> expected = PrismaSchemaMapper.map(project.schema(), project.prismaMajor());
             if (set.isEmpty() || expected.isEmpty() || set.get().migrations().isEmpty()) {
                 continue;
             }
             SchemaReplay.Result replay = SchemaReplay.replay(snapshot, set.get(), expected.get().provider());
             reports.add(new Report(project, set.get(), expected.get(), replay,
                     SchemaDiff.compare(expected.get(), PrismaSchemaMapper.managedPart(replay.model(),
-                            project.schema()))));
+                            project.schema()), project.prismaMajor().isEmpty())));
         }
         return List.copyOf(reports);
     }

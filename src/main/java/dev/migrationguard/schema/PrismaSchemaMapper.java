@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -55,10 +56,12 @@ public final class PrismaSchemaMapper {
     private final Map<String, PrismaModel> models = new HashMap<>();
     private final Map<String, PrismaEnum> enums = new HashMap<>();
     private final Set<String> nonColumnTypes = new HashSet<>();
+    private final OptionalInt prismaMajor;
 
-    private PrismaSchemaMapper(PrismaSchema schema, DatabaseProvider provider) {
+    private PrismaSchemaMapper(PrismaSchema schema, DatabaseProvider provider, OptionalInt prismaMajor) {
         this.schema = schema;
         this.provider = provider;
+        this.prismaMajor = prismaMajor;
         this.foreignKeys = !schema.relationMode().equals("prisma");
         schema.models().forEach(m -> models.putIfAbsent(m.name().text(), m));
         schema.enums().forEach(e -> enums.putIfAbsent(e.name().text(), e));
@@ -79,12 +82,21 @@ public final class PrismaSchemaMapper {
     /** The relational schema of a Prisma schema, or empty when its provider is not relational (MongoDB) or unknown. */
     public static Optional<SchemaModel> map(PrismaSchema schema) {
         Optional<DatabaseProvider> provider = schema.provider().flatMap(DatabaseProvider::fromPrisma);
-        return provider.map(p -> new PrismaSchemaMapper(schema, p).build());
+        return provider.map(p -> new PrismaSchemaMapper(schema, p, OptionalInt.empty()).build());
+    }
+
+    /**
+     * As {@link #map(PrismaSchema)}, for a project on a given major version of Prisma: implicit many-to-many tables
+     * are keyed as that version creates them.
+     */
+    public static Optional<SchemaModel> map(PrismaSchema schema, OptionalInt prismaMajor) {
+        Optional<DatabaseProvider> provider = schema.provider().flatMap(DatabaseProvider::fromPrisma);
+        return provider.map(p -> new PrismaSchemaMapper(schema, p, prismaMajor).build());
     }
 
     /** The relational schema of a Prisma schema for a given provider (whatever its datasource says). */
     public static SchemaModel map(PrismaSchema schema, DatabaseProvider provider) {
-        return new PrismaSchemaMapper(schema, provider).build();
+        return new PrismaSchemaMapper(schema, provider, OptionalInt.empty()).build();
     }
 
     /**
@@ -271,8 +283,9 @@ public final class PrismaSchemaMapper {
                 new Column("B", bId == null ? "integer" : scalarColumnType(bId), false, null, origin));
         List<Index> indexes = new ArrayList<>();
         PrimaryKey primaryKey = null;
-        if (provider == DatabaseProvider.POSTGRESQL || provider == DatabaseProvider.COCKROACHDB) {
-            // Prisma 6 made the pair a primary key on PostgreSQL; older migrations have a unique index instead.
+        boolean beforeSix = prismaMajor.isPresent() && prismaMajor.getAsInt() < 6;
+        if ((provider == DatabaseProvider.POSTGRESQL || provider == DatabaseProvider.COCKROACHDB) && !beforeSix) {
+            // Prisma 6 made the pair a primary key on PostgreSQL; before, it was a unique index (the else branch).
             primaryKey = new PrimaryKey(tableName + "_AB_pkey", List.of("A", "B"), origin);
         } else {
             indexes.add(new Index(tableName + "_AB_unique", List.of("A", "B"), true, origin));

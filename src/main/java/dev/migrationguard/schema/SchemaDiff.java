@@ -26,11 +26,23 @@ public final class SchemaDiff {
 
     private final List<Difference> out = new ArrayList<>();
 
-    private SchemaDiff() {
+    private final boolean joinTableKeysAlike;
+
+    private SchemaDiff(boolean joinTableKeysAlike) {
+        this.joinTableKeysAlike = joinTableKeysAlike;
     }
 
     public static List<Difference> compare(SchemaModel expected, SchemaModel actual) {
-        SchemaDiff diff = new SchemaDiff();
+        return compare(expected, actual, true);
+    }
+
+    /**
+     * As {@link #compare(SchemaModel, SchemaModel)}; {@code joinTableKeysAlike} says whether an implicit
+     * many-to-many table's (A, B) unique index and primary key count as the same (when the Prisma version that
+     * decides between them is unknown).
+     */
+    public static List<Difference> compare(SchemaModel expected, SchemaModel actual, boolean joinTableKeysAlike) {
+        SchemaDiff diff = new SchemaDiff(joinTableKeysAlike);
         diff.enums(expected, actual);
         diff.tables(expected, actual);
         return List.copyOf(diff.out);
@@ -297,8 +309,8 @@ public final class SchemaDiff {
      * An implicit many-to-many join table's (A, B) pair is a primary key since Prisma 6 and a unique index before:
      * both forms are the same table.
      */
-    private static Table normalised(Table t) {
-        if (!t.name().startsWith("_") || t.primaryKey() != null) {
+    private Table normalised(Table t) {
+        if (!joinTableKeysAlike || !t.name().startsWith("_") || t.primaryKey() != null) {
             return t;
         }
         for (Index i : t.indexes()) {
