@@ -94,6 +94,11 @@ public final class TextRenderer implements Renderer {
             s.append(", ").append(report.suppressedCount()).append(" suppressed");
         }
         s.append(" in ").append(report.target());
+        int notJudged = report.coverage().appliedNotJudged();
+        if (notJudged > 0) {
+            s.append("; ").append(notJudged).append(notJudged == 1 ? " applied migration" : " applied migrations")
+                    .append(" not re-judged; --all-migrations to audit them");
+        }
         return s.toString();
     }
 }
