@@ -417,13 +417,19 @@ public final class GitScan implements AutoCloseable {
          * else {@code origin/master}; null when there is none.
          */
         private String defaultBranch() throws IOException {
-            List<String> remotes = new ArrayList<>(repository.getRemoteNames());
-            remotes.sort((a, b) -> a.equals("origin") ? -1 : b.equals("origin") ? 1 : a.compareTo(b));
-            for (String remote : remotes) {
-                Ref ref = repository.exactRef(Constants.R_REMOTES + remote + "/" + Constants.HEAD);
-                if (ref != null && ref.getObjectId() != null) {
-                    return ref.isSymbolic() ? Repository.shortenRefName(ref.getTarget().getName()) : remote + "/HEAD";
+            // Every remote's HEAD, origin's first: a clone has the ref even when its remote is no longer configured.
+            List<Ref> heads = new ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES)) {
+                if (ref.getName().endsWith("/" + Constants.HEAD) && ref.getObjectId() != null) {
+                    heads.add(ref);
                 }
+            }
+            String originHead = Constants.R_REMOTES + "origin/" + Constants.HEAD;
+            heads.sort((a, b) -> a.getName().equals(originHead) ? -1 : b.getName().equals(originHead) ? 1
+                    : a.getName().compareTo(b.getName()));
+            if (!heads.isEmpty()) {
+                Ref ref = heads.get(0);
+                return Repository.shortenRefName(ref.isSymbolic() ? ref.getTarget().getName() : ref.getName());
             }
             for (String candidate : List.of("origin/main", "origin/master")) {
                 if (repository.exactRef(Constants.R_REMOTES + candidate) != null) {
