@@ -29,6 +29,7 @@ public final class JsonRenderer implements Renderer {
                 .put("warnings", report.count(Severity.WARNING))
                 .put("notes", report.count(Severity.NOTE))
                 .put("suppressed", report.suppressedCount())
+                .put("baselined", report.baselinedCount())
                 .put("commits", report.coverage().commits())
                 .put("migrations", report.coverage().migrations())
                 .put("appliedMigrationsNotJudged", report.coverage().appliedNotJudged());

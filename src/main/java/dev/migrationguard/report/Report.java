@@ -70,6 +70,12 @@ public record Report(String target, List<RuleInfo> rules, List<Result> results, 
         return results.stream().filter(Result::suppressed).count();
     }
 
+    /** Findings suppressed by the baseline file (the rest of {@link #suppressedCount()} by comments in the source). */
+    public long baselinedCount() {
+        return results.stream().filter(r -> r.suppression().filter(s -> s.kind() == Suppression.Kind.EXTERNAL).isPresent())
+                .count();
+    }
+
     /** Whether an unsuppressed finding is at least as severe as the threshold. */
     public boolean hasFindingsAtLeast(Severity threshold) {
         return results.stream().anyMatch(r -> !r.suppressed() && r.finding().severity().atLeast(threshold));
