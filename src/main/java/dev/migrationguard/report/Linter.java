@@ -207,7 +207,13 @@ public final class Linter {
                     f = AppliedFix.of(f, applied);
                 }
                 if (scope.isEmpty() || scope.get().keeps(run.inputs, f)) {
-                    run.findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));
+                    Finding judged = setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f);
+                    // Per-path settings (`overrides`) have the last word for the files they name.
+                    Optional<Config.RuleSetting> local = config.overrideFor(run.rule.id(), f.path());
+                    if (local.isPresent() && !local.get().enabled()) {
+                        continue;
+                    }
+                    run.findings.add(local.flatMap(Config.RuleSetting::severity).map(judged::withSeverity).orElse(judged));
                 }
             }
         }
