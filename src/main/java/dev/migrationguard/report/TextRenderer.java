@@ -90,10 +90,20 @@ public final class TextRenderer implements Renderer {
                 .append(" (").append(errors).append(errors == 1 ? " error, " : " errors, ")
                 .append(warnings).append(warnings == 1 ? " warning, " : " warnings, ")
                 .append(notes).append(notes == 1 ? " note)" : " notes)");
-        if (report.suppressedCount() > 0) {
-            s.append(", ").append(report.suppressedCount()).append(" suppressed");
+        long baselined = report.baselinedCount();
+        long inSource = report.suppressedCount() - baselined;
+        if (inSource > 0) {
+            s.append(", ").append(inSource).append(" suppressed");
+        }
+        if (baselined > 0) {
+            s.append(", ").append(baselined).append(" baselined");
         }
         s.append(" in ").append(report.target());
+        int notJudged = report.coverage().appliedNotJudged();
+        if (notJudged > 0) {
+            s.append("; ").append(notJudged).append(notJudged == 1 ? " applied migration" : " applied migrations")
+                    .append(" not re-judged; --all-migrations to audit them");
+        }
         return s.toString();
     }
 }

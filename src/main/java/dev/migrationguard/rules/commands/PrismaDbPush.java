@@ -20,7 +20,7 @@ public final class PrismaDbPush implements Rule {
 
     @Override
     public RuleInputs inputs() {
-        return RuleInputs.repository(Inputs.SCRIPTS);
+        return RuleInputs.commandChain(Inputs.SCRIPTS);
     }
 
     @Override
