@@ -113,10 +113,11 @@ CASES="${*:-$ALL}"
 printf '%-28s %9s %4s %12s  %s\n' case seconds exit stdout-bytes 'first line of stderr'
 for name in $CASES; do
     dir="$WORK/$name"
+    mkdir -p "$dir"
     "setup_$name" "$dir" >/dev/null 2>&1
     args_var="args_$name"
     start=$(date +%s.%N)
-    (cd "$dir" && exec timeout -s KILL "$TIMEOUT" java -jar "$JAR" ${!args_var} >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null)
+    { (cd "$dir" && exec timeout -s KILL "$TIMEOUT" java -jar "$JAR" ${!args_var} >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null); } 2>/dev/null
     code=$?
     end=$(date +%s.%N)
     secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')

@@ -105,7 +105,7 @@ final class LintCommand implements Callable<Integer> {
             return Baseline.none();
         }
         Path file = workingDir.resolve(baseline);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new UsageException("no such baseline file: " + baseline);
         }
         try {
