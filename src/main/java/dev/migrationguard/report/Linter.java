@@ -136,9 +136,10 @@ public final class Linter {
                 .thenComparing(Finding::message));
         List<Result> results = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        InlineSuppressions inline = new InlineSuppressions();
         for (Finding f : uniqueFingerprints(findings, seen)) {
             Optional<Suppression> suppression = snapshot.read(f.path())
-                    .flatMap((SourceFile file) -> InlineSuppressions.find(file, f))
+                    .flatMap((SourceFile file) -> inline.lookUp(file, f))
                     .or(() -> baseline.suppression(f));
             results.add(new Result(f, suppression));
         }

@@ -75,6 +75,14 @@ final class Redaction {
         return report.snapshot() == null ? Optional.empty() : report.snapshot().read(f.path());
     }
 
+    /** Lines masked so far, by file version and line: findings that share a long line mask it once. */
+    private final Map<String, MaskedLine> maskedLines = new HashMap<>();
+
+    /** As {@link #line(Finding, int, String)}, reading the line from {@code file}, each line once per render. */
+    MaskedLine line(Finding f, SourceFile file, int line) {
+        return maskedLines.computeIfAbsent(key(f) + '\0' + line, k -> line(f, line, file.lineText(line)));
+    }
+
     /** Source line {@code line} of the finding's file, as shown: every secret known on it masked. */
     MaskedLine line(Finding f, int line, String raw) {
         List<int[]> masked = new ArrayList<>();
