@@ -24,6 +24,66 @@ public final class TextDecoder {
     public record Binary() implements Result {
     }
 
+    /**
+     * Whether {@link #decode} would return these bytes as well-formed UTF-8 text without a byte-order mark of UTF-16
+     * and without a NUL in the binary probe: the bytes are then the text, byte for byte where it is ASCII, and a
+     * search for ASCII literals in them finds what a search in the text would. One pass, no allocation.
+     */
+    public static boolean plainUtf8(byte[] bytes) {
+        int n = bytes.length;
+        if (n >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+            return false;
+        }
+        int probe = Math.min(n, BINARY_PROBE);
+        int i = 0;
+        while (i < n) {
+            int c = bytes[i];
+            if (c > 0) {
+                i++;
+                continue;
+            }
+            if (c == 0) {
+                if (i < probe) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            int b0 = c & 0xff;
+            int len;
+            int min;
+            if (b0 >= 0xC2 && b0 <= 0xDF) {
+                len = 2;
+                min = 0x80;
+            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+                len = 3;
+                min = 0x800;
+            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+                len = 4;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + len > n) {
+                return false;
+            }
+            int cp = b0 & (0x7F >> len);
+            for (int k = 1; k < len; k++) {
+                int b = bytes[i + k] & 0xff;
+                if ((b & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = cp << 6 | b & 0x3F;
+            }
+            if (cp < min || cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF) {
+                return false;
+            }
+            i += len;
+        }
+        return true;
+    }
+
     public static Result decode(byte[] bytes) {
         int n = bytes.length;
         if (n >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
