@@ -2,6 +2,7 @@ package dev.migrationguard.code;
 
 import dev.migrationguard.workspace.ModelKey;
 import dev.migrationguard.workspace.SourceFile;
+import dev.migrationguard.workspace.TextDecoder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class ConnectionUrls {
     private static final Set<String> SCHEMES = Set.of("postgres", "postgresql", "mysql", "mariadb", "mongodb",
             "mongodb+srv", "sqlserver", "cockroachdb", "redis", "rediss", "clickhouse", "oracle", "mssql", "timescaledb",
             "prisma", "prisma+postgres");
+    private static final List<String> SCHEME_LIST = List.copyOf(SCHEMES);
     /** The longest scheme, so a look back from {@code ://} is bounded. */
     private static final int MAX_SCHEME = 16;
     /** How far around a password the scan looks for its key, its URL, its host or its command. */
@@ -68,24 +70,122 @@ public final class ConnectionUrls {
     // ----------------------------------------------------------------------------------------------------------------
     // The byte test: no decoding, no regex.
 
+    /** What a byte is to the prefilter: 0 nothing, then ':', 'p' or 'P', NUL, the first byte of a non-ASCII sequence. */
+    private static final byte[] BYTE_CLASS = new byte[256];
+
+    static {
+        BYTE_CLASS[':'] = 1;
+        BYTE_CLASS['p'] = 2;
+        BYTE_CLASS['P'] = 2;
+        BYTE_CLASS[0] = 3;
+        for (int c = 0x80; c < 0x100; c++) {
+            BYTE_CLASS[c] = 4;
+        }
+    }
+
     /**
-     * Whether a file's bytes (UTF-8, or anything ASCII-compatible) may hold a password this scan finds: a {@code ://}
-     * after a database scheme, or the word {@code password}, {@code passwd} or {@code pwd} in any case. Every anchor
-     * {@link #find} starts from is ASCII, so a file without one has nothing to find.
+     * Whether a file's bytes may hold a password this scan finds: a {@code ://} after a database scheme, or the word
+     * {@code password}, {@code passwd} or {@code pwd} in any case. Every anchor {@link #find} starts from is ASCII, and
+     * no byte of a multi-byte UTF-8 sequence is, so a well-formed UTF-8 file without one has nothing to find. One pass
+     * that also checks the UTF-8 on the way: bytes that are not plain UTF-8 text (malformed, a NUL where
+     * {@link TextDecoder} looks for one) are accepted, so that the file is decoded and its notice kept.
      */
     public static boolean mayHoldPassword(byte[] b) {
         int n = b.length;
-        for (int i = 0; i < n; i++) {
-            int c = b[i];
-            if (c == ':') {
-                if (i + 2 < n && b[i + 1] == '/' && b[i + 2] == '/' && databaseSchemeBefore(b, i)) {
+        int probe = Math.min(n, TextDecoder.binaryProbe());
+        int i = 0;
+        byte[] classes = BYTE_CLASS;
+        while (i < n) {
+            int k = classes[b[i] & 0xff];
+            if (k == 0) {
+                i++;
+                continue;
+            }
+            if (k == 1) {
+                if (i + 2 < n && b[i + 1] == '/' && b[i + 2] == '/' && databaseSchemeBefore(b, i) && userInfoAfter(b, i + 3)) {
                     return true;
                 }
-            } else if ((c | 0x20) == 'p' && passwordWord(b, i) > 0) {
-                return true;
+                i++;
+            } else if (k == 2) {
+                int len = passwordWord(b, i);
+                if (len > 0 && separatorAfter(b, i, len)) {
+                    return true;
+                }
+                i++;
+            } else if (k == 3) {
+                if (i < probe) {
+                    return true;
+                }
+                i++;
+            } else {
+                int len = TextDecoder.sequenceLength(b, i);
+                if (len < 0) {
+                    return true;
+                }
+                i += len;
             }
         }
         return false;
+    }
+
+    /** {@code user:password@} right after a {@code ://}: what {@link #userinfoUrl} needs. */
+    private static boolean userInfoAfter(byte[] b, int p) {
+        int n = b.length;
+        while (p < n && !isSpaceByte(b[p]) && b[p] != ':' && b[p] != '/' && b[p] != '@' && !isQuoteByte(b[p])) {
+            p++;
+        }
+        if (p >= n || b[p] != ':') {
+            return false;
+        }
+        int from = ++p;
+        while (p < n && !isSpaceByte(b[p]) && b[p] != '@' && b[p] != '/' && !isQuoteByte(b[p])) {
+            p++;
+        }
+        return p > from && p < n && b[p] == '@';
+    }
+
+    /**
+     * What {@link Assignment#at} needs after a password word: the word ends the key, then an optional quote and
+     * spaces, then {@code =} or {@code :}, or (for an option, a key that starts with {@code -}) a space.
+     */
+    private static boolean separatorAfter(byte[] b, int i, int len) {
+        int n = b.length;
+        int p = i + len;
+        if (p < n && (isAlnumByte(b[p]) || b[p] == '_'
+                || (b[p] == '-' || b[p] == '.') && p + 1 < n && isAlnumByte(b[p + 1]))) {
+            return false;
+        }
+        if (p < n && (b[p] == '"' || b[p] == '\'')) {
+            p++;
+        }
+        int spaces = p;
+        while (p < n && (b[p] == ' ' || b[p] == '\t') && p - spaces <= 16) {
+            p++;
+        }
+        if (p < n && (b[p] == '=' || b[p] == ':')) {
+            return true;
+        }
+        if (p == spaces) {
+            return false;
+        }
+        int ks = i;
+        while (ks > 0 && i - ks <= MAX_KEY + 1 && (isAlnumByte(b[ks - 1]) || b[ks - 1] == '_' || b[ks - 1] == '.'
+                || b[ks - 1] == '-')) {
+            ks--;
+        }
+        return b[ks] == '-';
+    }
+
+    private static boolean isAlnumByte(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isSpaceByte(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    private static boolean isQuoteByte(byte c) {
+        return c == '\'' || c == '"' || c == '`';
     }
 
     private static boolean databaseSchemeBefore(byte[] b, int colon) {
@@ -93,14 +193,23 @@ public final class ConnectionUrls {
         while (s > 0 && colon - s <= MAX_SCHEME && isSchemeChar(b[s - 1])) {
             s--;
         }
-        if (s == colon || colon - s > MAX_SCHEME) {
+        int len = colon - s;
+        if (len == 0 || len > MAX_SCHEME) {
             return false;
         }
-        StringBuilder scheme = new StringBuilder(colon - s);
-        for (int i = s; i < colon; i++) {
-            scheme.append((char) (b[i] | (b[i] >= 'A' && b[i] <= 'Z' ? 0x20 : 0)));
+        for (String scheme : SCHEME_LIST) {
+            if (scheme.length() == len) {
+                boolean same = true;
+                for (int k = 0; k < len && same; k++) {
+                    int c = b[s + k];
+                    same = (c >= 'A' && c <= 'Z' ? c | 0x20 : c) == scheme.charAt(k);
+                }
+                if (same) {
+                    return true;
+                }
+            }
         }
-        return SCHEMES.contains(scheme.toString());
+        return false;
     }
 
     /** The length of {@code password}, {@code passwd} or {@code pwd} at {@code i} (any case), or 0. */
@@ -143,10 +252,20 @@ public final class ConnectionUrls {
         int next = 0;
         int n = t.length();
         boolean code = CODE_EXTENSIONS.contains(extension(file.path()));
+        // String.indexOf runs far faster than a charAt loop: one cursor for each case of the word's first letter.
+        int lowerP = t.indexOf('p');
+        int upperP = t.indexOf('P');
         for (int i = 0; i < n; i++) {
-            if ((t.charAt(i) | 0x20) != 'p') {
-                continue;
+            if (lowerP >= 0 && lowerP < i) {
+                lowerP = t.indexOf('p', i);
             }
+            if (upperP >= 0 && upperP < i) {
+                upperP = t.indexOf('P', i);
+            }
+            if (lowerP < 0 && upperP < 0) {
+                break;
+            }
+            i = lowerP < 0 ? upperP : upperP < 0 ? lowerP : Math.min(lowerP, upperP);
             int len = passwordWord(t, i);
             if (len == 0) {
                 continue;
@@ -179,13 +298,10 @@ public final class ConnectionUrls {
         while (s > 0 && at - s <= MAX_SCHEME && isSchemeChar(t.charAt(s - 1))) {
             s--;
         }
-        if (s == at || s > 0 && isWordChar(t.charAt(s - 1))) {
+        if (s == at || s > 0 && isWordChar(t.charAt(s - 1)) || !isDatabaseScheme(t, s, at)) {
             return null;
         }
         String scheme = t.substring(s, at).toLowerCase(Locale.ROOT);
-        if (!SCHEMES.contains(scheme)) {
-            return null;
-        }
         int start = s;
         if (s >= 5 && t.regionMatches(true, s - 5, "jdbc:", 0, 5) && (s == 5 || !isWordChar(t.charAt(s - 6)))) {
             start = s - 5;
@@ -219,6 +335,16 @@ public final class ConnectionUrls {
         }
         return new ConnectionUrl(file, ConnectionUrl.Kind.URL, start, p, scheme, t.substring(userStart, userEnd),
                 t.substring(hostStart, hostEnd), passwordStart, passwordEnd);
+    }
+
+    private static boolean isDatabaseScheme(String t, int from, int to) {
+        int len = to - from;
+        for (String scheme : SCHEME_LIST) {
+            if (scheme.length() == len && t.regionMatches(true, from, scheme, 0, len)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A password written after the word at {@code i} (a key, a parameter, an option), or null. */

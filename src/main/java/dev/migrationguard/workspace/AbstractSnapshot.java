@@ -93,8 +93,8 @@ public abstract class AbstractSnapshot implements Snapshot {
             // read() tries again and notes why it could not.
             return read(path);
         }
-        if (TextDecoder.plainUtf8(bytes) && !wanted.test(bytes)) {
-            // Valid UTF-8 (so no notice is lost) holding nothing the scan looks for: never decoded, never cached.
+        if (!TextDecoder.utf16(bytes) && !wanted.test(bytes)) {
+            // Nothing the scan looks for (and plain UTF-8, so no notice is lost): never decoded, never cached.
             return Optional.empty();
         }
         Optional<SourceFile> decoded = decode(path, bytes);

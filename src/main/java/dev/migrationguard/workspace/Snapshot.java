@@ -24,8 +24,10 @@ public interface Snapshot {
     /**
      * As {@link #read}, for a scan that looks for a few literals: when {@code wanted} rejects the file's bytes (UTF-8
      * as stored, after a byte-order mark) the file is not decoded and reads as empty, so a scan of every file decodes
-     * only the few that can matter. {@code wanted} must accept every file the scan could find something in; a file
-     * already decoded, or one the test cannot judge (UTF-16), is returned as {@link #read} returns it.
+     * only the few that can matter. {@code wanted} must accept every file the scan could find something in, and every
+     * file whose bytes are not plain UTF-8 text ({@link TextDecoder#plainUtf8}: malformed, or binary), so that their
+     * notices are kept; a file already decoded, or one the test cannot judge (UTF-16), is returned as {@link #read}
+     * returns it.
      */
     default Optional<SourceFile> readIf(String path, java.util.function.Predicate<byte[]> wanted) {
         return read(path);
