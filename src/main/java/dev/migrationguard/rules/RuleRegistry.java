@@ -35,6 +35,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.schema.PrismaLockMismatch(),
             new dev.migrationguard.rules.commands.PrismaMigrateDevInDeploy(),
             new dev.migrationguard.rules.schema.PrismaParseError(),
+            new dev.migrationguard.rules.sql.PrismaWarningUnaddressed(),
             new dev.migrationguard.rules.bypass.RawDdlInCode(),
             new dev.migrationguard.rules.bypass.RawDdlInScript(),
             new dev.migrationguard.rules.bypass.RawDdlSqlFile(),
