@@ -20,6 +20,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.database.DbSchemaDrift(),
             new dev.migrationguard.rules.sql.DestructiveDrop(),
             new dev.migrationguard.rules.sql.DropAndAddColumn(),
+            new dev.migrationguard.rules.sql.DropIndexBlocking(),
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
             new dev.migrationguard.rules.history.MigrationDeleted(),
             new dev.migrationguard.rules.migrations.MigrationEmpty(),
