@@ -7,6 +7,7 @@ import java.util.Optional;
 /** Every rule, one line each, sorted by id: adding a rule is a one-line change here. */
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
+            new dev.migrationguard.rules.sql.AddCheckBlocking(),
             new dev.migrationguard.rules.sql.AddColumnRewritesTable(),
             new dev.migrationguard.rules.sql.AddForeignKeyBlocking(),
             new dev.migrationguard.rules.sql.AddNotNullWithoutDefault(),
