@@ -7,11 +7,15 @@ import java.util.Optional;
 /** Every rule, one line each, sorted by id: adding a rule is a one-line change here. */
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.<Rule>of(
+            new dev.migrationguard.rules.sql.AddCheckBlocking(),
+            new dev.migrationguard.rules.sql.AddColumnRewritesTable(),
             new dev.migrationguard.rules.sql.AddForeignKeyBlocking(),
             new dev.migrationguard.rules.sql.AddNotNullWithoutDefault(),
             new dev.migrationguard.rules.sql.AddUniqueConstraint(),
             new dev.migrationguard.rules.sql.AlterColumnType(),
+            new dev.migrationguard.rules.sql.ConcurrentIndexInTransaction(),
             new dev.migrationguard.rules.sql.CreateIndexBlocking(),
+            new dev.migrationguard.rules.sql.DataChangeInMigration(),
             new dev.migrationguard.rules.secrets.DatabaseUrlCredentials(),
             new dev.migrationguard.rules.database.DbMigrationFailed(),
             new dev.migrationguard.rules.database.DbMigrationMissing(),
@@ -20,7 +24,9 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.database.DbSchemaDrift(),
             new dev.migrationguard.rules.sql.DestructiveDrop(),
             new dev.migrationguard.rules.sql.DropAndAddColumn(),
+            new dev.migrationguard.rules.sql.DropIndexBlocking(),
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
+            new dev.migrationguard.rules.sql.ForeignKeyDropped(),
             new dev.migrationguard.rules.history.MigrationDeleted(),
             new dev.migrationguard.rules.sql.MigrationFailsOnFreshDatabase(),
             new dev.migrationguard.rules.migrations.MigrationEmpty(),
@@ -36,6 +42,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.schema.PrismaLockMismatch(),
             new dev.migrationguard.rules.commands.PrismaMigrateDevInDeploy(),
             new dev.migrationguard.rules.schema.PrismaParseError(),
+            new dev.migrationguard.rules.sql.PrismaWarningUnaddressed(),
             new dev.migrationguard.rules.bypass.RawDdlInCode(),
             new dev.migrationguard.rules.bypass.RawDdlInScript(),
             new dev.migrationguard.rules.bypass.RawDdlSqlFile(),
