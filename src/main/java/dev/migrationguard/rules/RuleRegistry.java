@@ -34,6 +34,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.commands.PrismaDbPush(),
             new dev.migrationguard.rules.schema.PrismaLockMismatch(),
             new dev.migrationguard.rules.commands.PrismaMigrateDevInDeploy(),
+            new dev.migrationguard.rules.commands.PrismaMigrateResolveInDeploy(),
             new dev.migrationguard.rules.schema.PrismaParseError(),
             new dev.migrationguard.rules.bypass.RawDdlInCode(),
             new dev.migrationguard.rules.bypass.RawDdlInScript(),
