@@ -23,6 +23,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
             new dev.migrationguard.rules.history.MigrationDeleted(),
             new dev.migrationguard.rules.migrations.MigrationEmpty(),
+            new dev.migrationguard.rules.commands.MigrationFailureIgnored(),
             new dev.migrationguard.rules.history.MigrationModified(),
             new dev.migrationguard.rules.migrations.MigrationNameFormat(),
             new dev.migrationguard.rules.migrations.MigrationNameVague(),

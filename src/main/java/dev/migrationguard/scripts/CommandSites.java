@@ -331,7 +331,7 @@ public final class CommandSites {
         for (ShellCommand command : source.script().commands()) {
             if (!command.words().isEmpty()) {
                 sites.add(new CommandSite(source.file(), source.kind(), context, source.origin(), from, command,
-                        source.directory()));
+                        source.directory(), source.script()));
             }
         }
         for (ShellScript.Problem p : source.script().problems()) {
