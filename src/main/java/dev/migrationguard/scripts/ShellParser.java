@@ -122,6 +122,23 @@ public final class ShellParser {
                     }
                 }
             }
+            case "cross-env-shell" -> {
+                // cross-env-shell NAME=value "command line": the words after the assignments are one script
+                int i = 1;
+                while (i < words.size() && words.get(i).text().matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                    i++;
+                }
+                MappedText joined = join(words, i, words.size());
+                if (joined != null) {
+                    scripts.add(joined);
+                }
+            }
+            case "sops" -> {
+                // sops exec-env FILE 'command line'
+                if (words.size() > 3 && words.get(1).text().equals("exec-env")) {
+                    scripts.add(words.get(words.size() - 1).value());
+                }
+            }
             case "eval" -> {
                 MappedText joined = join(words, 1, words.size());
                 if (joined != null) {

@@ -292,6 +292,56 @@ class PrismaDbPushTest {
     }
 
     @Test
+    void followsEnvironmentWrappers() {
+        InMemorySnapshot s = InMemorySnapshot.of("scripts/sync.sh", """
+                #!/bin/sh
+                dotenv-flow -- prisma db push # expect: prisma-db-push
+                npx dotenv-flow -p ./config -- npx prisma db push # expect: prisma-db-push
+                dotenv-flow-cli -- prisma db push # expect: prisma-db-push
+                env-cmd -- prisma db push # expect: prisma-db-push
+                env-cmd -f .env.local --silent prisma db push # expect: prisma-db-push
+                env-cmd -e development,local npx prisma db push # expect: prisma-db-push
+                npx env-cmd -f .env.test -- npx prisma db push # expect: prisma-db-push
+                cross-env X=1 prisma db push # expect: prisma-db-push
+                cross-env NODE_ENV=test DATABASE_URL=$TEST_URL npx prisma db push # expect: prisma-db-push
+                cross-env-shell DATABASE_URL=x "npx prisma db push --skip-generate" # expect: prisma-db-push
+                dotenv -e .env.local -c development -- prisma db push # expect: prisma-db-push
+                dotenvx run -f .env.staging -- npx prisma db push # expect: prisma-db-push
+                env $(grep -v '^#' .env | xargs) npx prisma db push # expect: prisma-db-push
+                node --env-file=.env node_modules/.bin/prisma db push # expect: prisma-db-push
+                infisical run --env=dev -- npx prisma db push # expect: prisma-db-push
+                op run --env-file=.env -- npx prisma db push # expect: prisma-db-push
+                doppler run -- npx prisma db push # expect: prisma-db-push
+                chamber exec api -- npx prisma db push # expect: prisma-db-push
+                direnv exec . npx prisma db push # expect: prisma-db-push
+                railway run npx prisma db push # expect: prisma-db-push
+                sops exec-env secrets.enc.env 'npx prisma db push' # expect: prisma-db-push
+                dotenv-flow -- prisma db pull
+                env-cmd -f .env prisma migrate deploy
+                """);
+        RuleTester.assertMatchesMarkers(rule, s);
+    }
+
+    @Test
+    void followsAnEnvironmentAliasScriptCalledWithoutRun() {
+        InMemorySnapshot s = InMemorySnapshot.of("packages/db/package.json", """
+                {
+                  "scripts": {
+                    "with-env": "dotenv -e ../../.env --",
+                    "db:push": "pnpm with-env prisma db push",
+                    "db:studio": "pnpm with-env prisma studio",
+                    "deploy": "yarn with-env prisma db push --skip-generate"
+                  }
+                }
+                """);
+        List<Finding> findings = run(s);
+        assertEquals(List.of("packages/db/package.json:4:38 prisma-db-push",
+                "packages/db/package.json:6:37 prisma-db-push"), RuleTester.locations(findings));
+        assertEquals("`prisma db push` in script `db:push` through script `with-env` changes the database schema "
+                + "without a migration file.", findings.get(0).message());
+    }
+
+    @Test
     void argumentsForwardedToAnAliasScriptAreReportedWhereTheyAreWritten() {
         InMemorySnapshot s = InMemorySnapshot.of("package.json", """
                 {
