@@ -10,12 +10,9 @@ import dev.migrationguard.scripts.CommandSites;
 import dev.migrationguard.scripts.FailureHandling;
 import dev.migrationguard.scripts.PrismaCommand;
 import dev.migrationguard.scripts.ScriptCall;
-import dev.migrationguard.scripts.ScriptKind;
 import dev.migrationguard.scripts.Word;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code prisma migrate deploy} or a {@code prisma migrate diff --exit-code} drift gate whose failure the script
@@ -24,8 +21,6 @@ import java.util.Set;
  */
 public final class MigrationFailureIgnored implements Rule {
     public static final String ID = "migration-failure-ignored";
-    /** Package scripts followed from a call, at most this deep. */
-    private static final int MAX_DEPTH = 6;
 
     @Override
     public String id() {
@@ -88,10 +83,12 @@ public final class MigrationFailureIgnored implements Rule {
             return prismaGate(prisma);
         }
         for (ScriptCall call : ScriptCall.of(site.command())) {
-            Optional<String> reached = reachedGate(call.pattern(), site.directory(), sites, new HashSet<>(), 0);
+            // a script that handles its own failure (`prisma migrate deploy || exit 1`) still fails the caller
+            Optional<Gate> reached = PackageScripts.reached(sites, site.directory(), call.pattern(),
+                    s -> gateOf(s) != null && FailureHandling.of(s).isEmpty()).map(MigrationFailureIgnored::gateOf);
             if (reached.isPresent()) {
                 Word w = call.word();
-                return new Gate(reached.get(), w.start(), w.end(), reached.get().contains("diff"));
+                return new Gate(reached.get().command(), w.start(), w.end(), reached.get().drift());
             }
         }
         return null;
@@ -110,31 +107,7 @@ public final class MigrationFailureIgnored implements Rule {
         return null;
     }
 
-    /** The migration command a package script of {@code directory} runs, through further scripts, if any. */
-    private static Optional<String> reachedGate(String script, String directory, List<CommandSite> sites,
-                                                Set<String> seen, int depth) {
-        if (depth > MAX_DEPTH || !seen.add(script)) {
-            return Optional.empty();
-        }
-        String packageJson = directory + "package.json";
-        String origin = "script `" + script + "`";
-        for (CommandSite s : sites) {
-            if (s.kind() != ScriptKind.PACKAGE_JSON || !s.path().equals(packageJson) || !s.origin().equals(origin)) {
-                continue;
-            }
-            PrismaCommand prisma = PrismaCommand.of(s.command()).orElse(null);
-            Gate gate = prisma == null ? null : prismaGate(prisma);
-            // a script that handles its own failure (`prisma migrate deploy || exit 1`) still fails the caller
-            if (gate != null && FailureHandling.of(s).isEmpty()) {
-                return Optional.of(gate.command());
-            }
-            for (ScriptCall call : ScriptCall.of(s.command())) {
-                Optional<String> deeper = reachedGate(call.pattern(), directory, sites, seen, depth + 1);
-                if (deeper.isPresent()) {
-                    return deeper;
-                }
-            }
-        }
-        return Optional.empty();
+    private static Gate gateOf(CommandSite site) {
+        return PrismaCommand.of(site.command()).map(MigrationFailureIgnored::prismaGate).orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.testing.InMemorySnapshot;
 import dev.migrationguard.testing.RuleTester;
+import dev.migrationguard.workspace.TextRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -339,6 +340,86 @@ class PrismaDbPushTest {
                 "packages/db/package.json:6:37 prisma-db-push"), RuleTester.locations(findings));
         assertEquals("`prisma db push` in script `db:push` through script `with-env` changes the database schema "
                 + "without a migration file.", findings.get(0).message());
+    }
+
+    @Test
+    void notesAgentPermissionRulesThatAllowDbPushOrMigrateReset() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                ".claude/settings.json", """
+                        {
+                          "$schema": "https://json.schemastore.org/claude-code-settings.json",
+                          "permissions": {
+                            "allow": [
+                              "Bash(npm run lint)",
+                              "Bash(npx prisma generate)",
+                              "Bash(npx prisma db push)",
+                              "Bash(npx prisma:*)",
+                              "Bash(npm run db:push)",
+                              "Bash(pnpm prisma migrate reset --force)",
+                              "Read(./prisma/**)"
+                            ],
+                            "deny": ["Bash(npx prisma migrate reset:*)"]
+                          }
+                        }
+                        """,
+                ".cursor/cli.json", """
+                        {"permissions": {"allow": ["Shell(ls)", "Shell(npx prisma db)"], "deny": []}}
+                        """,
+                ".gemini/settings.json", """
+                        {"tools": {"allowed": ["run_shell_command(git status)", "run_shell_command(npx prisma migrate reset)"]}}
+                        """,
+                "opencode.json", """
+                        {
+                          "$schema": "https://opencode.ai/config.json",
+                          "permission": {"bash": {"*": "ask", "npx prisma *": "allow", "npx prisma db push": "deny"}}
+                        }
+                        """,
+                ".vscode/settings.json", """
+                        {
+                          // agent mode may run these without asking
+                          "chat.tools.terminal.autoApprove": {"npm test": true, "npx prisma db push": true, "/^rm /": false,},
+                        }
+                        """,
+                "package.json", "{\"scripts\": {\"db:push\": \"prisma db push --skip-generate\", \"lint\": \"eslint .\"}}");
+        List<Finding> findings = run(s);
+        assertEquals(List.of(
+                ".claude/settings.json:7:7 prisma-db-push",
+                ".claude/settings.json:8:7 prisma-db-push",
+                ".claude/settings.json:9:7 prisma-db-push",
+                ".cursor/cli.json:1:41 prisma-db-push",
+                ".gemini/settings.json:1:57 prisma-db-push",
+                ".vscode/settings.json:3:57 prisma-db-push",
+                "package.json:1:33 prisma-db-push"), RuleTester.locations(findings));
+        assertEquals(List.of(Severity.NOTE), findings.stream().filter(f -> !f.path().equals("package.json"))
+                .map(Finding::severity).distinct().toList());
+        Finding wildcard = findings.stream().filter(f -> f.range().startLine() == 8 && f.path().startsWith(".claude"))
+                .findFirst().orElseThrow();
+        assertEquals(new TextRange(8, 7, 8, 27), wildcard.range());
+        assertEquals("`Bash(npx prisma:*)` lets Claude Code run `prisma db push` without "
+                + "asking, so a coding agent can change or drop the database schema outside the migration history.",
+                wildcard.message());
+        assertEquals("`Bash(npm run db:push)` lets Claude Code run `prisma db push` (script "
+                + "`db:push` runs it) without asking, so a coding agent can change or drop the database schema outside "
+                + "the migration history.", findings.stream().filter(f -> f.range().startLine() == 9
+                && f.path().startsWith(".claude")).findFirst().orElseThrow().message());
+    }
+
+    @Test
+    void staysSilentOnAgentRulesThatAskOrDenyOrNameOtherCommands() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                ".claude/settings.json", """
+                        {"permissions": {
+                          "allow": ["Bash", "Bash(npx prisma:*)", "Bash(npm run:*)", "Bash(npx prisma migrate dev:*)"],
+                          "ask": ["Bash(npx prisma db push:*)"]
+                        }}
+                        """,
+                ".claude/settings.local.json", "{\"permissions\": {\"deny\": [\"Bash(npx prisma migrate reset)\"]}}",
+                ".cursor/cli.json", "{\"permissions\": {\"allow\": [\"Shell(npx prisma generate)\"]}}",
+                "opencode.json", "{\"permission\": {\"bash\": {\"npx prisma db push\": \"ask\"}}}",
+                "docs/settings.json", "{\"permissions\": {\"allow\": [\"Bash(npx prisma db push)\"]}}",
+                ".vscode/settings.json", "{\"chat.tools.terminal.autoApprove\": {\"npx prisma db push\": false}}",
+                ".gemini/settings.json", "not json {");
+        assertEquals(List.of(), RuleTester.locations(run(s)));
     }
 
     @Test
