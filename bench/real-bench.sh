@@ -15,7 +15,7 @@
 # Usage: bench/real-bench.sh [PROJECT] [COMMITS]      PROJECT: a folder of ../shared/corpus (default documenso)
 # Environment: RUNS (default 5), NO_BUILD=1 (use the jar already built), REPO_DIR (where the repository is kept;
 # default target/real-bench/PROJECT-COMMITS), SOURCES (default: npm's global node_modules), SQUAWK_VERSION (pinned,
-# default 2.66.0), TOOLS_DIR (where Squawk is installed, default ~/.cache/migration-guard-bench), ONLY (space-separated
+# default 2.66.0), MG (the launcher to time, default bin/migration-guard), TOOLS_DIR (where Squawk is installed, default ~/.cache/migration-guard-bench), ONLY (space-separated
 # subset of: sql lint history staged). Needs java, maven, git, node and npm (for Squawk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,7 @@ if [ ! -f "$BUILD/bench.classpath" ]; then
     || echo "$PWD/target/migration-guard.jar" > "$BUILD/bench.classpath"
 fi
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")"
-MG="$PWD/bin/migration-guard"
+MG="${MG:-$PWD/bin/migration-guard}"
 
 SQUAWK="$TOOLS_DIR/squawk-$SQUAWK_VERSION/node_modules/.bin/squawk"
 if [ ! -x "$SQUAWK" ]; then
