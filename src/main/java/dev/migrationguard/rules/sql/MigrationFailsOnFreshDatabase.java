@@ -96,6 +96,8 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
         private final Set<String> temporaryTables = new HashSet<>();
         private final List<String> unread = new ArrayList<>();
         private String migration;
+        /** The last DO block met: its statements follow it in the script. */
+        private SqlStatement.DoBlock block;
         private boolean failed;
         private int index = -1;
 
@@ -119,10 +121,17 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
             if (!migrationName.equals(migration)) {
                 migration = migrationName;
                 failed = false;
+                block = null;
                 temporaryTables.clear();
             }
+            if (statement instanceof SqlStatement.DoBlock doBlock) {
+                block = doBlock;
+                return;
+            }
+            // Not script.isConditional: that searches the script per statement.
+            boolean conditional = block != null && block.isConditional(statement);
             if (statement instanceof SqlStatement.Other other && other.keyword().equals("ALTER INDEX")) {
-                Failure failure = failed || script.isConditional(statement) ? null
+                Failure failure = failed || conditional ? null
                         : renameIndex(script.text(other.span()), state);
                 if (failure != null && !mentionedByUnread(failure)) {
                     failed = true;
@@ -137,7 +146,6 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
                 }
                 return;
             }
-            boolean conditional = script.isConditional(statement);
             Failure failure = failed || conditional ? null : failure(statement, state);
             track(statement);
             if (failure == null || mentionedByUnread(failure)) {
