@@ -46,7 +46,7 @@ class CorpusDriftTest {
         assertEquals(164 - 1, reports.get(0).migrations().migrations().size());
         assertEquals(List.of(), findings(snapshot));
         // Hand-written SQL the replay reads as opaque: the id-generator functions and nothing else (the data-seeding
-        // DO block is read: its INSERT changes no schema); none of them names an object whose shape differs.
+        // DO block is read as the INSERT it runs); none of them names an object whose shape differs.
         assertEquals(List.of("DROP FUNCTION", "CREATE FUNCTION", "DROP FUNCTION", "CREATE FUNCTION",
                         "CREATE FUNCTION", "CREATE FUNCTION"),
                 reports.get(0).replay().unmodelled().stream().map(u -> u.description()).toList());

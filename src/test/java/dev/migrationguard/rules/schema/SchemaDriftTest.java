@@ -208,7 +208,7 @@ class SchemaDriftTest {
                 "  role  Role   @default(USER)\n  bio   String?\n");
         List<Finding> findings = run(project(schema, "prisma/migrations/20240104000000_bio/migration.sql", """
                 DO $$ BEGIN
-                  EXECUTE 'ALTER TABLE "User" ADD COLUMN ' || quote_ident('bio') || ' TEXT';
+                  EXECUTE format('ALTER TABLE %I ADD COLUMN "bio" TEXT', 'User');
                 END $$;
                 """));
         assertEquals(List.of("prisma/schema.prisma:15:3 schema-drift"), RuleTester.locations(findings));
