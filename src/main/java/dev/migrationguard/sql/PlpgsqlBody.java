@@ -44,9 +44,13 @@ final class PlpgsqlBody {
         }
     }
 
+    /** Blocks nested deeper than this are not read (each level is a call; the whole file must not overflow). */
+    private static final int MAX_DEPTH = 200;
+
     private final List<Token> tokens;
     private final List<Piece> pieces = new ArrayList<>();
     private int i;
+    private int depth;
 
     private PlpgsqlBody(List<Token> tokens) {
         this.tokens = tokens;
@@ -120,6 +124,17 @@ final class PlpgsqlBody {
     }
 
     private void statement(boolean conditional) {
+        if (++depth > MAX_DEPTH) {
+            throw new Unreadable();
+        }
+        try {
+            nestedStatement(conditional);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void nestedStatement(boolean conditional) {
         label();
         if (at(BEGIN) || word("DECLARE")) {
             block(conditional);

@@ -132,6 +132,14 @@ class DoBlockTest {
     }
 
     @Test
+    void keepsABlockNestedTooDeeplyWholeAndReadsOn() {
+        String deep = "DO $$ " + "BEGIN ".repeat(5000) + "NULL; " + "END; ".repeat(4999) + "END $$;\n";
+        SqlScript script = parse(deep + "CREATE INDEX \"i\" ON \"T\"(\"x\");\n");
+        assertEquals(List.of(), script.problems());
+        assertEquals(List.of("Other DO", "CreateIndex"), kinds(script));
+    }
+
+    @Test
     void aStatementStartingWithNoCommandIsAProblem() {
         SqlScript script = parse("""
                 CRATE TABLE "x" ("id" INTEGER);

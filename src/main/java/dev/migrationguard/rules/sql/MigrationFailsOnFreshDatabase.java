@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replays each migrations folder in Prisma's order and flags the first statement of a migration that cannot run on
@@ -40,6 +42,10 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
             "COMMIT", "ROLLBACK", "START", "END", "SET", "PRAGMA", "GRANT", "REVOKE", "ANALYZE", "VACUUM", "LOCK",
             "COPY", "REFRESH", "WITH", "VALUES", "SAVEPOINT", "RELEASE", "GO", "USE", "PRINT", "DECLARE", "IF",
             "ELSE", "THROW", "RAISERROR", "ALTER INDEX", "EXEC", "EXECUTE");
+
+    private static final Pattern RENAME_INDEX = Pattern.compile(
+            "(?is)ALTER\\s+INDEX\\s+(IF\\s+EXISTS\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)"
+                    + "\\s+RENAME\\s+TO\\s+(\"(?:[^\"]|\"\")+\"|[\\w$]+)");
 
     @Override
     public String id() {
@@ -90,6 +96,8 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
         private final Set<String> temporaryTables = new HashSet<>();
         private final List<String> unread = new ArrayList<>();
         private String migration;
+        /** The last DO block met: its statements follow it in the script. */
+        private SqlStatement.DoBlock block;
         private boolean failed;
         private int index = -1;
 
@@ -113,7 +121,23 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
             if (!migrationName.equals(migration)) {
                 migration = migrationName;
                 failed = false;
+                block = null;
                 temporaryTables.clear();
+            }
+            if (statement instanceof SqlStatement.DoBlock doBlock) {
+                block = doBlock;
+                return;
+            }
+            // Not script.isConditional: that searches the script per statement.
+            boolean conditional = block != null && block.isConditional(statement);
+            if (statement instanceof SqlStatement.Other other && other.keyword().equals("ALTER INDEX")) {
+                Failure failure = failed || conditional ? null
+                        : renameIndex(script.text(other.span()), state);
+                if (failure != null && !mentionedByUnread(failure)) {
+                    failed = true;
+                    report(script, statement, failure);
+                }
+                return;
             }
             if (statement instanceof SqlStatement.Other other) {
                 if (!NO_SCHEMA_EFFECT.contains(other.keyword())
@@ -122,7 +146,6 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
                 }
                 return;
             }
-            boolean conditional = script.isConditional(statement);
             Failure failure = failed || conditional ? null : failure(statement, state);
             track(statement);
             if (failure == null || mentionedByUnread(failure)) {
@@ -130,6 +153,33 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
             }
             failed = true;
             report(script, statement, failure);
+        }
+
+        /** PostgreSQL's {@code ALTER INDEX a RENAME TO b} (kept unparsed; the replay reads it from its text). */
+        private Failure renameIndex(String text, SchemaReplay.State state) {
+            Matcher m = RENAME_INDEX.matcher(text.strip());
+            if (!m.matches()) {
+                return null;
+            }
+            String from = indexName(m.group(2));
+            String to = indexName(m.group(3));
+            if (m.group(1) == null && !state.hasIndex(from)) {
+                return missing("index", from, null);
+            }
+            return state.hasIndex(to) ? exists("index", to, null) : null;
+        }
+
+        /** The last part of a written name, unquoted; unquoted names fold to lower case. */
+        private static String indexName(String written) {
+            String last = written;
+            int dot = last.lastIndexOf("\".\"");
+            if (dot >= 0) {
+                last = last.substring(dot + 2);
+            } else if (!last.startsWith("\"") && last.contains(".")) {
+                last = last.substring(last.lastIndexOf('.') + 1);
+            }
+            return last.startsWith("\"") ? last.substring(1, last.length() - 1).replace("\"\"", "\"")
+                    : last.toLowerCase(Locale.ROOT);
         }
 
         /** Types, views and temporary tables, which the replay does not keep. */

@@ -60,20 +60,24 @@ class MigrationFailsOnFreshDatabaseTest {
                 "prisma/migrations/5_index/migration.sql", "DROP INDEX \"User_name_idx\";",
                 "prisma/migrations/6_fk/migration.sql",
                 "ALTER TABLE \"User\" ADD CONSTRAINT \"User_org_fkey\" FOREIGN KEY (\"email\") REFERENCES \"Org\"(\"id\");",
-                "prisma/migrations/7_enum/migration.sql", "CREATE TYPE \"Status\" AS ENUM ('A');");
+                "prisma/migrations/7_enum/migration.sql", "CREATE TYPE \"Status\" AS ENUM ('A');",
+                "prisma/migrations/8_rename_index/migration.sql",
+                "ALTER INDEX \"User_nick_idx\" RENAME TO \"User_nickname_idx\";");
         assertEquals(List.of(
                 "prisma/migrations/2_column/migration.sql:1:1 migration-fails-on-fresh-database",
                 "prisma/migrations/3_type/migration.sql:1:1 migration-fails-on-fresh-database",
                 "prisma/migrations/4_constraint/migration.sql:1:1 migration-fails-on-fresh-database",
                 "prisma/migrations/5_index/migration.sql:1:1 migration-fails-on-fresh-database",
-                "prisma/migrations/6_fk/migration.sql:1:1 migration-fails-on-fresh-database"),
+                "prisma/migrations/6_fk/migration.sql:1:1 migration-fails-on-fresh-database",
+                "prisma/migrations/8_rename_index/migration.sql:1:1 migration-fails-on-fresh-database"),
                 RuleTester.locations(findings));
         assertEquals(List.of(
                 "column \"name\" of table \"User\" does not exist at this point; no migration creates it",
                 "type \"Status\" does not exist at this point; migration 7_enum creates it later",
                 "constraint \"User_x_fkey\" of table \"User\" does not exist at this point; no migration creates it",
                 "index \"User_name_idx\" does not exist at this point; no migration creates it",
-                "table \"Org\" does not exist at this point; no migration creates it"),
+                "table \"Org\" does not exist at this point; no migration creates it",
+                "index \"User_nick_idx\" does not exist at this point; no migration creates it"),
                 findings.stream().map(f -> f.message().replaceAll("^.* fails on a fresh database: ", "")
                         .replaceAll(", so prisma.*$", "")).toList());
     }
@@ -124,6 +128,8 @@ class MigrationFailsOnFreshDatabaseTest {
                         DROP TABLE "scratch";
                         CREATE VIEW "Admins" AS SELECT * FROM "User";
                         DROP VIEW "Admins";
+                        ALTER INDEX "User_email_key" RENAME TO "User_mail_key";
+                        ALTER INDEX IF EXISTS "Gone_idx" RENAME TO "Still_gone_idx";
                         """,
                 "prisma/migrations/4_function/migration.sql", """
                         CREATE FUNCTION make() RETURNS void AS $$ BEGIN CREATE TABLE "Made" (id int); END $$ LANGUAGE plpgsql;
