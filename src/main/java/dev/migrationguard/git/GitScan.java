@@ -285,7 +285,7 @@ public final class GitScan implements AutoCloseable {
                             try {
                                 changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
                                         "the uncommitted change", Optional.empty(),
-                                        diff.workingTree(head.getTree(), index.get()), Optional.empty()));
+                                        diff.workingTree(head.getTree(), index.get(), tree), Optional.empty()));
                             } catch (MissingObjectException e) {
                                 notices.add(missingFromClone(e, "the uncommitted change"));
                             }

@@ -153,6 +153,17 @@ class LintCommandTest {
     }
 
     @Test
+    void aFailingRuleNeverTurnsTheTextSummaryIntoNoProblems() throws IOException {
+        // Issue 20 item 7: every rule failed on a deep tree and the report said "no problems".
+        write("a.sh", "echo fine\n");
+        CliRun run = CliRun.of(dir, List.of(new MarkerRule(), new ThrowingRule()), "lint");
+        assertEquals(2, run.exitCode(), run.out());
+        String summary = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertFalse(summary.contains("no problems"), summary);
+        assertTrue(summary.startsWith("incomplete: 1 rule failed; 0 problems found by the other rules"), summary);
+    }
+
+    @Test
     void inlineCommentSuppressesOnTheLineAboveOrTheSameLine() throws IOException {
         write("a.sh", "# migration-guard-ignore test-marker: prototype script\necho DANGER\necho DANGER # migration-guard-ignore test-marker\necho DANGER\n");
         CliRun run = lint("--format", "json");

@@ -10,6 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,28 @@ class HostileRepositoryTest {
                 .write("scripts/tracked.sh", "echo ok\n")
                 .write("sub/.gitattributes", "*.sh text\n")
                 .commitAll("initial");
+    }
+
+    /** Stages one file through the index alone: JGit's add walks the tree with its own (cubic) ignore checks. */
+    private void stageWithoutWalking(String path) throws IOException {
+        Repository repository = repo.repository();
+        Path file = repo.root().resolve(path);
+        byte[] content = Files.readAllBytes(file);
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content);
+            inserter.flush();
+            DirCache index = repository.lockDirCache();
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.REGULAR_FILE);
+                    entry.setObjectId(blob);
+                    entry.setLength(content.length);
+                }
+            });
+            editor.commit();
+        }
     }
 
     private static void mkfifo(Path path) throws IOException, InterruptedException {
@@ -133,5 +163,21 @@ class HostileRepositoryTest {
         run = CliRun.of(repo.root(), "lint", "--baseline", "baseline.json");
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("not a regular file"), run.err());
+    }
+
+    @Test
+    void treesThousandsOfFoldersDeepTrackedOrNotAreWalkedAndLinted() throws IOException {
+        // Issue 20 item 7: 1,500 nested folders overflowed the stack; 2,000 untracked levels made every rule fail.
+        String tracked = "d/".repeat(1_500) + "deep.sh";
+        repo.write(tracked, "npx prisma db push\n");
+        stageWithoutWalking(tracked);
+        repo.commit("deep");
+        String untracked = "u/".repeat(1_500) + "deeper.sh";
+        repo.write(untracked, "npx prisma db push\n");
+        CliRun run = CliRun.of(repo.root(), "lint", "--format", "json");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"errors\" : [ ]"), run.out().substring(0, Math.min(2000, run.out().length())));
+        assertTrue(run.out().contains(tracked), "the deep tracked file is linted");
+        assertTrue(run.out().contains(untracked), "the deep untracked file is linted");
     }
 }
