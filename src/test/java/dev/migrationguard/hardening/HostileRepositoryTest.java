@@ -166,6 +166,7 @@ class HostileRepositoryTest {
     }
 
     @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void treesThousandsOfFoldersDeepTrackedOrNotAreWalkedAndLinted() throws IOException {
         // Issue 20 item 7: 1,500 nested folders overflowed the stack; 2,000 untracked levels made every rule fail.
         String tracked = "d/".repeat(1_500) + "deep.sh";
