@@ -181,4 +181,61 @@ class HostileRepositoryTest {
         assertTrue(run.out().contains(tracked), "the deep tracked file is linted");
         assertTrue(run.out().contains(untracked), "the deep untracked file is linted");
     }
+
+    // ---- issue 20 item 11: git edge cases
+
+    @Test
+    void historyInAShallowCloneExitsTwoAndSaysWhatIsMissing() throws Exception {
+        repo.write("scripts/other.sh", "echo two\n").commitAll("second");
+        Path shallow = dir.resolve("shallow");
+        try (org.eclipse.jgit.api.Git clone = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(repo.root().toUri().toString()).setDirectory(shallow.toFile()).setDepth(1).call()) {
+            assertFalse(clone.getRepository().getObjectDatabase().getShallowCommits().isEmpty(), "a shallow clone");
+        }
+        CliRun run = CliRun.of(shallow, "lint", "--history");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("shallow clone") && run.out().contains("fetch-depth: 0"), run.out());
+        assertTrue(run.out().contains("scripts/deploy.sh:2:"), "the static rules still ran: " + run.out());
+    }
+
+    @Test
+    void aBareRepositoryIsRefusedClearlyNotLintedAsAFolderOfObjects() throws Exception {
+        Path bare = dir.resolve("bare.git");
+        org.eclipse.jgit.api.Git.cloneRepository().setURI(repo.root().toUri().toString()).setDirectory(bare.toFile())
+                .setBare(true).call().close();
+        for (String[] args : new String[][] {{"lint"}, {"lint", "--history"}, {"baseline"}}) {
+            CliRun run = CliRun.of(bare, args);
+            assertEquals(2, run.exitCode(), run.out() + run.err());
+            assertTrue(run.err().contains("is a bare repository"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+    }
+
+    @Test
+    void historyOrSinceWithAnUnbornHeadSayTheModeCannotRunAndExitTwo() {
+        TestRepository unborn = TestRepository.init(dir.resolve("unborn"));
+        unborn.write("scripts/deploy.sh", "npx prisma db push\n");
+        for (String[] args : new String[][] {{"lint", "--history"}, {"lint", "--since", "main"}}) {
+            CliRun run = CliRun.of(unborn.root(), args);
+            assertEquals(2, run.exitCode(), run.out() + run.err());
+            assertTrue(run.err().contains("no commits yet") && run.err().contains(args[1]), run.err());
+            assertFalse(run.out().contains("prisma-db-push"), "the working tree is not linted instead: " + run.out());
+        }
+        // Without a mode, the working tree is what is asked for.
+        CliRun plain = CliRun.of(unborn.root(), "lint");
+        assertEquals(1, plain.exitCode(), plain.out() + plain.err());
+        assertTrue(plain.out().contains("prisma-db-push"), plain.out());
+    }
+
+    @Test
+    void aSuggestedCommandQuotesTheRevisionItWasGiven() {
+        String revision = "origin/x;touch${IFS}pwned";
+        CliRun run = CliRun.of(repo.root(), "lint", "--since", revision);
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("`git fetch origin 'x;touch${IFS}pwned'`"), run.out());
+        run = CliRun.of(repo.root(), "lint", "--since", "origin/it's");
+        assertTrue(run.out().contains("`git fetch origin 'it'\\''s'`"), run.out());
+        run = CliRun.of(repo.root(), "lint", "--since", "origin/feature/a-1");
+        assertTrue(run.out().contains("`git fetch origin feature/a-1`"), run.out());
+    }
 }
