@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The hostile inputs of issue 20 (and the bash [[ =~ ]] of issue 21), each built in a temporary folder and linted
-# with the built jar: prints, per input, the wall time, the exit code, the size of standard output and the first
+# with the built jar: prints, per input, the wall and CPU (user + system) seconds, the exit code, the size of standard output and the first
 # line of standard error. A run still going after TIMEOUT seconds (default 60) is stopped and printed as such.
 #   bench/hostile-bench.sh [JAR] [CASE...]        (JAR default target/migration-guard.jar; CASE: names to run)
 set -uo pipefail
@@ -110,19 +110,19 @@ java_syntax_error java_deep_parens workflow_60_levels package_json_1001_levels c
 shallow_history bare_repo unborn_since unborn_history revision_quoting bash_regex"
 CASES="${*:-$ALL}"
 
-printf '%-28s %9s %4s %12s  %s\n' case seconds exit stdout-bytes 'first line of stderr'
+printf '%-28s %11s %6s %12s  %s\n' case wall/cpu-s exit stdout-bytes 'first line of stderr'
 for name in $CASES; do
     dir="$WORK/$name"
     mkdir -p "$dir"
     "setup_$name" "$dir" >/dev/null 2>&1
     args_var="args_$name"
-    start=$(date +%s.%N)
-    { (cd "$dir" && exec timeout -s KILL "$TIMEOUT" java -jar "$JAR" ${!args_var} >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null); } 2>/dev/null
-    code=$?
-    end=$(date +%s.%N)
-    secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+    TIMEFORMAT='%R %U %S'
+    timing=$( { time { (cd "$dir" && exec timeout -s KILL "$TIMEOUT" java -jar "$JAR" ${!args_var} >"$WORK/$name.out" \
+        2>"$WORK/$name.err" </dev/null) 2>/dev/null; echo "code $?" >&2; }; } 2>&1 )
+    code=$(printf '%s\n' "$timing" | awk '/^code/ { print $2 }')
+    secs=$(printf '%s\n' "$timing" | awk '!/^code/ && NF == 3 { printf "%.2f/%.2f", $1, $2 + $3 }')
     [ "$code" = 137 ] && secs=">$TIMEOUT" && code=killed
     err=$(grep -m1 -v '^[[:space:]]*$' "$WORK/$name.err" | cut -c1-110 | tr -d '\033\007')
-    printf '%-28s %9s %4s %12s  %s\n' "$name" "$secs" "$code" "$(wc -c < "$WORK/$name.out")" "$err"
+    printf '%-28s %11s %6s %12s  %s\n' "$name" "$secs" "$code" "$(wc -c < "$WORK/$name.out")" "$err"
     rm -rf "$dir" "$dir.src"
 done

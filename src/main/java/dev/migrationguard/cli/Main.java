@@ -64,7 +64,35 @@ public final class Main implements Runnable {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        // A failure on any other thread ends the run as one on this one would: one line, exit 2, never a trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println(crashLine(e));
+            Runtime.getRuntime().halt(USAGE);
+        });
         System.exit(run(args, out, err, Path.of("")));
+    }
+
+    /** Memory held back for reporting an OutOfMemoryError: freed first, so the one line can still be written. */
+    private static byte[] reserve = new byte[1 << 20];
+
+    /**
+     * The one line a crash is reported in. An internal error is never a lint result: it exits 2 (the command
+     * cannot say whether there are findings), not 1 with a stack trace that looks like one.
+     */
+    static String crashLine(Throwable e) {
+        reserve = null;
+        if (e instanceof OutOfMemoryError) {
+            return "migration-guard: out of memory (" + e.getMessage() + "); no result. Give Java more heap (for"
+                    + " example MIGRATION_GUARD_JAVA_OPTS=-Xmx4g), or exclude the largest files with ignore in"
+                    + " .migration-guard.yml";
+        }
+        if (e instanceof StackOverflowError) {
+            return "migration-guard: internal error: stack overflow (input nested too deeply); no result. This is a"
+                    + " bug; please report it with the command you ran";
+        }
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return "migration-guard: internal error: " + e.getClass().getName() + message + "; no result. This is a bug;"
+                + " please report it with the command you ran";
     }
 
     /** Runs the CLI with the given streams and working directory; returns the exit code. */
@@ -96,11 +124,17 @@ public final class Main implements Runnable {
                 bad.getErr().println("migration-guard: " + usage.getMessage());
                 return USAGE;
             }
-            bad.getErr().println("migration-guard: internal error: " + ex);
-            bad.getErr().println("This is a bug; please report it with the command you ran.");
+            bad.getErr().println(crashLine(ex));
             return USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands exceptions to the handler above; errors (out of memory, stack overflow) come here.
+            PrintWriter line = new PrintWriter(new MaskingWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)), true);
+            line.println(crashLine(e));
+            return USAGE;
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,9 +49,29 @@ public final class JavaSqlCalls {
     private JavaSqlCalls() {
     }
 
+    /**
+     * The SQL calls of a Java file JavaParser gave up on (a syntax error, 500-deep parentheses), found in its tokens:
+     * a known SQL method called with a string literal first. Never silence: its raw DDL is still searched.
+     */
+    static List<EmbeddedSql> textFallback(SourceFile file) {
+        List<JsToken> tokens = JsTokenizer.tokenize(file.text());
+        List<EmbeddedSql> out = new ArrayList<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            JsToken name = tokens.get(i);
+            JsToken literal = tokens.get(i + 2);
+            if (name.kind() == JsToken.Kind.IDENTIFIER && SQL_METHODS.contains(name.text()) && tokens.get(i + 1).is("(")
+                    && literal.kind() == JsToken.Kind.STRING) {
+                String receiver = i >= 2 && tokens.get(i - 1).is(".") && tokens.get(i - 2).kind() == JsToken.Kind.IDENTIFIER
+                        ? tokens.get(i - 2).text() + "." : "";
+                out.add(new EmbeddedSql(file, literal.start(), literal.end(), literal.text(), receiver + name.text()));
+            }
+        }
+        return out;
+    }
+
     public static List<EmbeddedSql> find(JavaSource source) {
         if (source.unit().isEmpty()) {
-            return List.of();
+            return textFallback(source.file());
         }
         CompilationUnit unit = source.unit().get();
         Map<String, Expression> constants = new HashMap<>();

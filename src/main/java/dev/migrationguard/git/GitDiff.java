@@ -2,13 +2,16 @@ package dev.migrationguard.git;
 
 import dev.migrationguard.workspace.PathFilter;
 import dev.migrationguard.workspace.Scope;
+import dev.migrationguard.workspace.Snapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -123,7 +126,18 @@ final class GitDiff implements AutoCloseable {
      * From a tree to the working tree as the working-tree snapshot lists it: tracked files as they are on disk,
      * untracked files unless git ignores them. The index's stat data spares hashing files that did not change.
      */
-    List<Change> workingTree(ObjectId oldTree, DirCache index) throws IOException {
+    List<Change> workingTree(ObjectId oldTree, DirCache index, Snapshot listing) throws IOException {
+        // Untracked files count as the working-tree snapshot lists them (.gitignore at every level, info/exclude,
+        // the path filter): JGit's own ignore check re-checks every parent folder of every entry, which on a tree
+        // thousands of untracked folders deep never ends.
+        Set<String> listedFolders = new HashSet<>();
+        for (String path : listing.paths()) {
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                if (!listedFolders.add(path.substring(0, slash))) {
+                    break;
+                }
+            }
+        }
         List<DiffEntry> entries = new ArrayList<>();
         WorkingTreeBlobs blobs = new WorkingTreeBlobs(repository.getWorkTree().toPath());
         try (TreeWalk walk = new TreeWalk(repository, reader)) {
@@ -142,14 +156,13 @@ final class GitDiff implements AutoCloseable {
                 WorkingTreeIterator onDisk = walk.getTree(work, WorkingTreeIterator.class);
                 if (walk.isSubtree()) {
                     if (filter.descendInto(path, walk.getNameString())
-                            && (tracked || onDisk == null || !onDisk.isEntryIgnored() || filter.couldInclude(path))) {
+                            && (tracked || onDisk == null || listedFolders.contains(path))) {
                         walk.enterSubtree();
                     }
                     continue;
                 }
                 boolean inOld = isFile(walk.getFileMode(head));
-                boolean inWork = onDisk != null && isFile(walk.getFileMode(work))
-                        && (tracked || !onDisk.isEntryIgnored() || filter.isIncluded(path));
+                boolean inWork = onDisk != null && isFile(walk.getFileMode(work)) && (tracked || listing.contains(path));
                 if (!inOld && !inWork || !filter.accept(path, false)) {
                     continue;
                 }

@@ -126,8 +126,14 @@ public final class GitScan implements AutoCloseable {
             notes.add(Notice.warning(".git", "the repository this folder points to cannot be opened (" + e.getMessage()
                     + "): only the files on disk are linted, and the history rules have nothing to compare"));
         }
-        if (found.isEmpty() || found.get().isBare()) {
-            found.ifPresent(Repository::close);
+        if (found.isPresent() && found.get().isBare()) {
+            File gitDir = found.get().getDirectory();
+            found.get().close();
+            // Its files are git's objects, not the project's: linting them as a folder would find nothing.
+            throw new IOException(gitDir + " is a bare repository, which has no working tree to lint; run migration-guard"
+                    + " in a clone of it (git clone " + shellQuote(gitDir.toString()) + ")");
+        }
+        if (found.isEmpty()) {
             if (!(mode instanceof ScanMode.Local) && notes.isEmpty()) {
                 notes.add(Notice.note("", folder + " is not in a git work tree: only the files on disk are linted,"
                         + " and the history rules have nothing to compare"));
@@ -144,6 +150,14 @@ public final class GitScan implements AutoCloseable {
             repository.close();
             throw e;
         }
+    }
+
+    /** A word for a suggested shell command: a user's revision or path quoted unless it is plainly safe. */
+    static String shellQuote(String word) {
+        if (!word.isEmpty() && word.matches("[A-Za-z0-9._/@^+:=%,-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static Optional<Repository> open(Path folder, ScanOptions options) throws IOException {
@@ -309,7 +323,7 @@ public final class GitScan implements AutoCloseable {
                             try {
                                 changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
                                         "the uncommitted change", Optional.empty(),
-                                        diff.workingTree(head.getTree(), index.get()), Optional.empty()));
+                                        diff.workingTree(head.getTree(), index.get(), tree), Optional.empty()));
                             } catch (MissingObjectException e) {
                                 notices.add(missingFromClone(e, "the uncommitted change"));
                             }
@@ -339,8 +353,10 @@ public final class GitScan implements AutoCloseable {
                         }
                     }
                 } else if (head == null) {
-                    notices.add(noCommitsYet());
-                    staticSnapshot = new WorkingTreeSnapshot(root, scope, options.filter(), options.maxFileBytes());
+                    // Linting the working tree instead would look like a history that passed.
+                    throw new IOException("the repository has no commits yet (HEAD is unborn), so "
+                            + (mode instanceof ScanMode.Since ? "--since" : "--history")
+                            + " has no commits to check; commit first, or run lint without it");
                 } else {
                     // HEAD's files are read from a clean checkout (a pull request's CI job) instead of the packs.
                     CommitSnapshot headFiles = commitSnapshot(head);
@@ -521,7 +537,7 @@ public final class GitScan implements AutoCloseable {
             if (baseId == null) {
                 notices.add(Notice.error("", "base revision `" + revision + "` is not in this clone, so the pull-request"
                         + " history cannot be checked (only the static rules ran on HEAD); fetch it first, for example"
-                        + " `git fetch origin " + branchName(revision) + "`" + (shallow() ? ", and " + FETCH_ALL
+                        + " `git fetch origin " + shellQuote(branchName(revision)) + "`" + (shallow() ? ", and " + FETCH_ALL
                         + " since this is a shallow clone" : "")));
                 return;
             }
@@ -630,7 +646,8 @@ public final class GitScan implements AutoCloseable {
                                 List<ChangeSet> changes) {
             for (RevCommit commit : commits) {
                 if (shallow.contains(commit)) {
-                    notices.add(Notice.warning("", "shallow clone: the history before commit "
+                    // An error: the history could not be checked, which exit code 2 says (README, "Where to run it").
+                    notices.add(Notice.error("", "shallow clone: the history before commit "
                             + commit.abbreviate(7).name() + " (\"" + info(commit).subject() + "\") is missing, so"
                             + " that commit and everything before it cannot be checked; " + FETCH_ALL));
                 }

@@ -72,7 +72,11 @@ public final class TextRenderer implements Renderer {
         long notes = report.count(Severity.NOTE);
         long total = errors + warnings + notes;
         StringBuilder s = new StringBuilder();
-        s.append(total == 0 ? "no problems" : total + (total == 1 ? " problem" : " problems"))
+        int failed = report.errors().size();
+        // A rule that failed found nothing, not "no problems": say the count is incomplete.
+        s.append(failed > 0 ? "incomplete: " + failed + (failed == 1 ? " rule" : " rules") + " failed; " : "")
+                .append(total == 0 ? (failed > 0 ? "0 problems found by the other rules" : "no problems")
+                        : total + (total == 1 ? " problem" : " problems"))
                 .append(" (").append(errors).append(errors == 1 ? " error, " : " errors, ")
                 .append(warnings).append(warnings == 1 ? " warning, " : " warnings, ")
                 .append(notes).append(notes == 1 ? " note)" : " notes)");

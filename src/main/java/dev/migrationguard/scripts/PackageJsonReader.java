@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.migrationguard.workspace.SourceFile;
 import java.io.IOException;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
  * offset; the string is then decoded in place so offsets inside it map through escapes to raw columns.
  */
 final class PackageJsonReader {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Node reads JSON nested as deep as its stack allows; Jackson's default stops at 1,000 levels. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build()).build();
 
     private PackageJsonReader() {
     }

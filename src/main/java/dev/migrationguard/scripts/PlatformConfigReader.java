@@ -3,6 +3,7 @@ package dev.migrationguard.scripts;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.migrationguard.workspace.SourceFile;
 import java.io.IOException;
 import java.io.StringReader;
@@ -35,7 +36,9 @@ final class PlatformConfigReader {
             "preDeployCommand", "startCommand", "cmd");
     private static final Pattern TOML_STRING = Pattern.compile("^\\s*\"?([A-Za-z0-9_.-]+)\"?\\s*=\\s*([\"'])");
     private static final Pattern TOML_TABLE = Pattern.compile("^\\s*\\[+\\s*([^\\]]+?)\\s*\\]+\\s*(#.*)?$");
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Node reads JSON nested as deep as its stack allows; Jackson's default stops at 1,000 levels. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build()).build();
 
     private PlatformConfigReader() {
     }

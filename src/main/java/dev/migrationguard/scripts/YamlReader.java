@@ -31,6 +31,8 @@ final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(100);
         options.setAllowDuplicateKeys(true);
+        // SnakeYAML stops at 50 levels; GitHub reads valid workflows nested deeper (a 60-level env was not checked).
+        options.setNestingDepthLimit(1_000);
         try {
             return new Yaml(options).compose(new StringReader(file.text()));
         } catch (MarkedYAMLException e) {

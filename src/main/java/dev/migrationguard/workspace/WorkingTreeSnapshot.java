@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RecursiveTask;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -67,26 +66,44 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
     private final Map<String, Long> sizes = new ConcurrentHashMap<>();
 
     /**
-     * Walks the tree on every core: each folder is a task that lists its entries, decides about each as git would
-     * (scope, nested repositories, .gitignore at every level, .git/info/exclude, the path filter) and hands its
-     * subfolders to other tasks. Notices are sorted by path, so a run reports them in the same order every time.
+     * Walks the tree on every core, one depth at a time: each folder of a depth lists its entries, decides about each
+     * as git would (scope, nested repositories, .gitignore at every level, .git/info/exclude, the path filter) and
+     * returns its subfolders for the next depth. No folder waits on the stack for the folders below it, so a tree
+     * thousands of folders deep walks like a flat one. Notices are sorted by path, so a run reports them in the same
+     * order every time.
      */
     @Override
     protected List<String> listPaths() {
         IgnoreNode exclude = readIgnoreFile(root.resolve(".git/info/exclude"));
         List<Notice> met = Collections.synchronizedList(new ArrayList<>());
         Level top = new Level("", readIgnoreFile(root.resolve(".gitignore")), false, null);
-        List<String> out = new Folder(root, top, exclude, met).invoke();
+        List<String> out = new ArrayList<>();
+        List<Folder> depth = List.of(new Folder(root, top, exclude, met));
+        while (!depth.isEmpty()) {
+            if (depth.size() == 1) {
+                depth.get(0).list();
+            } else {
+                depth.parallelStream().forEach(Folder::list);
+            }
+            List<Folder> next = new ArrayList<>();
+            for (Folder done : depth) {
+                out.addAll(done.files);
+                next.addAll(done.below);
+            }
+            depth = next;
+        }
         met.stream().sorted(Comparator.comparing(Notice::path)).forEach(this::addNotice);
         return out;
     }
 
-    /** One folder of the walk: its files and those of the folders below it that are not skipped. */
-    private final class Folder extends RecursiveTask<List<String>> {
+    /** One folder of the walk: after {@link #list}, its files and the subfolders not skipped. */
+    private final class Folder {
         private final Path dir;
         private final Level level;
         private final IgnoreNode exclude;
         private final List<Notice> met;
+        final List<String> files = new ArrayList<>();
+        final List<Folder> below = new ArrayList<>();
 
         Folder(Path dir, Level level, IgnoreNode exclude, List<Notice> met) {
             this.dir = dir;
@@ -95,10 +112,8 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
             this.met = met;
         }
 
-        @Override
-        protected List<String> compute() {
-            List<String> out = new ArrayList<>();
-            List<Folder> below = new ArrayList<>();
+        void list() {
+            List<String> out = files;
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path entry : entries) {
                     String rel = level.dir().isEmpty() ? entry.getFileName().toString()
@@ -126,10 +141,6 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                 met.add(dir.equals(root) ? Notice.error("", "could not walk " + root + ": " + e.getMessage())
                         : Notice.warning(level.dir(), "could not be listed: " + e.getMessage()));
             }
-            for (Folder folder : invokeAll(below)) {
-                out.addAll(folder.join());
-            }
-            return out;
         }
 
         /** The ignore level of a subfolder to walk, or null to skip it. */

@@ -152,6 +152,50 @@ class LintCommandTest {
         assertTrue(json.at("/errors/0/message").asText().startsWith("java.lang.IllegalStateException: boom"));
     }
 
+    /** A rule with the test page's id that fails with {@code error}. */
+    private static Rule failingWith(Error error) {
+        return new Rule() {
+            @Override
+            public String id() {
+                return "test-throwing";
+            }
+
+            @Override
+            public void check(dev.migrationguard.rules.RuleContext context, dev.migrationguard.rules.Findings findings) {
+                throw error;
+            }
+        };
+    }
+
+    @Test
+    void outOfMemoryOrAnyCrashExitsTwoWithOneLineNeverALintResult() throws IOException {
+        // Issue 20 item 8: an OutOfMemoryError ended a run with exit 1 and a stack trace, which reads as findings.
+        write("a.sh", "DANGER\n");
+        // (A StackOverflowError is one rule's failure: the other rules still report, see the test above.)
+        for (Error error : List.of(new OutOfMemoryError("Java heap space"), new AssertionError("unexpected"))) {
+            for (String format : List.of("text", "json", "sarif")) {
+                CliRun run = CliRun.of(dir, List.of(new MarkerRule(), failingWith(error)), "lint", "--format", format);
+                assertEquals(2, run.exitCode(), run.out() + run.err());
+                assertEquals(1, run.err().strip().lines().count(), run.err());
+                assertTrue(run.err().startsWith("migration-guard: "), run.err());
+                assertFalse(run.err().contains("\tat "), run.err());
+                assertTrue(error instanceof OutOfMemoryError ? run.err().contains("out of memory")
+                        : run.err().contains("internal error"), run.err());
+            }
+        }
+    }
+
+    @Test
+    void aFailingRuleNeverTurnsTheTextSummaryIntoNoProblems() throws IOException {
+        // Issue 20 item 7: every rule failed on a deep tree and the report said "no problems".
+        write("a.sh", "echo fine\n");
+        CliRun run = CliRun.of(dir, List.of(new MarkerRule(), new ThrowingRule()), "lint");
+        assertEquals(2, run.exitCode(), run.out());
+        String summary = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertFalse(summary.contains("no problems"), summary);
+        assertTrue(summary.startsWith("incomplete: 1 rule failed; 0 problems found by the other rules"), summary);
+    }
+
     @Test
     void inlineCommentSuppressesOnTheLineAboveOrTheSameLine() throws IOException {
         write("a.sh", "# migration-guard-ignore test-marker: prototype script\necho DANGER\necho DANGER # migration-guard-ignore test-marker\necho DANGER\n");

@@ -11,6 +11,7 @@ import dev.migrationguard.scripts.ShellScript;
 import dev.migrationguard.testing.InMemorySnapshot;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * The command tokeniser on the input as a shell script, and the command model of a repository whose package.json
@@ -46,5 +47,18 @@ class ScriptsFuzzTest {
                 .putBytes(".github/workflows/ci.yml", input)
                 .model(CommandSites.MODEL));
         positionsInside(model, text.length(), "CommandSites");
+    }
+
+    @Test
+    void aWorkflowWhoseStepsAreSixteenThousandAliasesOfOneCommand() {
+        // Issue 20 item 5: each alias was parsed again (166 KB: over 120 s).
+        readsAnyScriptPackageJsonAndWorkflow(("on: push\nx: &c \"npx prisma db push" + " && echo ok".repeat(40)
+                + "\"\njobs:\n  a:\n    steps:\n" + "      - run: *c\n".repeat(16_000)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bashRegexGroupsInDoubleBrackets() {
+        readsAnyScriptPackageJsonAndWorkflow("if [[ $x =~ (a)(b) ]]; then echo \"${BASH_REMATCH[1]}\"; fi\n".repeat(5_000)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,6 +11,7 @@ import dev.migrationguard.workspace.GitIndexSnapshot;
 import dev.migrationguard.workspace.Notice;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -313,7 +314,12 @@ class GitScanTest {
     void emptyRepositoryRunsStaticRulesOnly() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write("schema.prisma", "model A { id Int @id }").stage("schema.prisma");
-            for (ScanMode mode : List.of(ScanMode.local(), ScanMode.staged(), ScanMode.history(), ScanMode.since("main"))) {
+            for (ScanMode mode : List.of(ScanMode.history(), ScanMode.since("main"))) {
+                // Issue 20 item 11: a mode that reads commits cannot run, rather than lint the working tree instead.
+                IOException e = assertThrows(IOException.class, () -> scan(dir, mode).close(), mode::toString);
+                assertTrue(e.getMessage().contains("no commits yet"), e.getMessage());
+            }
+            for (ScanMode mode : List.of(ScanMode.local(), ScanMode.staged())) {
                 try (GitScan scan = scan(dir, mode)) {
                     assertEquals(List.of("schema.prisma"), scan.snapshot().paths(), mode::toString);
                     assertEquals(List.of(), scan.changes(), mode::toString);

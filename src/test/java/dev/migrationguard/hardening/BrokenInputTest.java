@@ -173,4 +173,77 @@ class BrokenInputTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void aJavaFileJavaParserGivesUpOnIsStillSearchedForRawDdl() throws IOException {
+        // Issue 20 item 9: a syntax error or 500-deep parentheses silently skipped the file.
+        write("src/main/java/Broken.java", "class Broken { void f(java.sql.Statement s) { s.execute(\"DROP TABLE users\"); }\n"
+                + "  int broken = ;\n");
+        write("src/main/java/Deep.java", "class Deep { void f(java.sql.Statement s) { s.execute(\"DROP TABLE orders\");"
+                + " int x = " + "(".repeat(500) + "1" + ")".repeat(500) + "; } }\n");
+        JsonNode json = lintJson();
+        List<String> ddl = findings(json, "raw-ddl-in-code");
+        assertTrue(ddl.contains("src/main/java/Broken.java:1") && ddl.contains("src/main/java/Deep.java:1"), ddl.toString());
+    }
+
+    @Test
+    void workflowsAndPackageJsonNestedBeyondTheParsersDefaultsAreRead() throws IOException {
+        // Issue 20 item 9: SnakeYAML stops at 50 levels and Jackson at 1,000; GitHub and Node read both.
+        write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    env:\n      deep: " + "{a: ".repeat(60) + "1"
+                + "}".repeat(60) + "\n    steps:\n      - run: npx prisma db push\n");
+        write("package.json", "{\"scripts\": {\"deploy\": \"prisma db push\"}, \"x\": " + "[".repeat(1_001)
+                + "]".repeat(1_001) + "}\n");
+        JsonNode json = lintJson();
+        List<String> push = findings(json, "prisma-db-push");
+        assertTrue(push.contains(".github/workflows/ci.yml:7") && push.contains("package.json:1"), push.toString());
+        assertEquals(List.of(), findings(json, "script-parse-error"));
+    }
+
+    @Test
+    void controlCharactersInNamesAndLinesAreEscapedInTextOutput() throws IOException {
+        // Issue 20 item 10: a crafted name forged a ::error workflow command and rewrote the terminal.
+        write("scripts/a\n::error file=x::forged.sh", "npx prisma db push\n");
+        write("scripts/\u001b]0;owned\u0007\u001b[2Jb.sh", "npx prisma db push # \u001b[2J \u202e\n");
+        CliRun run = CliRun.of(repo, "lint");
+        assertFalse(run.out().lines().anyMatch(l -> l.startsWith("::")), run.out());
+        assertFalse(run.out().chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e), run.out());
+        assertTrue(run.out().contains("scripts/a\\n::error file=x::forged.sh:1:12"), run.out());
+        assertTrue(run.out().contains("scripts/\\x1b]0;owned\\x07\\x1b[2Jb.sh:1:12"), run.out());
+        assertTrue(run.out().contains("npx prisma db push # \\x1b[2J \\u202e"), run.out());
+    }
+
+    @Test
+    void sarifUrisThatWouldParseAsAbsoluteGetADotSlash() throws IOException {
+        write("javascript:x.sh", "npx prisma db push\n");
+        write("C:evil.sh", "npx prisma db push\n");
+        CliRun run = CliRun.of(repo, "lint", "--format", "sarif");
+        assertTrue(run.out().contains("\"uri\" : \"./javascript:x.sh\"") && run.out().contains("\"uri\" : \"./C:evil.sh\""),
+                run.out());
+        assertFalse(run.out().contains("\"uri\" : \"javascript:"), run.out());
+        assertEquals(List.of(), SarifValidation.errors(run.out()));
+    }
+
+    @Test
+    void aLineOfFiveThousandFindingsPrintsAWindowPerFindingNotTheLine() throws IOException {
+        // Issue 20 item 6: 5,000 findings on a 100 KB line printed 741 MB of text.
+        write("scripts/deploy.sh", "npx prisma db push;".repeat(5_000) + "\n");
+        CliRun run = CliRun.of(repo, "lint");
+        assertTrue(run.out().length() < 5_000 * 1_000, "text output of " + run.out().length() + " characters");
+        List<String> excerpts = run.out().lines().filter(l -> l.startsWith("  1 | ")).toList();
+        assertTrue(excerpts.size() >= 5_000, "one excerpt per finding: " + excerpts.size());
+        assertTrue(excerpts.stream().allMatch(l -> l.length() < 200 && l.contains("prisma db push")),
+                excerpts.stream().filter(l -> l.length() >= 200).findFirst().orElse(""));
+        assertTrue(excerpts.stream().filter(l -> l.startsWith("  1 | \u2026") && l.endsWith("\u2026")).count() > 4_000,
+                "cut on both sides in the middle of the line");
+    }
+
+    @Test
+    void aStepAliasedThousandsOfTimesIsOneFinding() throws IOException {
+        // Issue 20 item 5: every alias of an anchored run command was parsed again.
+        write(".github/workflows/ci.yml", "on: push\nx: &c \"npx prisma db push\"\njobs:\n  a:\n    steps:\n"
+                + "      - run: *c\n".repeat(5_000));
+        JsonNode json = lintJson();
+        assertEquals(List.of(".github/workflows/ci.yml:2"), findings(json, "prisma-db-push").stream()
+                .filter(f -> f.startsWith(".github")).toList());
+    }
 }

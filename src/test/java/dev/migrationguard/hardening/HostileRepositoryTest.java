@@ -10,6 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,28 @@ class HostileRepositoryTest {
                 .write("scripts/tracked.sh", "echo ok\n")
                 .write("sub/.gitattributes", "*.sh text\n")
                 .commitAll("initial");
+    }
+
+    /** Stages one file through the index alone: JGit's add walks the tree with its own (cubic) ignore checks. */
+    private void stageWithoutWalking(String path) throws IOException {
+        Repository repository = repo.repository();
+        Path file = repo.root().resolve(path);
+        byte[] content = Files.readAllBytes(file);
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content);
+            inserter.flush();
+            DirCache index = repository.lockDirCache();
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.REGULAR_FILE);
+                    entry.setObjectId(blob);
+                    entry.setLength(content.length);
+                }
+            });
+            editor.commit();
+        }
     }
 
     private static void mkfifo(Path path) throws IOException, InterruptedException {
@@ -133,5 +163,79 @@ class HostileRepositoryTest {
         run = CliRun.of(repo.root(), "lint", "--baseline", "baseline.json");
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("not a regular file"), run.err());
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void treesThousandsOfFoldersDeepTrackedOrNotAreWalkedAndLinted() throws IOException {
+        // Issue 20 item 7: 1,500 nested folders overflowed the stack; 2,000 untracked levels made every rule fail.
+        String tracked = "d/".repeat(1_500) + "deep.sh";
+        repo.write(tracked, "npx prisma db push\n");
+        stageWithoutWalking(tracked);
+        repo.commit("deep");
+        String untracked = "u/".repeat(1_500) + "deeper.sh";
+        repo.write(untracked, "npx prisma db push\n");
+        CliRun run = CliRun.of(repo.root(), "lint", "--format", "json");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"errors\" : [ ]"), run.out().substring(0, Math.min(2000, run.out().length())));
+        assertTrue(run.out().contains(tracked), "the deep tracked file is linted");
+        assertTrue(run.out().contains(untracked), "the deep untracked file is linted");
+    }
+
+    // ---- issue 20 item 11: git edge cases
+
+    @Test
+    void historyInAShallowCloneExitsTwoAndSaysWhatIsMissing() throws Exception {
+        repo.write("scripts/other.sh", "echo two\n").commitAll("second");
+        Path shallow = dir.resolve("shallow");
+        try (org.eclipse.jgit.api.Git clone = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(repo.root().toUri().toString()).setDirectory(shallow.toFile()).setDepth(1).call()) {
+            assertFalse(clone.getRepository().getObjectDatabase().getShallowCommits().isEmpty(), "a shallow clone");
+        }
+        CliRun run = CliRun.of(shallow, "lint", "--history");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("shallow clone") && run.out().contains("fetch-depth: 0"), run.out());
+        assertTrue(run.out().contains("scripts/deploy.sh:2:"), "the static rules still ran: " + run.out());
+    }
+
+    @Test
+    void aBareRepositoryIsRefusedClearlyNotLintedAsAFolderOfObjects() throws Exception {
+        Path bare = dir.resolve("bare.git");
+        org.eclipse.jgit.api.Git.cloneRepository().setURI(repo.root().toUri().toString()).setDirectory(bare.toFile())
+                .setBare(true).call().close();
+        for (String[] args : new String[][] {{"lint"}, {"lint", "--history"}, {"baseline"}}) {
+            CliRun run = CliRun.of(bare, args);
+            assertEquals(2, run.exitCode(), run.out() + run.err());
+            assertTrue(run.err().contains("is a bare repository"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+    }
+
+    @Test
+    void historyOrSinceWithAnUnbornHeadSayTheModeCannotRunAndExitTwo() {
+        TestRepository unborn = TestRepository.init(dir.resolve("unborn"));
+        unborn.write("scripts/deploy.sh", "npx prisma db push\n");
+        for (String[] args : new String[][] {{"lint", "--history"}, {"lint", "--since", "main"}}) {
+            CliRun run = CliRun.of(unborn.root(), args);
+            assertEquals(2, run.exitCode(), run.out() + run.err());
+            assertTrue(run.err().contains("no commits yet") && run.err().contains(args[1]), run.err());
+            assertFalse(run.out().contains("prisma-db-push"), "the working tree is not linted instead: " + run.out());
+        }
+        // Without a mode, the working tree is what is asked for.
+        CliRun plain = CliRun.of(unborn.root(), "lint");
+        assertEquals(1, plain.exitCode(), plain.out() + plain.err());
+        assertTrue(plain.out().contains("prisma-db-push"), plain.out());
+    }
+
+    @Test
+    void aSuggestedCommandQuotesTheRevisionItWasGiven() {
+        String revision = "origin/x;touch${IFS}pwned";
+        CliRun run = CliRun.of(repo.root(), "lint", "--since", revision);
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("`git fetch origin 'x;touch${IFS}pwned'`"), run.out());
+        run = CliRun.of(repo.root(), "lint", "--since", "origin/it's");
+        assertTrue(run.out().contains("`git fetch origin 'it'\\''s'`"), run.out());
+        run = CliRun.of(repo.root(), "lint", "--since", "origin/feature/a-1");
+        assertTrue(run.out().contains("`git fetch origin feature/a-1`"), run.out());
     }
 }
