@@ -87,6 +87,107 @@ public final class SchemaReplay {
         return replay.result();
     }
 
+    /**
+     * Sees each statement just before the replay applies it, with the schema as it stands at that point: how a rule
+     * finds a statement that refers to something missing or creates something that exists. Additive: the replay's
+     * result is the same with or without one.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        /** {@code state} is only valid during the call. */
+        void before(String migration, SqlScript script, SqlStatement statement, State state);
+    }
+
+    /** What the replayed schema holds at one point; names as written in SQL (unquoted, folded as the dialect folds). */
+    public interface State {
+        boolean hasTable(QualifiedName table);
+
+        boolean hasColumn(QualifiedName table, String column);
+
+        boolean hasEnum(QualifiedName type);
+
+        /** A primary key, foreign key, unique constraint, index or named CHECK/EXCLUDE constraint of the table. */
+        boolean hasConstraint(QualifiedName table, String name);
+
+        /** An index (or the index of a primary key or unique constraint) of any table. */
+        boolean hasIndex(String name);
+    }
+
+    /** Replays a folder as {@link #replay(Snapshot, MigrationSet, DatabaseProvider)} does, showing each statement first. */
+    public static Result replay(Snapshot snapshot, MigrationSet set, DatabaseProvider provider, Observer observer) {
+        SchemaReplay replay = new SchemaReplay(provider);
+        replay.observer = observer;
+        for (Migration m : set.migrations()) {
+            m.script(snapshot).ifPresent(script -> replay.apply(m.name(), script));
+        }
+        return replay.result();
+    }
+
+    private Observer observer;
+
+    /** The replay's maps seen through {@link State}. */
+    private final class StateView implements State {
+        @Override
+        public boolean hasTable(QualifiedName table) {
+            return tables.containsKey(key(table));
+        }
+
+        @Override
+        public boolean hasColumn(QualifiedName table, String column) {
+            MutableTable t = tables.get(key(table));
+            return t != null && t.columns.containsKey(column);
+        }
+
+        @Override
+        public boolean hasEnum(QualifiedName type) {
+            return enums.containsKey(key(type));
+        }
+
+        @Override
+        public boolean hasConstraint(QualifiedName table, String name) {
+            MutableTable t = tables.get(key(table));
+            return t != null && (t.primaryKey != null && sameName(t.primaryKey.name(), name)
+                    || t.indexes.stream().anyMatch(i -> sameName(i.name(), name))
+                    || t.foreignKeys.stream().anyMatch(fk -> sameName(fk.name(), name))
+                    || t.otherConstraints.stream().anyMatch(c -> sameName(c, name)));
+        }
+
+        @Override
+        public boolean hasIndex(String name) {
+            for (MutableTable t : tables.values()) {
+                if (t.primaryKey != null && sameName(t.primaryKey.name(), name)
+                        || t.indexes.stream().anyMatch(i -> sameName(i.name(), name))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Equal names, or equal once cut to the identifier limit, as the database cuts the names it is given. */
+        private boolean sameName(String stored, String asked) {
+            if (stored == null) {
+                return false;
+            }
+            if (stored.equals(asked)) {
+                return true;
+            }
+            int limit = provider.identifierLimit();
+            return stored.length() >= limit && asked.length() >= limit && cut(stored, limit).equals(cut(asked, limit));
+        }
+
+        private String cut(String name, int limit) {
+            if (provider != DatabaseProvider.POSTGRESQL && provider != DatabaseProvider.COCKROACHDB) {
+                return name.substring(0, Math.min(name.length(), limit));
+            }
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int end = Math.min(bytes.length, limit);
+            while (end > 0 && end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+                end--;
+            }
+            return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** Replays scripts in order; {@code names} gives each script's migration name. */
     public static Result replay(DatabaseProvider provider, List<String> names, List<SqlScript> scripts) {
         SchemaReplay replay = new SchemaReplay(provider);
@@ -99,7 +200,11 @@ public final class SchemaReplay {
     private void apply(String migrationName, SqlScript script) {
         this.migration = migrationName;
         this.file = script.file();
+        State state = observer == null ? null : new StateView();
         for (SqlStatement statement : script.statements()) {
+            if (observer != null) {
+                observer.before(migrationName, script, statement, state);
+            }
             statementCount++;
             try {
                 applyStatement(statement);

@@ -392,4 +392,17 @@ class SchemaDriftTest {
                 """);
         assertEquals(List.of(), run(snapshot));
     }
+
+    @Test
+    void aTableNoMigrationCreatesGetsTheBaseliningStepsForADatabaseThatAlreadyHasIt() {
+        Finding quest = run(project(BASE_SCHEMA + INCIDENT_MODELS)).stream()
+                .filter(f -> f.range().startLine() == 22).findFirst().orElseThrow();
+        String folder = "prisma/migrations/<YYYYMMDDHHMMSS>_baseline_quest";
+        assertEquals("Where no database has it yet: run `prisma migrate dev --name add_quest`. Where a database already"
+                + " has it (made by `prisma db push`), baseline instead of creating it again: `mkdir " + folder
+                + " && prisma migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --script > "
+                + folder + "/migration.sql`, review and commit that migration, then run `prisma migrate resolve --applied"
+                + " <YYYYMMDDHHMMSS>_baseline_quest` against each database that already has it; the others get it from"
+                + " `prisma migrate deploy`.", quest.fix());
+    }
 }
