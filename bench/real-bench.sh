@@ -15,7 +15,7 @@
 # Usage: bench/real-bench.sh [PROJECT] [COMMITS]      PROJECT: a folder of ../shared/corpus (default documenso)
 # Environment: RUNS (default 5), NO_BUILD=1 (use the jar already built), REPO_DIR (where the repository is kept;
 # default target/real-bench/PROJECT-COMMITS), SOURCES (default: npm's global node_modules), SQUAWK_VERSION (pinned,
-# default 2.66.0), TOOLS_DIR (where Squawk is installed, default ~/.cache/migration-guard-bench), ONLY (space-separated
+# default 2.66.0), MG (the launcher to time, default bin/migration-guard), TOOLS_DIR (where Squawk is installed, default ~/.cache/migration-guard-bench), ONLY (space-separated
 # subset of: sql lint history staged). Needs java, maven, git, node and npm (for Squawk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,7 @@ if [ ! -f "$BUILD/bench.classpath" ]; then
     || echo "$PWD/target/migration-guard.jar" > "$BUILD/bench.classpath"
 fi
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")"
-MG="$PWD/bin/migration-guard"
+MG="${MG:-$PWD/bin/migration-guard}"
 
 SQUAWK="$TOOLS_DIR/squawk-$SQUAWK_VERSION/node_modules/.bin/squawk"
 if [ ! -x "$SQUAWK" ]; then
@@ -79,21 +79,31 @@ SQL_CONFIG="$PWD/$BUILD/real-bench/sql-only.yml"
   done
 } > "$SQL_CONFIG"
 
-# Milliseconds of one run of a command, its output and exit code ignored.
+# Milliseconds of one run of a command, its output and exit code ignored: "WALL CPU", CPU being the user and system
+# time of the command and its children, read from the shell's own `times` (so that a run on a machine shared with
+# other jobs can also be judged by what it costs, not only by how long it waited for a core). Call it as $(ms ...):
+# the subshell starts with no children's time of its own.
+TIMES_FILE="$PWD/$BUILD/real-bench/times.$$"
 ms() {
   local start end
   start=$(date +%s%N)
   "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
+  times > "$TIMES_FILE"
+  echo "$(( (end - start) / 1000000 )) $(awk 'NR == 2 { s = 0; for (i = 1; i <= NF; i++) { split($i, a, "m");
+    sub("s", "", a[2]); s += a[1] * 60 + a[2] } printf "%d", s * 1000 }' "$TIMES_FILE")"
 }
 
 median() {
   sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'
 }
 
+ratio() {
+  awk -v x="$1" -v y="$2" 'BEGIN {printf "%.3f", (y > 0 ? x / y : 0)}'
+}
+
 # pair NAME GOAL -- A... -- B...: runs A and B in turn RUNS times (after one warm-up each) and prints the medians and
-# the median ratio A/B, with the goal it is held to.
+# the median ratio A/B of wall time, with the goal it is held to, then the same for CPU time.
 pair() {
   local name="$1" goal="$2"
   shift 3
@@ -103,30 +113,38 @@ pair() {
   b=("$@")
   ms "${a[@]}" >/dev/null
   ms "${b[@]}" >/dev/null
-  local as=() bs=() ratios=()
+  local as=() bs=() ratios=() acs=() bcs=() cratios=()
   for _ in $(seq "$RUNS"); do
     local ta tb
-    ta=$(ms "${a[@]}")
-    tb=$(ms "${b[@]}")
-    as+=("$ta")
-    bs+=("$tb")
-    ratios+=("$(awk -v x="$ta" -v y="$tb" 'BEGIN {printf "%.3f", (y > 0 ? x / y : 0)}')")
+    ta=($(ms "${a[@]}"))
+    tb=($(ms "${b[@]}"))
+    as+=("${ta[0]}")
+    bs+=("${tb[0]}")
+    acs+=("${ta[1]}")
+    bcs+=("${tb[1]}")
+    ratios+=("$(ratio "${ta[0]}" "${tb[0]}")")
+    cratios+=("$(ratio "${ta[1]}" "${tb[1]}")")
   done
-  local ma mb mr
-  ma=$(printf '%s\n' "${as[@]}" | median)
-  mb=$(printf '%s\n' "${bs[@]}" | median)
-  mr=$(printf '%s\n' "${ratios[@]}" | median)
   printf '%-8s migration-guard %7s ms   peer %7s ms   ratio %5.2fx   (goal: %s; runs: %s vs %s)\n' \
-    "$name" "$ma" "$mb" "$mr" "$goal" "${as[*]}" "${bs[*]}"
+    "$name" "$(printf '%s\n' "${as[@]}" | median)" "$(printf '%s\n' "${bs[@]}" | median)" \
+    "$(printf '%s\n' "${ratios[@]}" | median)" "$goal" "${as[*]}" "${bs[*]}"
+  printf '%-8s   CPU           %7s ms   peer %7s ms   ratio %5.2fx   (runs: %s vs %s)\n' \
+    "" "$(printf '%s\n' "${acs[@]}" | median)" "$(printf '%s\n' "${bcs[@]}" | median)" \
+    "$(printf '%s\n' "${cratios[@]}" | median)" "${acs[*]}" "${bcs[*]}"
 }
 
 single() {
   local name="$1" goal="$2"
   shift 2
   ms "$@" >/dev/null
-  local ts=()
-  for _ in $(seq "$RUNS"); do ts+=("$(ms "$@")"); done
-  printf '%-8s migration-guard %7s ms   (goal: %s; runs: %s)\n' "$name" "$(printf '%s\n' "${ts[@]}" | median)" "$goal" "${ts[*]}"
+  local ts=() cs=() t
+  for _ in $(seq "$RUNS"); do
+    t=($(ms "$@"))
+    ts+=("${t[0]}")
+    cs+=("${t[1]}")
+  done
+  printf '%-8s migration-guard %7s ms   CPU %7s ms   (goal: %s; runs: %s; CPU: %s)\n' "$name" \
+    "$(printf '%s\n' "${ts[@]}" | median)" "$(printf '%s\n' "${cs[@]}" | median)" "$goal" "${ts[*]}" "${cs[*]}"
 }
 
 (cd "$REPO" && for what in $ONLY; do
@@ -140,14 +158,14 @@ single() {
     history)
       pair history "at most 4x git log" -- "$MG" lint --history -- git log --name-status --oneline ;;
     staged)
-      doc=$(git ls-files 'docs/*.md' | head -1)
+      doc=$(git ls-files 'docs/*.md' | sed -n 1p)
       echo "staged edit" >> "$doc"
       git add "$doc"
       single staged "median under 250 ms (a change that touches no migration)" "$MG" lint --staged
       git reset -q --hard
       folder="$(dirname "$(dirname "${MIGRATIONS[0]}")")/29990101000000_add_bench_note"
-      schema=$(git ls-files '*schema.prisma' | head -1)
-      model=$(sed -n 's/^model \([A-Za-z0-9_]*\) {.*/\1/p' "$schema" | head -1)
+      schema=$(git ls-files '*schema.prisma' | sed -n 1p)
+      model=$(sed -n 's/^model \([A-Za-z0-9_]*\) {.*/\1/p' "$schema" | sed -n 1p)
       mkdir -p "$folder"
       printf -- '-- AlterTable\nALTER TABLE "%s" ADD COLUMN "benchNote" TEXT;\n' "$model" > "$folder/migration.sql"
       sed -i "0,/^model $model {/s//model $model {\n  benchNote String?/" "$schema"

@@ -730,7 +730,8 @@ public final class ConnectionUrls {
                 continue;
             }
             Assignment a = Assignment.at(t, i, len);
-            if (a != null && a.valueEnd() > a.valueStart()) {
+            // A variable or template ($DB_PASSWORD, ${{ secrets.X }}, process.env.X) is not a secret to mask.
+            if (a != null && a.valueEnd() > a.valueStart() && a.literal()) {
                 spans.add(new int[] {a.valueStart(), a.valueEnd()});
                 i = a.valueEnd() - 1;
             } else {
@@ -800,7 +801,7 @@ public final class ConnectionUrls {
                     p++;
                 }
             } else if (p < n && t.charAt(p) == ':' && !option) {
-                if (p + 1 < n && t.charAt(p + 1) == ':') {
+                if (p + 1 < n && t.charAt(p + 1) == ':' || !keyPosition(t, display)) {
                     return null;
                 }
                 separator = ':';
@@ -850,6 +851,22 @@ public final class ConnectionUrls {
             boolean literal = isLiteral(t, vs, ve, quoted);
             return new Assignment(display, ks, ke, len, name, option, separator, vs, ve, quoted, literal);
         }
+    }
+
+    /**
+     * Whether a key followed by {@code :} stands where a key does: quoted (JSON), first on its line (YAML, an
+     * object literal), or after {@code {}, {@code ,}, {@code (}, {@code [} or a list's {@code -}. "the password: 12
+     * characters" in prose (and in this tool's own messages) is no key.
+     */
+    private static boolean keyPosition(String t, int keyStart) {
+        int k = keyStart;
+        if (k > 0 && (t.charAt(k - 1) == '"' || t.charAt(k - 1) == '\'')) {
+            return true;
+        }
+        while (k > 0 && (t.charAt(k - 1) == ' ' || t.charAt(k - 1) == '\t') && keyStart - k < 64) {
+            k--;
+        }
+        return k == 0 || "\n\r{,([-".indexOf(t.charAt(k - 1)) >= 0;
     }
 
     /**

@@ -46,7 +46,7 @@ public final class JsSqlCalls {
         if (!mayCallSql(file.text())) {
             return List.of();
         }
-        List<JsToken> tokens = JsTokenizer.tokenize(file.text());
+        List<JsToken> tokens = JsTokenizer.tokens(file);
         Map<String, String> constants = constants(tokens);
         List<EmbeddedSql> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {

@@ -43,6 +43,14 @@ public final class JsTokenizer {
         this.nesting = nesting;
     }
 
+    /**
+     * The tokens of a file, made once however many models read it (the raw-SQL calls and the schema-sync settings both
+     * read most TypeScript files). The list is shared: read it, never change it.
+     */
+    public static List<JsToken> tokens(dev.migrationguard.workspace.SourceFile file) {
+        return file.derived(JsTokenizer.class, f -> java.util.Collections.unmodifiableList(tokenize(f.text())));
+    }
+
     public static List<JsToken> tokenize(String source) {
         JsTokenizer t = new JsTokenizer(source, 0, new ArrayList<>(), 0);
         t.run(-1);

@@ -230,7 +230,7 @@ public final class SchemaSyncSettings {
     }
 
     private static void javaScript(SourceFile f, List<SchemaSyncSetting> out) {
-        List<JsToken> tokens = JsTokenizer.tokenize(f.text());
+        List<JsToken> tokens = JsTokenizer.tokens(f);
         for (int i = 0; i + 2 < tokens.size(); i++) {
             JsToken key = tokens.get(i);
             boolean keyIsSynchronize = key.kind() == JsToken.Kind.IDENTIFIER && key.text().equals("synchronize")

@@ -97,6 +97,11 @@ class SecretsInOutputTest {
             assertFalse(run.out().contains(PASSWORD), format + ": " + run.out());
             assertFalse(run.err().contains(PASSWORD), format + ": " + run.err());
         }
+        // The messages stay readable: what holds the password and its shape, only the password masked.
+        String text = CliRun.of(dir, "lint").out();
+        assertTrue(text.contains("database password in PGPASSWORD: PGPASSWORD=**** (the password: 11 characters,"
+                + " mixed-case letters and digits; not a placeholder)"), text);
+        assertTrue(text.contains("connection string with an inline password: Password=**** (the password: 12"), text);
     }
 
     @Test
@@ -110,6 +115,15 @@ class SecretsInOutputTest {
         assertEquals("spring.datasource.password: ****", Redaction.patterns("spring.datasource.password: " + PASSWORD));
         assertEquals("jdbc:mysql://h/db?user=u&password=****", Redaction.patterns("jdbc:mysql://h/db?user=u&password=" + PASSWORD));
         assertEquals("no secret here: a password reset link", Redaction.patterns("no secret here: a password reset link"));
+        // Prose and this tool's own messages are not keys: nothing in them is masked but the password itself.
+        String message = "database password in PGPASSWORD: PGPASSWORD=**** (the password: 13 characters, letters; not a"
+                + " placeholder); rotate this password: it is in the history; use `--admin-password \"$DB_PASSWORD\"`";
+        assertEquals(message, Redaction.patterns(message));
+        assertEquals("database URL with an inline password: postgresql://app:****@db/app",
+                Redaction.patterns("database URL with an inline password: postgresql://app:" + PASSWORD + "@db/app"));
+        assertEquals("db:\n  password: ****\n", Redaction.patterns("db:\n  password: " + PASSWORD + "\n"));
+        assertEquals("{\"password\": \"****\", user: 'a', password: '****'}",
+                Redaction.patterns("{\"password\": \"" + PASSWORD + "\", user: 'a', password: '" + PASSWORD + "'}"));
     }
 
     @Test
