@@ -36,7 +36,82 @@ public final class PrismaSchemas {
             "\\bmigrations\\s*:\\s*\\{[^}]*?\\bpath\\s*:\\s*(?:[\"'`]([^\"'`]+)[\"'`]|path\\.(?:join|resolve)\\(([^)]*)\\))");
     private static final Pattern STRING_ARGUMENT = Pattern.compile("[\"'`]([^\"'`]*)[\"'`]");
 
+    /**
+     * What the prisma.config files of the snapshot name that the linter cannot find or read: each a reason some
+     * schema's drift is not checked, which must be said rather than silently skipped.
+     */
+    public static final ModelKey<List<ConfigProblem>> CONFIG_PROBLEMS = ModelKey.of("prisma-config-problems",
+            PrismaSchemas::configProblems);
+
+    /** {@code schema:} or {@code migrations:} without a literal we can read. */
+    private static final Pattern CONFIG_SCHEMA_KEY = Pattern.compile("(?m)^\\s*(?:schema|[\"']schema[\"'])\\s*:\\s*([^,\\n]*)");
+    private static final Pattern CONFIG_MIGRATIONS_PATH_KEY = Pattern.compile(
+            "\\bmigrations\\s*:\\s*\\{[^}]*?\\bpath\\s*:\\s*([^,\\n}]*)");
+
+    /**
+     * A path in a prisma.config file that names nothing the linter can find, or that it cannot read.
+     *
+     * @param start offset of the value in the file
+     */
+    public record ConfigProblem(SourceFile file, int start, int end, String message) {
+    }
+
     private PrismaSchemas() {
+    }
+
+    static List<ConfigProblem> configProblems(Snapshot snapshot) {
+        List<ConfigProblem> out = new ArrayList<>();
+        for (String path : snapshot.paths()) {
+            if (path.contains("node_modules/") || !CONFIG_FILE.matcher(path).find()) {
+                continue;
+            }
+            Optional<SourceFile> read = snapshot.read(path);
+            if (read.isEmpty()) {
+                continue;
+            }
+            SourceFile file = read.get();
+            String text = file.text();
+            String base = RepoPaths.parent(path);
+            Matcher schemaKey = CONFIG_SCHEMA_KEY.matcher(text);
+            Matcher schema = CONFIG_SCHEMA.matcher(text);
+            String schemaLocation = null;
+            if (schema.find()) {
+                schemaLocation = normalise(RepoPaths.join(base, configValue(schema)));
+                boolean folder = !schemaLocation.endsWith(".prisma");
+                if (!(folder ? isFolder(snapshot, schemaLocation) : snapshot.contains(schemaLocation))) {
+                    out.add(new ConfigProblem(file, schema.start(), schema.end(), path + " names the schema `"
+                            + schemaLocation + "` (schema), which " + (folder ? "holds no .prisma file"
+                            : "does not exist") + " here: its drift against the migrations was not checked"));
+                    schemaLocation = null;
+                }
+            } else if (schemaKey.find()) {
+                out.add(new ConfigProblem(file, schemaKey.start(1), schemaKey.end(1), path + " sets the schema to `"
+                        + schemaKey.group(1).strip() + "` (schema), which the linter cannot read without running "
+                        + "the file: schema drift was checked for the schemas found by their usual places only; "
+                        + "write the path as a string literal"));
+            }
+            Matcher migrations = CONFIG_MIGRATIONS.matcher(text);
+            Matcher migrationsKey = CONFIG_MIGRATIONS_PATH_KEY.matcher(text);
+            String of = schemaLocation == null ? "the schema" : "`" + schemaLocation + "`";
+            if (migrations.find()) {
+                String folder = normalise(RepoPaths.join(base, configValue(migrations)));
+                String prefix = folder.isEmpty() ? "" : folder + "/";
+                boolean hasMigrations = snapshot.paths().stream()
+                        .anyMatch(p -> p.startsWith(prefix) && p.endsWith("/migration.sql"));
+                if (!hasMigrations) {
+                    out.add(new ConfigProblem(file, migrations.start(), migrations.end(), path
+                            + " names the migrations folder `" + folder + "` (migrations.path), which holds no "
+                            + "migration here: the drift of " + of + " against its migrations was not checked"));
+                }
+            } else if (migrationsKey.find()) {
+                out.add(new ConfigProblem(file, migrationsKey.start(1), migrationsKey.end(1), path
+                        + " sets the migrations folder to `" + migrationsKey.group(1).strip()
+                        + "` (migrations.path), which the linter cannot read without running the file: the drift of "
+                        + of + " was checked against the folder beside it, if any; write the path as a string "
+                        + "literal"));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Whether a path is a {@code prisma.config.ts} (or .js, .mts, ...), which may name the schema and migrations. */

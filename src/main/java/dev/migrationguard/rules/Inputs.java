@@ -18,7 +18,7 @@ public final class Inputs {
     /**
      * Prisma migrations and everything that decides how they are read: SQL files, lock files, files inside a
      * migrations folder, Prisma schemas and {@code prisma.config.ts}, and a package.json whose {@code prisma.schema}
-     * setting (which moves the schema) the change sets, alters or removes.
+     * setting (which moves the schema) or Prisma version the change sets, alters or removes.
      */
     public static final RuleInputs.Test MIGRATIONS = Inputs::migrations;
 
@@ -46,7 +46,9 @@ public final class Inputs {
             return true;
         }
         if (name.equals("package.json")) {
-            return !schemaSetting(change.base(), path).equals(schemaSetting(change.target(), path));
+            // The Prisma version decides how implicit many-to-many tables are keyed.
+            return !schemaSetting(change.base(), path).equals(schemaSetting(change.target(), path))
+                    || !prismaVersion(change.base(), path).equals(prismaVersion(change.target(), path));
         }
         // A stray file in a migrations folder of another name, told by the lock file beside it or above it.
         String folder = RepoPaths.parent(path);
@@ -62,6 +64,10 @@ public final class Inputs {
     /** A package.json's {@code prisma.schema} setting in one version, empty when absent there. */
     private static Optional<String> schemaSetting(Snapshot snapshot, String path) {
         return snapshot.read(path).flatMap(file -> PrismaSchemas.schemaSetting(file.text()));
+    }
+
+    private static Optional<String> prismaVersion(Snapshot snapshot, String path) {
+        return snapshot.read(path).flatMap(file -> PrismaSchemas.prismaVersionSetting(file.text()));
     }
 
     private static String lowerName(String path) {

@@ -1,5 +1,6 @@
 package dev.migrationguard.rules.schema;
 
+import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
@@ -31,6 +32,17 @@ public final class SchemaDrift implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
+        for (PrismaSchemas.ConfigProblem problem : context.snapshot().model(PrismaSchemas.CONFIG_PROBLEMS)) {
+            // Drift not checked because of the configuration is said, never skipped in silence.
+            findings.at(problem.file(), problem.start(), problem.end())
+                    .message(problem.message())
+                    .fix("point the setting at the schema file or folder and the migrations folder of the "
+                            + "repository (paths are relative to the config file)")
+                    .severity(Severity.WARNING)
+                    .key("config " + problem.message())
+                    .property("difference", "NOT_CHECKED")
+                    .report();
+        }
         for (DriftReports.Report report : context.snapshot().model(DriftReports.KEY)) {
             for (Difference difference : report.differences()) {
                 Origin origin = difference.origin();

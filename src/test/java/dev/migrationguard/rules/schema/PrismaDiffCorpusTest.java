@@ -55,4 +55,25 @@ class PrismaDiffCorpusTest {
                     + f.severity().label() + " " + f.message()).toList()));
         }));
     }
+
+    @org.junit.jupiter.api.Test
+    void ourPrismaParserAcceptsEverySchemaPrismaAccepts() throws IOException {
+        // Prisma's engine read every corpus schema (it produced PRISMA-DIFF.sql, or validates them: see
+        // bench/prisma-parse-check.sh for the fuzzed comparison): ours must not reject any.
+        Corpus.require();
+        List<String> rejected = new java.util.ArrayList<>();
+        int schemas = 0;
+        try (Stream<Path> s = Files.list(Corpus.ROOT)) {
+            for (Path folder : s.filter(Files::isDirectory).sorted().toList()) {
+                for (dev.migrationguard.prisma.PrismaProject p : new WorkingTreeSnapshot(folder)
+                        .model(dev.migrationguard.prisma.PrismaSchemas.ALL)) {
+                    schemas++;
+                    p.schema().problems().forEach(problem -> rejected.add(folder.getFileName() + "/" + p.location()
+                            + ": " + problem.message()));
+                }
+            }
+        }
+        assertEquals(8, schemas, "corpus schemas");
+        assertEquals(List.of(), rejected);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.migrationguard.rules.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.Severity;
@@ -330,6 +331,66 @@ class SchemaDriftTest {
                 "prisma/migrations/20240105000000_groups/migration.sql", sql), "~5.0.0"));
         assertEquals(List.of("index _GroupToUser_AB_unique", "primary key _GroupToUser"),
                 findings.stream().map(f -> f.properties().get("subject")).sorted().toList());
+    }
+
+    @Test
+    void saysSoWhenPrismaConfigNamesAMigrationsFolderThatIsNotThere() {
+        // The config moves the migrations where there are none: the models' drift cannot be checked, and that is
+        // said at the setting (one real project lost five drift findings to a silent skip).
+        InMemorySnapshot snapshot = project(BASE_SCHEMA + INCIDENT_MODELS.replace(" // expect: schema-drift", ""));
+        snapshot.put("prisma.config.ts", """
+                import { defineConfig } from "prisma/config";
+                export default defineConfig({
+                  schema: "prisma/schema.prisma",
+                  migrations: { path: "db/migrations" }, // expect: schema-drift
+                });
+                """);
+        List<Finding> findings = RuleTester.assertMatchesMarkers(new SchemaDrift(), snapshot);
+        assertEquals(Severity.WARNING, findings.get(0).severity());
+        assertEquals("prisma.config.ts names the migrations folder `db/migrations` (migrations.path), which holds no "
+                + "migration here: the drift of `prisma/schema.prisma` against its migrations was not checked",
+                findings.get(0).message());
+    }
+
+    @Test
+    void saysSoWhenPrismaConfigNamesASchemaThatIsNotThere() {
+        InMemorySnapshot snapshot = project(BASE_SCHEMA);
+        snapshot.put("apps/api/prisma.config.ts", """
+                export default {
+                  schema: path.join(__dirname, "prisma", "schema"), // expect: schema-drift
+                };
+                """);
+        List<Finding> findings = RuleTester.assertMatchesMarkers(new SchemaDrift(), snapshot);
+        assertEquals("apps/api/prisma.config.ts names the schema `apps/api/prisma/schema` (schema), which holds no "
+                + ".prisma file here: its drift against the migrations was not checked", findings.get(0).message());
+    }
+
+    @Test
+    void saysSoWhenPrismaConfigComputesThePaths() {
+        InMemorySnapshot snapshot = project(BASE_SCHEMA);
+        snapshot.put("prisma.config.ts", """
+                export default defineConfig({
+                  schema: process.env.PRISMA_SCHEMA, // expect: schema-drift
+                  migrations: { path: migrationsDir }, // expect: schema-drift
+                });
+                """);
+        List<Finding> findings = RuleTester.assertMatchesMarkers(new SchemaDrift(), snapshot);
+        assertTrue(findings.get(0).message().startsWith("prisma.config.ts sets the schema to "
+                + "`process.env.PRISMA_SCHEMA` (schema), which the linter cannot read"), findings.get(0).message());
+        assertTrue(findings.get(1).message().startsWith("prisma.config.ts sets the migrations folder to "
+                + "`migrationsDir` (migrations.path)"), findings.get(1).message());
+    }
+
+    @Test
+    void prismaConfigThatNamesWhatExistsIsSilent() {
+        InMemorySnapshot snapshot = project(BASE_SCHEMA);
+        snapshot.put("prisma.config.ts", """
+                export default defineConfig({
+                  schema: "prisma/schema.prisma",
+                  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+                });
+                """);
+        assertEquals(List.of(), run(snapshot));
     }
 
     @Test
