@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationguard.testing.CliRun;
+import dev.migrationguard.testing.TextOutput;
 import dev.migrationguard.testing.TestRepository;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +30,7 @@ class AppliedHistoryTest {
     }
 
     private static List<String> locations(CliRun run) {
-        return run.out().lines().filter(l -> l.matches("^\\S+:\\d+:\\d+  .*")).map(l -> {
-            String[] parts = l.split("  ");
-            return parts[0] + " " + parts[parts.length - 1];
-        }).toList();
+        return TextOutput.locations(run.out());
     }
 
     @Test
