@@ -187,13 +187,13 @@ final class LintCommand implements Callable<Integer> {
         Path file;
         if (baseline == null) {
             file = scope.root(workingDir).resolve(Baseline.DEFAULT_FILE);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 return Baseline.none();
             }
         } else {
             file = workingDir.resolve(baseline);
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new UsageException("no such baseline file: " + baseline);
         }
         try {

@@ -122,10 +122,11 @@ final class LintScope {
     Config config(Path workingDir, Path root, List<Rule> rules) {
         ConfigLoader loader = new ConfigLoader(rules);
         Path file = config == null ? root.resolve(ConfigLoader.DEFAULT_FILE) : workingDir.resolve(config);
-        if (config != null && !Files.isRegularFile(file)) {
+        if (config != null && !Files.exists(file)) {
             throw new UsageException("no such configuration file: " + config);
         }
-        if (!Files.isRegularFile(file)) {
+        // Anything there but a folder is read (and refused when it is a FIFO or device), never silently skipped.
+        if (!Files.exists(file) || Files.isDirectory(file)) {
             return Config.defaults();
         }
         try {

@@ -8,11 +8,11 @@ import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.rules.RuleOptions;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.workspace.Glob;
+import dev.migrationguard.workspace.RegularFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,9 @@ public final class ConfigLoader {
         String name = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(RegularFile.read(file, RegularFile.SETTINGS_MAX_BYTES, true), StandardCharsets.UTF_8);
+        } catch (RegularFile.Refused e) {
+            throw new ConfigException(name, 0, "cannot read the configuration file: it is " + e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(name, 0, "cannot read the configuration file (" + e.getClass().getSimpleName() + ")");
         }

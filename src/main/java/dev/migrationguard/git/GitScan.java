@@ -151,6 +151,7 @@ public final class GitScan implements AutoCloseable {
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
+        GitSettingsFiles.check(builder.getGitDir());
         String indexFile = options.environment().get("GIT_INDEX_FILE");
         Repository repository = builder.setMustExist(true).build();
         if (indexFile != null && !indexFile.isEmpty() && !repository.isBare()) {

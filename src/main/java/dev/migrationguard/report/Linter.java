@@ -136,9 +136,10 @@ public final class Linter {
                 .thenComparing(Finding::message));
         List<Result> results = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        InlineSuppressions inline = new InlineSuppressions();
         for (Finding f : uniqueFingerprints(findings, seen)) {
             Optional<Suppression> suppression = snapshot.read(f.path())
-                    .flatMap((SourceFile file) -> InlineSuppressions.find(file, f))
+                    .flatMap((SourceFile file) -> inline.lookUp(file, f))
                     .or(() -> baseline.suppression(f));
             results.add(new Result(f, suppression));
         }
@@ -155,7 +156,8 @@ public final class Linter {
 
     /** Whether a rule judges migrations one by one (so an applied one is history to it), not the repository's state. */
     private static boolean judgesMigrationContent(Run run) {
-        return MIGRATION_CONTENT.contains(run.info.category()) && run.inputs.reach() != RuleInputs.Reach.REPOSITORY;
+        return MIGRATION_CONTENT.contains(run.info.category()) && run.inputs.reach() != RuleInputs.Reach.REPOSITORY
+                && !run.rule.judgesState();
     }
 
     /** The categories whose rules replay the migrations: they run in order on one thread. */

@@ -58,21 +58,21 @@ public final class TextRenderer implements Renderer {
             if (!result.suppressed()) {
                 if (!result.finding().path().equals(file)) {
                     file = result.finding().path();
-                    out.append(paint(UNDERLINE, location(file))).append('\n');
+                    out.append(paint(UNDERLINE, Excerpt.escape(location(file)))).append('\n');
                 }
                 renderFinding(report, redaction, result.finding(), out);
             }
         }
         for (Notice notice : report.notices()) {
             if (notice.level() != Notice.Level.NOTE) {
-                out.append(location(notice.path())).append("  ").append(notice.level().name().toLowerCase())
-                        .append("  ").append(redaction.text(notice.message())).append("  (not linted)\n");
+                out.append(Excerpt.escape(location(notice.path()))).append("  ").append(notice.level().name().toLowerCase())
+                        .append("  ").append(Excerpt.escape(redaction.text(notice.message()))).append("  (not linted)\n");
             }
         }
         for (InternalError error : report.errors()) {
             out.append("internal error in rule ").append(error.ruleId())
-                    .append(error.path().isEmpty() ? "" : " on " + error.path())
-                    .append(": ").append(redaction.text(error.message()))
+                    .append(error.path().isEmpty() ? "" : " on " + Excerpt.escape(error.path()))
+                    .append(": ").append(Excerpt.escape(redaction.text(error.message())))
                     .append("\n  (this is a bug in migration-guard; the other rules ran; please report it)\n");
         }
         String summary = summary(report);
@@ -89,38 +89,25 @@ public final class TextRenderer implements Renderer {
         TextRange r = f.range();
         out.append("  ").append(String.valueOf(r.startLine())).append(':').append(String.valueOf(r.startColumn()))
                 .append("  ").append(severity(f.severity())).append("  ").append(paint(DIM, f.ruleId())).append("  ")
-                .append(redaction.text(f.message())).append('\n');
+                .append(Excerpt.escape(redaction.text(f.message()))).append('\n');
         Optional<SourceFile> file = Redaction.source(report, f);
         if (file.isPresent() && r.startLine() <= file.get().lineCount()) {
-            String raw = file.get().lineText(r.startLine());
-            Redaction.MaskedLine masked = redaction.line(f, r.startLine(), raw);
+            Redaction.MaskedLine masked = redaction.line(f, file.get(), r.startLine());
             String shown = masked.text();
             String gutter = " ".repeat(String.valueOf(r.startLine()).length());
-            out.append("  ").append(String.valueOf(r.startLine())).append(" | ").append(expandTabs(shown)).append('\n');
             int from = masked.column(r.startColumn());
             int to = r.endLine() == r.startLine() ? masked.column(r.endColumn()) : shown.length() + 1;
-            int width = Math.max(1, to - from);
+            Excerpt.Shown window = Excerpt.window(shown, from - 1, to - 1);
+            out.append("  ").append(String.valueOf(r.startLine())).append(" | ").append(window.text()).append('\n');
             out.append("  ").append(gutter).append(" | ")
-                    .append(" ".repeat(Math.max(0, displayWidth(shown, from - 1))))
-                    .append("^".repeat(width)).append('\n');
+                    .append(" ".repeat(window.caretFrom()))
+                    .append("^".repeat(window.caretWidth())).append('\n');
         }
         if (!f.fix().isEmpty()) {
-            out.append("  = ").append(paint(GREEN, "fix")).append(": ").append(redaction.text(f.fix())).append('\n');
+            out.append("  = ").append(paint(GREEN, "fix")).append(": ").append(Excerpt.escape(redaction.text(f.fix())))
+                    .append('\n');
         }
         out.append('\n');
-    }
-
-    /** Tabs shown as 4 spaces so the caret lines up with what the terminal prints. */
-    private static String expandTabs(String s) {
-        return s.replace("\t", "    ");
-    }
-
-    private static int displayWidth(String s, int chars) {
-        int width = 0;
-        for (int i = 0; i < Math.min(chars, s.length()); i++) {
-            width += s.charAt(i) == '\t' ? 4 : 1;
-        }
-        return width + Math.max(0, chars - s.length());
     }
 
     static String summary(Report report) {

@@ -82,4 +82,16 @@ class AppliedHistoryTest {
                 run.out());
         assertFalse(run.out().contains("not re-judged"), run.out());
     }
+
+    @Test
+    void aStateRuleStillReportsAnAppliedMigrationThatFailsOnAFreshDatabase() {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n")
+                    .write(INIT, "CREATE INDEX \"Ghost_id_idx\" ON \"Ghost\"(\"id\");\n")
+                    .commitAll("an index on a table made by hand");
+            CliRun run = CliRun.of(dir, "lint", "--disable", "migration-name-vague", "--fail-on", "never");
+            assertTrue(locations(run).contains(INIT + ":1:1 migration-fails-on-fresh-database"), run.out());
+            assertFalse(locations(run).contains(INIT + ":1:1 create-index-blocking"), run.out());
+        }
+    }
 }

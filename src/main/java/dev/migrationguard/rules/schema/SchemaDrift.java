@@ -52,6 +52,7 @@ public final class SchemaDrift implements Rule {
                         .severity(severity)
                         .key(difference.key())
                         .property("difference", difference.kind().name())
+                        .property("subject", difference.subject())
                         .report();
             }
         }
