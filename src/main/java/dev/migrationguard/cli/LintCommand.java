@@ -63,6 +63,16 @@ final class LintCommand implements Callable<Integer> {
             + "(default: " + Baseline.DEFAULT_FILE + " at the repository root when present).")
     Path baseline;
 
+    @Option(names = "--color", paramLabel = "WHEN", description = "Colour in text output: auto (on a terminal, unless "
+            + "NO_COLOR is set or FORCE_COLOR asks for it), always, never (default: auto).")
+    String color = "auto";
+
+    @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
+    boolean quiet;
+
+    @Option(names = "--max-warnings", paramLabel = "N", description = "Exit 1 when there are more than N warnings.")
+    Integer maxWarnings;
+
     @Option(names = "--no-baseline", description = "Ignore the baseline file: report every finding.")
     boolean noBaseline;
 
@@ -75,24 +85,83 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Format outputFormat = parseFormat(format);
         Severity threshold = parseFailOn(failOn);
+        boolean colored = colored(color, System.getenv(), output == null && stdoutIsTerminal());
+        if (maxWarnings != null && maxWarnings < 0) {
+            throw new UsageException("--max-warnings needs a number of 0 or more");
+        }
         Report report;
         try {
             report = scope.run(workingDir, allRules, loadBaseline(), progress());
+            if (quiet) {
+                report = report.keeping(r -> r.finding().severity() == Severity.ERROR);
+            }
         } catch (ConfigFailure failure) {
             // Said on stderr in one line, and in the requested format, so SARIF and annotations show it too.
             write(ConfigErrorReport.of(failure.error(), failure.path()), outputFormat);
             throw new UsageException(failure.getMessage());
         }
-        write(report, outputFormat);
+        write(report, outputFormat, colored);
         if (report.incomplete()) {
             return Main.USAGE;
+        }
+        if (maxWarnings != null && report.count(Severity.WARNING) > maxWarnings) {
+            spec.commandLine().getErr().println("migration-guard: " + report.count(Severity.WARNING)
+                    + " warnings, more than --max-warnings " + maxWarnings);
+            return Main.FINDINGS;
         }
         return threshold != null && report.hasFindingsAtLeast(threshold) ? Main.FINDINGS : Main.CLEAN;
     }
 
-    /** A progress line on stderr for long history walks, only when stderr is a terminal. */
+    /**
+     * Whether text output is in colour: {@code --color always|never} decide; with {@code auto}, a set
+     * {@code NO_COLOR} turns it off, a {@code FORCE_COLOR} other than 0 or false turns it on, and otherwise a
+     * terminal on standard output does (not {@code TERM=dumb}).
+     */
+    static boolean colored(String when, java.util.Map<String, String> env, boolean terminal) {
+        switch (when) {
+            case "always" -> {
+                return true;
+            }
+            case "never" -> {
+                return false;
+            }
+            case "auto" -> {
+                String no = env.get("NO_COLOR");
+                if (no != null && !no.isEmpty()) {
+                    return false;
+                }
+                String force = env.get("FORCE_COLOR");
+                if (force != null) {
+                    return !force.equals("0") && !force.equalsIgnoreCase("false");
+                }
+                return terminal && !"dumb".equals(env.get("TERM"));
+            }
+            default -> throw new UsageException("unknown --color '" + when + "' (expected auto, always or never)");
+        }
+    }
+
+    /** Standard output is a terminal (Java 17 tells only when standard input is one too). */
+    private static boolean stdoutIsTerminal() {
+        return System.console() != null;
+    }
+
+    /** Whether standard error is a terminal: on Linux its descriptor names a tty; elsewhere as the console says. */
+    static boolean stderrIsTerminal() {
+        try {
+            Path fd = Path.of("/proc/self/fd/2");
+            if (Files.exists(fd)) {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+        return System.console() != null;
+    }
+
+    /** A progress line on stderr while commits are compared, whenever stderr is a terminal. */
     private ScanProgress progress() {
-        if (System.console() == null || !scope.history) {
+        if (!stderrIsTerminal() || spec.commandLine().getErr() == null) {
             return ScanProgress.NONE;
         }
         java.io.PrintWriter err = spec.commandLine().getErr();
@@ -135,7 +204,13 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private void write(Report report, Format outputFormat) throws IOException {
-        write(report, renderer(outputFormat), output, workingDir, spec.commandLine().getOut());
+        write(report, outputFormat, false);
+    }
+
+    private void write(Report report, Format outputFormat, boolean colored) throws IOException {
+        dev.migrationguard.report.Renderer renderer = outputFormat == Format.TEXT
+                ? new dev.migrationguard.report.TextRenderer(colored) : renderer(outputFormat);
+        write(report, renderer, output, workingDir, spec.commandLine().getOut());
     }
 
     /** Renders a report to {@code output} (relative to the working directory), or to {@code out} when it is null. */

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,8 +31,71 @@ import picocli.CommandLine.Parameters;
  * every user input (directory, config, rule ids) and turns mistakes into {@link UsageException}s.
  */
 final class LintScope {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Repository to lint (default: current directory).")
+    @Parameters(arity = "0..*", paramLabel = "DIR|FILE", description = "Repository to lint (default: current directory), "
+            + "or files: only findings in them are reported, while the rules still read the repository around them.")
+    List<Path> targets = new ArrayList<>();
+
+    /** The folder to lint, when set by a command rather than the arguments. */
     Path dir;
+
+    /** The files named on the command line, relative to the repository root; empty when a folder is linted. */
+    private List<String> files = List.of();
+
+    /** Reads the arguments: one folder (DIR), or files whose findings alone are reported. */
+    private void readTargets(Path workingDir) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (targets.size() == 1 && !Files.isRegularFile(workingDir.resolve(targets.get(0)))) {
+            // A folder, or a path that is not there: root() says which.
+            dir = targets.get(0);
+            return;
+        }
+        List<Path> named = new ArrayList<>();
+        for (Path target : targets) {
+            Path p = workingDir.resolve(target).toAbsolutePath().normalize();
+            if (Files.isDirectory(p)) {
+                throw new UsageException("give one folder, or files: " + target + " is a folder among several arguments");
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new UsageException("no such file: " + target);
+            }
+            named.add(p);
+        }
+        Path repository = repositoryRoot(workingDir.toAbsolutePath().normalize());
+        List<String> relative = new ArrayList<>();
+        for (Path p : named) {
+            Path real;
+            try {
+                real = p.toRealPath();
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot read " + p + ": " + e.getMessage());
+            }
+            Path base = repositoryRoot(real.getParent());
+            if (!base.equals(repository) && !real.startsWith(repository)) {
+                throw new UsageException(p + " is outside the repository " + repository);
+            }
+            relative.add(repository.relativize(real).toString().replace('\\', '/'));
+        }
+        files = List.copyOf(relative);
+        dir = repository.equals(workingDir.toAbsolutePath().normalize()) ? null : repository;
+    }
+
+    /** The git work tree around a folder (its nearest ancestor with a .git), else the folder itself. */
+    private static Path repositoryRoot(Path start) {
+        Path real = start;
+        try {
+            real = start.toRealPath();
+        } catch (java.io.IOException e) {
+            real = start;
+        }
+        for (Path p = real; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return real;
+    }
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: .migration-guard.yml in DIR when present).")
     Path config;
@@ -44,6 +108,7 @@ final class LintScope {
 
     /** The repository root the user named, checked to exist. */
     Path root(Path workingDir) {
+        readTargets(workingDir);
         Path d = (dir == null ? workingDir : workingDir.resolve(dir)).toAbsolutePath().normalize();
         if (!Files.exists(d)) {
             throw new UsageException("no such directory: " + (dir == null ? d : dir));
@@ -131,7 +196,12 @@ final class LintScope {
         try (GitScan scan = GitScan.start(root, mode, options)) {
             Report report = new Linter(selected, settings, baseline).withApplied(scan.applied(), allMigrations)
                     .run(scan.snapshot(), scan::changes, changeScope(scan));
-            return report.withNotices(scan.allNotices()).withProvenance(scan.provenance());
+            report = report.withNotices(scan.allNotices()).withProvenance(scan.provenance());
+            if (!files.isEmpty()) {
+                Set<String> named = Set.copyOf(files);
+                report = report.keeping(r -> named.contains(r.finding().path()));
+            }
+            return report;
         } catch (IOException | UncheckedIOException e) {
             throw new UsageException("cannot read " + root + ": " + e.getMessage());
         }

@@ -160,7 +160,8 @@ public final class Linter {
 
     /** Whether a rule judges migrations one by one (so an applied one is history to it), not the repository's state. */
     private static boolean judgesMigrationContent(Run run) {
-        return MIGRATION_CONTENT.contains(run.info.category()) && run.inputs.reach() != RuleInputs.Reach.REPOSITORY;
+        return MIGRATION_CONTENT.contains(run.info.category()) && run.inputs.reach() != RuleInputs.Reach.REPOSITORY
+                && !run.rule.judgesState();
     }
 
     /** The categories whose rules replay the migrations: they run in order on one thread. */

@@ -52,6 +52,12 @@ public record Report(String target, List<RuleInfo> rules, List<Result> results, 
         return new Report(target, rules, results, all, errors, snapshot, provenance, coverage);
     }
 
+    /** The same report with only the results that pass {@code keep} ({@code --quiet}, {@code lint FILE...}). */
+    public Report keeping(java.util.function.Predicate<Result> keep) {
+        return new Report(target, rules, results.stream().filter(keep).toList(), notices, errors, snapshot, provenance,
+                coverage);
+    }
+
     public Report withProvenance(Optional<Provenance> value) {
         return new Report(target, rules, results, notices, errors, snapshot, value, coverage);
     }

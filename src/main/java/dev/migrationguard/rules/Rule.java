@@ -24,5 +24,14 @@ public interface Rule {
         return RuleInputs.ALWAYS;
     }
 
+    /**
+     * Whether the rule judges the repository's state from all migrations together (a replay on a fresh database),
+     * so that its findings in migrations already applied still count. Rules that judge one migration's content
+     * (the {@code sql} and {@code migrations} categories) otherwise report only on migrations not yet applied.
+     */
+    default boolean judgesState() {
+        return false;
+    }
+
     void check(RuleContext context, Findings findings);
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationguard.testing.CliRun;
+import dev.migrationguard.testing.TextOutput;
 import dev.migrationguard.testing.TestRepository;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +30,7 @@ class AppliedHistoryTest {
     }
 
     private static List<String> locations(CliRun run) {
-        return run.out().lines().filter(l -> l.matches("^\\S+:\\d+:\\d+  .*")).map(l -> {
-            String[] parts = l.split("  ");
-            return parts[0] + " " + parts[parts.length - 1];
-        }).toList();
+        return TextOutput.locations(run.out());
     }
 
     @Test
@@ -83,5 +81,17 @@ class AppliedHistoryTest {
         assertEquals(List.of(INDEX + ":1:1 create-index-blocking", DROP + ":1:1 destructive-drop"), locations(run),
                 run.out());
         assertFalse(run.out().contains("not re-judged"), run.out());
+    }
+
+    @Test
+    void aStateRuleStillReportsAnAppliedMigrationThatFailsOnAFreshDatabase() {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n")
+                    .write(INIT, "CREATE INDEX \"Ghost_id_idx\" ON \"Ghost\"(\"id\");\n")
+                    .commitAll("an index on a table made by hand");
+            CliRun run = CliRun.of(dir, "lint", "--disable", "migration-name-vague", "--fail-on", "never");
+            assertTrue(locations(run).contains(INIT + ":1:1 migration-fails-on-fresh-database"), run.out());
+            assertFalse(locations(run).contains(INIT + ":1:1 create-index-blocking"), run.out());
+        }
     }
 }

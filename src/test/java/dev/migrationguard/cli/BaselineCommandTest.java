@@ -46,7 +46,7 @@ class BaselineCommandTest {
         Files.writeString(dir.resolve("b.sh"), "echo DANGER again\n");
         CliRun added = run("lint", "--baseline", ".migration-guard-baseline.json", "--fail-on", "warning");
         assertEquals(1, added.exitCode());
-        assertTrue(added.out().startsWith("b.sh:1:6  warning"), added.out());
+        assertTrue(added.out().startsWith("b.sh\n  1:6  warning"), added.out());
         assertTrue(added.out().endsWith("1 problem (0 errors, 1 warning, 0 notes), 1 baselined in working tree\n"), added.out());
     }
 
@@ -75,12 +75,12 @@ class BaselineCommandTest {
 
         CliRun read = run("lint", "--fail-on", "warning");
         assertEquals(1, read.exitCode());
-        assertTrue(read.out().startsWith("b.sh:1:6  warning"), read.out());
-        assertFalse(read.out().contains("a.sh:"), read.out());
+        assertTrue(read.out().startsWith("b.sh\n  1:6  warning"), read.out());
+        assertFalse(read.out().contains("a.sh"), read.out());
         assertTrue(read.out().endsWith("1 problem (0 errors, 1 warning, 0 notes), 1 baselined in working tree\n"), read.out());
 
         CliRun ignored = run("lint", "--fail-on", "warning", "--no-baseline");
-        assertTrue(ignored.out().contains("a.sh:1:6  warning"), ignored.out());
+        assertTrue(ignored.out().contains("a.sh\n  1:6  warning"), ignored.out());
         assertTrue(ignored.out().endsWith("2 problems (0 errors, 2 warnings, 0 notes) in working tree\n"), ignored.out());
 
         CliRun both = run("lint", "--no-baseline", "--baseline", ".migration-guard-baseline.json");

@@ -3,6 +3,7 @@ package dev.migrationguard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrationguard.testing.CliRun;
+import dev.migrationguard.testing.TextOutput;
 import dev.migrationguard.testing.MarkerRule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class ConfigOverridesTest {
                     rules: {test-marker: note}
                 """);
         CliRun run = CliRun.of(dir, List.of(new MarkerRule()), "lint", "--fail-on", "never");
-        List<String> heads = run.out().lines().filter(l -> l.matches("^\\S+:\\d+:\\d+  .*"))
+        List<String> heads = TextOutput.findings(run.out()).stream()
                 .map(l -> l.split("  ")[0] + " " + l.split("  ")[1]).toList();
         assertEquals(List.of("docker/dev.yaml:1:4 note", "scripts/deploy.sh:1:1 error", "scripts/seed/keep.sh:1:1 note"),
                 heads, run.out() + run.err());

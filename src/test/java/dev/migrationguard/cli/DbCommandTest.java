@@ -81,7 +81,7 @@ class DbCommandTest {
         assertEquals(List.of(), SarifValidation.errors(sarif.out()));
         assertTrue(sarif.out().contains("\"ruleId\" : \"db-migration-pending\""), sarif.out());
         DbRun text = DbRun.of(repo, "--url", url);
-        assertTrue(text.out().contains("prisma/migrations/20240101000000_init/migration.sql:1:1"), text.out());
+        assertTrue(text.out().contains("prisma/migrations/20240101000000_init/migration.sql\n  1:1  "), text.out());
         assertTrue(text.out().contains("database postgresql://postgres:****@localhost:"), text.out());
         DbRun github = DbRun.of(repo, "--url", url, "--format", "github");
         assertTrue(github.out().contains("::error file=prisma/migrations/20240101000000_init/migration.sql"),

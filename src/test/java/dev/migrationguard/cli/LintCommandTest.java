@@ -51,7 +51,8 @@ class LintCommandTest {
         CliRun run = lint("--fail-on", "warning");
         assertEquals(1, run.exitCode());
         assertEquals("""
-                scripts/run.sh:2:8  warning  the word DANGER appears  test-marker
+                scripts/run.sh
+                  2:8  warning  test-marker  the word DANGER appears
                   2 |   echo DANGER now
                     |        ^^^^^^
                   = fix: remove it
@@ -74,7 +75,7 @@ class LintCommandTest {
         write(".migration-guard.yml", "rules:\n  test-marker: error\n");
         CliRun run = lint();
         assertEquals(1, run.exitCode());
-        assertTrue(run.out().startsWith("a.sh:1:1  error  "), run.out());
+        assertTrue(run.out().startsWith("a.sh\n  1:1  error  "), run.out());
     }
 
     @Test
@@ -93,8 +94,8 @@ class LintCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("migration-guard: " + dir.resolve(".migration-guard.yml")
                 + ":2: bad severity 'loud' for test-marker (expected error, warning, note or off)\n", run.err());
-        assertTrue(run.out().startsWith(".migration-guard.yml:2:1  error  bad severity 'loud' for test-marker "
-                + "(expected error, warning, note or off)  config-error\n"), run.out());
+        assertTrue(run.out().startsWith(".migration-guard.yml\n  2:1  error  config-error  bad severity 'loud' for"
+                + " test-marker (expected error, warning, note or off)\n"), run.out());
     }
 
     @Test
@@ -327,7 +328,7 @@ class LintCommandTest {
                     .write("prisma/migrations/20240301000000_drop_quest/migration.sql", "-- nothing\n")
                     .commitAll("rewrite");
             CliRun run = CliRun.of(repo.root(), "lint", "--history");
-            assertTrue(run.out().contains("prisma/schema.prisma:10:7  error  Commit "), run.out());
+            assertTrue(run.out().contains("prisma/schema.prisma\n  10:7  error  schema-change-without-migration  Commit "), run.out());
             assertTrue(run.out().contains("  10 | model Quest {\n     |       ^^^^^^^\n"), run.out());
         }
     }

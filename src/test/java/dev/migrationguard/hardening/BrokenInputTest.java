@@ -163,7 +163,7 @@ class BrokenInputTest {
         String github = CliRun.of(repo, "lint", ".", "--format", "github").out();
         assertTrue(github.contains("file=scripts/utf16.sh,line=3,col=14,"), github);
         String text = CliRun.of(repo, "lint", ".").out();
-        assertTrue(text.contains("scripts/utf16.sh:3:14  error") || text.contains("scripts/utf16.sh:3:14  warning"), text);
+        assertTrue(text.contains("scripts/utf16.sh\n  3:14  error") || text.contains("scripts/utf16.sh\n  3:14  warning"), text);
         assertTrue(text.contains("  3 |   npx prisma db push\n    |              ^^^^^^^\n"), text);
     }
 

@@ -83,7 +83,7 @@ class HostileRepositoryTest {
     private void assertLintsTheFinding(String... args) {
         CliRun run = CliRun.of(repo.root(), args);
         assertFalse(run.err().contains("Exception"), run.err());
-        assertTrue(run.out().contains("scripts/deploy.sh:2:"), run.out() + run.err());
+        assertTrue(run.out().contains("scripts/deploy.sh\n  2:"), run.out() + run.err());
         assertEquals(1, run.exitCode(), run.out() + run.err());
     }
 

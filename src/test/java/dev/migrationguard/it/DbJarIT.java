@@ -58,7 +58,7 @@ class DbJarIT {
         }
         String out = run(dir, "-jar", Jar.path().toString(), "db", "--url", "file:./dev.db");
         assertTrue(out.startsWith("1\n"), out);
-        assertTrue(out.contains("prisma/migrations/20240101000000_init/migration.sql:1:1  error  migration "
+        assertTrue(out.contains("prisma/migrations/20240101000000_init/migration.sql\n  1:1  error  db-migration-pending  migration "
                 + "20240101000000_init is not applied"), out);
         assertTrue(out.contains("no _prisma_migrations table"), out);
     }

@@ -55,7 +55,7 @@ class PreCommitFrameworkIT {
         Files.writeString(project.resolve("package.json"), DB_PUSH);
         Shell.Run refused = shell.run(project, "git add package.json && git commit -qm 'start pushes the schema'");
         assertEquals(1, refused.code(), refused.output());
-        assertTrue(refused.output().contains("package.json:3:22  error"), refused.output());
+        assertTrue(refused.output().contains("package.json\n  3:22  error"), refused.output());
         assertTrue(refused.output().contains("prisma-db-push"), refused.output());
 
         Files.writeString(project.resolve("package.json"), CLEAN.replace("main.js", "server.js"));
@@ -74,7 +74,7 @@ class PreCommitFrameworkIT {
         assertEquals(0, staged.code(), staged.output());
         Shell.Run all = shell.run(project, "pre-commit run migration-guard-all --all-files --hook-stage manual");
         assertEquals(1, all.code(), all.output());
-        assertTrue(all.output().contains("package.json:3:22  error"), all.output());
+        assertTrue(all.output().contains("package.json\n  3:22  error"), all.output());
     }
 
     @Test

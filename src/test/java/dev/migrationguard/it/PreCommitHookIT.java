@@ -64,7 +64,7 @@ class PreCommitHookIT {
                     .setMessage("deploy with db push").setAuthor("Dev", "dev@example.com").setSign(false)
                     .setHookOutputStream(new PrintStream(hookOutput, true, StandardCharsets.UTF_8)).call());
             String printed = hookOutput.toString(StandardCharsets.UTF_8) + refused.getHookStdErr();
-            assertTrue(printed.contains("package.json:5:23  error"), printed);
+            assertTrue(printed.contains("package.json\n  5:23  error"), printed);
             assertTrue(printed.contains("prisma-db-push"), printed);
             assertEquals(1, refused.getReturnCode());
 

@@ -3,6 +3,7 @@ package dev.migrationguard.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrationguard.testing.CliRun;
+import dev.migrationguard.testing.TextOutput;
 import dev.migrationguard.testing.TestRepository;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,10 +35,7 @@ class StagedCommandChainTest {
     Path dir;
 
     private static List<String> rules(CliRun run) {
-        return run.out().lines().filter(l -> l.matches("^\\S+:\\d+:\\d+  .*")).map(l -> {
-            String[] parts = l.split("  ");
-            return parts[0] + " " + parts[parts.length - 1];
-        }).toList();
+        return TextOutput.locations(run.out());
     }
 
     private TestRepository committed() {

@@ -29,7 +29,7 @@ public final class MigrationFailureIgnored implements Rule {
 
     @Override
     public RuleInputs inputs() {
-        return RuleInputs.repository(Inputs.SCRIPTS);
+        return RuleInputs.commandChain(Inputs.SCRIPTS);
     }
 
     /** The migration command a site runs, and the words to point at. */

@@ -27,7 +27,7 @@ public final class PrismaMigrateResolveInDeploy implements Rule {
 
     @Override
     public RuleInputs inputs() {
-        return RuleInputs.repository(Inputs.SCRIPTS);
+        return RuleInputs.commandChain(Inputs.SCRIPTS);
     }
 
     @Override
