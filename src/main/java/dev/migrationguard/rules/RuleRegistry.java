@@ -51,7 +51,8 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.commands.SchemaPushCommand(),
             new dev.migrationguard.rules.commands.ScriptParseError(),
             new dev.migrationguard.rules.sql.SetNotNull(),
-            new dev.migrationguard.rules.sql.SqlParseError()
+            new dev.migrationguard.rules.sql.SqlParseError(),
+            new dev.migrationguard.rules.sql.TransactionNesting()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {
