@@ -27,6 +27,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.sql.DropIndexBlocking(),
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
             new dev.migrationguard.rules.sql.ForeignKeyDropped(),
+            new dev.migrationguard.rules.sql.IdentifierTooLong(),
             new dev.migrationguard.rules.history.MigrationDeleted(),
             new dev.migrationguard.rules.migrations.MigrationEmpty(),
             new dev.migrationguard.rules.history.MigrationModified(),
