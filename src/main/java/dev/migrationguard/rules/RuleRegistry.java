@@ -25,6 +25,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.sql.DestructiveDrop(),
             new dev.migrationguard.rules.sql.DropAndAddColumn(),
             new dev.migrationguard.rules.sql.DropIndexBlocking(),
+            new dev.migrationguard.rules.sql.DropNotNull(),
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
             new dev.migrationguard.rules.sql.ForeignKeyDropped(),
             new dev.migrationguard.rules.sql.IdentifierTooLong(),
