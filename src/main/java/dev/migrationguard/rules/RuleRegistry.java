@@ -39,6 +39,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.migrations.MigrationStrayFile(),
             new dev.migrationguard.rules.schema.MissingForeignKeyIndex(),
             new dev.migrationguard.rules.sql.MissingLockTimeout(),
+            new dev.migrationguard.rules.sql.MysqlTableCopy(),
             new dev.migrationguard.rules.bypass.OrmAutoSync(),
             new dev.migrationguard.rules.commands.PrismaAcceptDataLoss(),
             new dev.migrationguard.rules.commands.PrismaDbPush(),
