@@ -17,12 +17,20 @@ import java.util.List;
  * @param command     the command, every word with exact file offsets
  * @param directory   the folder the command starts in, relative to the repository root ("" or ending in "/"): the
  *                    file's folder, or a workflow step's {@code working-directory}
+ * @param script      the whole script the command is part of (the step, the package script, the file), for rules
+ *                    that read what runs around it
  */
 public record CommandSite(SourceFile file, ScriptKind kind, ScriptContext context, String origin,
-                          List<String> reachedFrom, ShellCommand command, String directory) {
+                          List<String> reachedFrom, ShellCommand command, String directory, ShellScript script) {
 
     public CommandSite {
         reachedFrom = List.copyOf(reachedFrom);
+    }
+
+    /** A command that is a script of its own. */
+    public CommandSite(SourceFile file, ScriptKind kind, ScriptContext context, String origin,
+                       List<String> reachedFrom, ShellCommand command, String directory) {
+        this(file, kind, context, origin, reachedFrom, command, directory, new ShellScript(List.of(command), List.of()));
     }
 
     public String path() {

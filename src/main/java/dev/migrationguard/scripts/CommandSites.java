@@ -331,7 +331,7 @@ public final class CommandSites {
         for (ShellCommand command : source.script().commands()) {
             if (!command.words().isEmpty()) {
                 sites.add(new CommandSite(source.file(), source.kind(), context, source.origin(), from, command,
-                        source.directory()));
+                        source.directory(), source.script()));
             }
         }
         for (ShellScript.Problem p : source.script().problems()) {
@@ -457,16 +457,23 @@ public final class CommandSites {
 
     /**
      * {@code npm run prisma -- db push} with {@code "prisma": "dotenv -e .env -- prisma"}: the alias runs with the
-     * forwarded words, which sit in the calling script, so the combined command is a site of the caller. Only
-     * {@code npm run}/{@code pnpm run} calls are combined: {@code yarn prisma db push} already reads as Prisma.
+     * forwarded words, which sit in the calling script, so the combined command is a site of the caller. So does
+     * {@code pnpm with-env prisma db push} with {@code "with-env": "dotenv -e ../../.env --"} (a wrapper with no
+     * program); {@code yarn prisma db push} already reads as Prisma and is not combined.
      */
     private static void addForwardedSites(ScriptSource caller, ChainResolver.Reach reach,
                                           Map<String, ScriptSource> byName, List<CommandSite> sites) {
         for (ShellCommand command : caller.script().commands()) {
             for (ScriptCall call : ScriptCall.of(command)) {
                 ScriptSource alias = byName.get(call.pattern());
-                if (!call.strict() || call.forwarded().isEmpty() || alias == null || alias == caller
-                        || alias.script().commands().size() != 1 || !isProgramAlias(alias.script().commands().get(0))) {
+                if (call.forwarded().isEmpty() || alias == null || alias == caller
+                        || alias.script().commands().size() != 1) {
+                    continue;
+                }
+                ShellCommand only = alias.script().commands().get(0);
+                // `pnpm with-env prisma db push` runs the script too; `yarn prisma db push` already reads as Prisma
+                boolean wrapperOnly = CommandWords.isWrapperOnly(only.words());
+                if (!(call.strict() && (isProgramAlias(only) || wrapperOnly) || !call.strict() && wrapperOnly)) {
                     continue;
                 }
                 ShellCommand target = alias.script().commands().get(0);

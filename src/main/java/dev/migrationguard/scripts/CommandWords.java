@@ -79,12 +79,26 @@ public final class CommandWords {
         return w;
     }
 
+    /**
+     * Whether the words are only a wrapper and its options, with no program: {@code dotenv -e ../../.env --}, the
+     * body of a {@code with-env} script whose callers append the command.
+     */
+    public static boolean isWrapperOnly(List<Word> words) {
+        return !words.isEmpty() && wrapperLength(words) >= words.size();
+    }
+
     /** How many leading words are a wrapper (0: none, -1: the wrapper runs nothing we can read). */
     private static int wrapperLength(List<Word> w) {
         String program = basename(w.get(0).text());
         switch (program) {
             case "env" -> {
-                return skipOptions(w, 1, Set.of("-u", "--unset", "-C", "--chdir"), true);
+                int i = skipOptions(w, 1, Set.of("-u", "--unset", "-C", "--chdir"), true);
+                // env $(grep -v '^#' .env | xargs) cmd: the substitution expands to assignments
+                while (i < w.size() && !w.get(i).quoted() && (w.get(i).text().startsWith("$(")
+                        || w.get(i).text().startsWith("`"))) {
+                    i = skipOptions(w, i + 1, Set.of(), true);
+                }
+                return i;
             }
             case "sudo", "doas" -> {
                 return skipOptions(w, 1, Set.of("-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T",
@@ -118,13 +132,21 @@ public final class CommandWords {
             case "cross-env" -> {
                 return skipOptions(w, 1, Set.of(), true);
             }
-            case "dotenv", "dotenv-cli", "env-cmd" -> {
+            case "dotenv", "dotenv-cli", "env-cmd", "dotenv-flow", "dotenv-flow-cli" -> {
                 int dashes = indexOf(w, "--");
                 if (dashes > 0) {
                     return dashes + 1;
                 }
                 return skipOptions(w, 1, Set.of("-e", "-v", "-c", "-p", "-f", "--file", "-r", "--rc-file",
-                        "--environments"), false);
+                        "--environments", "--path", "-n", "--node-env", "--default-node-env"), false);
+            }
+            case "direnv" -> {
+                // direnv exec DIR cmd
+                return w.size() > 3 && w.get(1).text().equals("exec") ? 3 : 0;
+            }
+            case "railway" -> {
+                return w.size() > 2 && w.get(1).text().equals("run")
+                        ? skipOptions(w, 2, Set.of("-s", "--service", "-e", "--environment"), false) : 0;
             }
             case "docker", "podman" -> {
                 return containerCommandStart(w);
@@ -145,7 +167,7 @@ public final class CommandWords {
                 return skipOptions(w, 2, Set.of("-a", "--app", "-r", "--remote", "-e", "--env", "-s", "--size",
                         "--type"), false);
             }
-            case "doppler", "op", "infisical", "dotenvx", "with-env", "aws-vault" -> {
+            case "doppler", "op", "infisical", "dotenvx", "with-env", "aws-vault", "chamber" -> {
                 int dashes = indexOf(w, "--");
                 return dashes > 0 ? dashes + 1 : 0;
             }
@@ -325,10 +347,16 @@ public final class CommandWords {
                 return BUN_BUILTINS.contains(sub) ? -1 : i;
             }
             case "node" -> {
-                if (w.size() > 1) {
-                    String script = w.get(1).text();
+                // node --env-file=.env -r dotenv/config node_modules/.bin/prisma ...
+                int i = 1;
+                while (i < w.size() && w.get(i).text().startsWith("-")) {
+                    String t = w.get(i).text();
+                    i += t.equals("-r") || t.equals("--require") || t.equals("--import") || t.equals("--env-file") ? 2 : 1;
+                }
+                if (i < w.size()) {
+                    String script = w.get(i).text();
                     if (script.contains("node_modules/.bin/") || PACKAGE_FILE.matcher(script).matches()) {
-                        return 1;
+                        return i;
                     }
                 }
                 return -1;

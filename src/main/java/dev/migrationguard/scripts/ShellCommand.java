@@ -10,13 +10,32 @@ import java.util.List;
  * @param assignments {@code NAME=value} words before the program
  * @param words       the program and its arguments (may be empty for a bare assignment)
  * @param hereDocs    bodies of its here-documents, in order
+ * @param flow        how it is joined to the commands around it
  */
-public record ShellCommand(List<Word> assignments, List<Word> words, List<HereDoc> hereDocs) {
+public record ShellCommand(List<Word> assignments, List<Word> words, List<HereDoc> hereDocs, Flow flow) {
 
     public ShellCommand {
         assignments = List.copyOf(assignments);
         words = List.copyOf(words);
         hereDocs = List.copyOf(hereDocs);
+    }
+
+    /** A command read on its own (Docker's exec form, a compose list): nothing before or after it. */
+    public ShellCommand(List<Word> assignments, List<Word> words, List<HereDoc> hereDocs) {
+        this(assignments, words, hereDocs, Flow.NONE);
+    }
+
+    /**
+     * Where a command sits in its command list, for rules that ask what happens when it fails.
+     *
+     * @param operator the control operator after it: {@code ||}, {@code &&}, {@code |}, {@code &}, {@code ;},
+     *                 a newline, {@code (} or {@code )}, or "" at the end of the script
+     * @param depth    how many {@code { ... }} and {@code ( ... )} groups it is inside
+     * @param tested   whether it is the condition of {@code if}, {@code elif}, {@code while}, {@code until} or
+     *                 negated with {@code !}, so its failure is a result rather than an error
+     */
+    public record Flow(String operator, int depth, boolean tested) {
+        public static final Flow NONE = new Flow("", 0, false);
     }
 
     /** File offset of the command's first word (or assignment). */

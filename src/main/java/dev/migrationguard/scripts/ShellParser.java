@@ -25,6 +25,8 @@ public final class ShellParser {
     private int nesting;
     private int caseDepth;
     private boolean casePattern;
+    /** Open {@code { ... }} and {@code ( ... )} groups around the current command. */
+    private int groupDepth;
     private final List<Builder> own = new ArrayList<>();
     private final List<ShellCommand> nested = new ArrayList<>();
     private final List<ShellScript.Problem> problems = new ArrayList<>();
@@ -120,6 +122,23 @@ public final class ShellParser {
                     }
                 }
             }
+            case "cross-env-shell" -> {
+                // cross-env-shell NAME=value "command line": the words after the assignments are one script
+                int i = 1;
+                while (i < words.size() && words.get(i).text().matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                    i++;
+                }
+                MappedText joined = join(words, i, words.size());
+                if (joined != null) {
+                    scripts.add(joined);
+                }
+            }
+            case "sops" -> {
+                // sops exec-env FILE 'command line'
+                if (words.size() > 3 && words.get(1).text().equals("exec-env")) {
+                    scripts.add(words.get(words.size() - 1).value());
+                }
+            }
             case "eval" -> {
                 MappedText joined = join(words, 1, words.size());
                 if (joined != null) {
@@ -194,8 +213,23 @@ public final class ShellParser {
             return assignments.isEmpty() && words.isEmpty();
         }
 
+        /** Inside {@code [[ ... ]]}, where parentheses group, {@code &&} and {@code ||} join tests. */
+        boolean inConditional() {
+            return !words.isEmpty() && isBare(words.get(0), "[[") && (words.size() == 1 || !isBare(words.get(words.size() - 1), "]]"));
+        }
+
+        /** Right after {@code =~} in {@code [[ ... ]]}: the next word is a regular expression. */
+        boolean expectsRegex() {
+            return words.size() > 1 && isBare(words.get(words.size() - 1), "=~") && inConditional();
+        }
+
+        /** The control operator after the command, its group depth and whether it is tested. */
+        String operator = "";
+        int depth;
+        boolean tested;
+
         ShellCommand build() {
-            return new ShellCommand(assignments, words, hereDocs);
+            return new ShellCommand(assignments, words, hereDocs, new ShellCommand.Flow(operator, depth, tested));
         }
     }
 
@@ -203,10 +237,29 @@ public final class ShellParser {
     }
 
     private Builder finish(Builder cmd) {
+        return finish(cmd, operatorAt());
+    }
+
+    private Builder finish(Builder cmd, String operator) {
         if (!cmd.header && !cmd.caseHeader && !cmd.isEmpty()) {
+            cmd.operator = operator;
+            cmd.depth = groupDepth;
             own.add(cmd);
         }
         return new Builder();
+    }
+
+    /** The control operator a command is finished at: the callers stand on it ({@code )} says so itself). */
+    private String operatorAt() {
+        char c = pos < n ? in.charAt(pos) : '\0';
+        return switch (c) {
+            case '|' -> peek(1) == '|' ? "||" : "|";
+            case '&' -> peek(1) == '&' ? "&&" : "&";
+            case ';' -> ";";
+            case '\n' -> "\n";
+            case '(' -> "(";
+            default -> "";
+        };
     }
 
     private char peek(int ahead) {
@@ -235,6 +288,12 @@ public final class ShellParser {
                 if (!pending.isEmpty()) {
                     readHereDocBodies();
                 }
+            } else if (cmd.expectsRegex() && c != ';' && c != '&' && c != '|') {
+                cmd = accept(cmd, readRegexWord());
+            } else if (cmd.inConditional() && (c == '(' || c == ')')) {
+                pos++;
+            } else if (cmd.inConditional() && (c == '&' && peek(1) == '&' || c == '|' && peek(1) == '|')) {
+                pos += 2;
             } else if (c == '#') {
                 while (pos < n && in.charAt(pos) != '\n') {
                     pos++;
@@ -275,6 +334,7 @@ public final class ShellParser {
                 } else {
                     cmd = finish(cmd);
                     parens++;
+                    groupDepth++;
                     pos++;
                 }
             } else if (c == ')') {
@@ -283,10 +343,11 @@ public final class ShellParser {
                     casePattern = false;
                     cmd = new Builder();
                 } else if (parens > 0) {
+                    cmd = finish(cmd, ")");
                     parens--;
-                    cmd = finish(cmd);
+                    groupDepth = Math.max(0, groupDepth - 1);
                 } else if (substitution) {
-                    finish(cmd);
+                    finish(cmd, ")");
                     return;
                 } else {
                     problem(pos - 1, pos, "unmatched ')'");
@@ -337,7 +398,19 @@ public final class ShellParser {
         }
         if (cmd.words.isEmpty() && bare) {
             switch (t) {
-                case "if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done" -> {
+                case "if", "elif", "while", "until", "!" -> {
+                    cmd.tested = true;
+                    return cmd;
+                }
+                case "{" -> {
+                    groupDepth++;
+                    return cmd;
+                }
+                case "}" -> {
+                    groupDepth = Math.max(0, groupDepth - 1);
+                    return cmd;
+                }
+                case "then", "else", "do", "fi", "done" -> {
                     return cmd;
                 }
                 case "esac" -> {
@@ -521,6 +594,43 @@ public final class ShellParser {
         }
         if (pos == start) {
             // a lone operator character that no branch consumed: keep the parser moving
+            w.value.append(in, pos);
+            pos++;
+        }
+        return new Word(w.value.build(), in.start(start), in.endBefore(pos), w.quoted);
+    }
+
+    private static boolean isBare(Word w, String text) {
+        return !w.quoted() && w.text().equals(text);
+    }
+
+    /**
+     * The regular expression after {@code =~}: bash reads {@code (}, {@code )} and {@code |} in it as part of the
+     * word, and blanks too inside parentheses; quotes and expansions are read as in any word.
+     */
+    private Word readRegexWord() {
+        int start = pos;
+        WordState w = new WordState(in.start(pos));
+        int depth = 0;
+        while (pos < n) {
+            char c = in.charAt(pos);
+            if (c == '\n' || depth == 0 && (c == ' ' || c == '\t' || c == '\r' || c == ';' || c == '&')) {
+                break;
+            }
+            switch (c) {
+                case '\\' -> readBackslash(w, false);
+                case '\'' -> readSingleQuoted(w);
+                case '"' -> readDoubleQuoted(w);
+                case '$' -> readDollar(w, false);
+                case '`' -> readBackquote(w);
+                default -> {
+                    depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+                    w.value.append(in, pos);
+                    pos++;
+                }
+            }
+        }
+        if (pos == start) {
             w.value.append(in, pos);
             pos++;
         }

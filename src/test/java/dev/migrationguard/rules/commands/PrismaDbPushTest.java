@@ -6,6 +6,7 @@ import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.testing.InMemorySnapshot;
 import dev.migrationguard.testing.RuleTester;
+import dev.migrationguard.workspace.TextRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -289,6 +290,136 @@ class PrismaDbPushTest {
                 RuleTester.locations(findings));
         assertEquals(List.of("package.json:4 error", "package.json:5 warning"), severities(findings));
         assertEquals("start", findings.get(0).properties().get("chain"));
+    }
+
+    @Test
+    void followsEnvironmentWrappers() {
+        InMemorySnapshot s = InMemorySnapshot.of("scripts/sync.sh", """
+                #!/bin/sh
+                dotenv-flow -- prisma db push # expect: prisma-db-push
+                npx dotenv-flow -p ./config -- npx prisma db push # expect: prisma-db-push
+                dotenv-flow-cli -- prisma db push # expect: prisma-db-push
+                env-cmd -- prisma db push # expect: prisma-db-push
+                env-cmd -f .env.local --silent prisma db push # expect: prisma-db-push
+                env-cmd -e development,local npx prisma db push # expect: prisma-db-push
+                npx env-cmd -f .env.test -- npx prisma db push # expect: prisma-db-push
+                cross-env X=1 prisma db push # expect: prisma-db-push
+                cross-env NODE_ENV=test DATABASE_URL=$TEST_URL npx prisma db push # expect: prisma-db-push
+                cross-env-shell DATABASE_URL=x "npx prisma db push --skip-generate" # expect: prisma-db-push
+                dotenv -e .env.local -c development -- prisma db push # expect: prisma-db-push
+                dotenvx run -f .env.staging -- npx prisma db push # expect: prisma-db-push
+                env $(grep -v '^#' .env | xargs) npx prisma db push # expect: prisma-db-push
+                node --env-file=.env node_modules/.bin/prisma db push # expect: prisma-db-push
+                infisical run --env=dev -- npx prisma db push # expect: prisma-db-push
+                op run --env-file=.env -- npx prisma db push # expect: prisma-db-push
+                doppler run -- npx prisma db push # expect: prisma-db-push
+                chamber exec api -- npx prisma db push # expect: prisma-db-push
+                direnv exec . npx prisma db push # expect: prisma-db-push
+                railway run npx prisma db push # expect: prisma-db-push
+                sops exec-env secrets.enc.env 'npx prisma db push' # expect: prisma-db-push
+                dotenv-flow -- prisma db pull
+                env-cmd -f .env prisma migrate deploy
+                """);
+        RuleTester.assertMatchesMarkers(rule, s);
+    }
+
+    @Test
+    void followsAnEnvironmentAliasScriptCalledWithoutRun() {
+        InMemorySnapshot s = InMemorySnapshot.of("packages/db/package.json", """
+                {
+                  "scripts": {
+                    "with-env": "dotenv -e ../../.env --",
+                    "db:push": "pnpm with-env prisma db push",
+                    "db:studio": "pnpm with-env prisma studio",
+                    "deploy": "yarn with-env prisma db push --skip-generate"
+                  }
+                }
+                """);
+        List<Finding> findings = run(s);
+        assertEquals(List.of("packages/db/package.json:4:38 prisma-db-push",
+                "packages/db/package.json:6:37 prisma-db-push"), RuleTester.locations(findings));
+        assertEquals("`prisma db push` in script `db:push` through script `with-env` changes the database schema "
+                + "without a migration file.", findings.get(0).message());
+    }
+
+    @Test
+    void notesAgentPermissionRulesThatAllowDbPushOrMigrateReset() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                ".claude/settings.json", """
+                        {
+                          "$schema": "https://json.schemastore.org/claude-code-settings.json",
+                          "permissions": {
+                            "allow": [
+                              "Bash(npm run lint)",
+                              "Bash(npx prisma generate)",
+                              "Bash(npx prisma db push)",
+                              "Bash(npx prisma:*)",
+                              "Bash(npm run db:push)",
+                              "Bash(pnpm prisma migrate reset --force)",
+                              "Read(./prisma/**)"
+                            ],
+                            "deny": ["Bash(npx prisma migrate reset:*)"]
+                          }
+                        }
+                        """,
+                ".cursor/cli.json", """
+                        {"permissions": {"allow": ["Shell(ls)", "Shell(npx prisma db)"], "deny": []}}
+                        """,
+                ".gemini/settings.json", """
+                        {"tools": {"allowed": ["run_shell_command(git status)", "run_shell_command(npx prisma migrate reset)"]}}
+                        """,
+                "opencode.json", """
+                        {
+                          "$schema": "https://opencode.ai/config.json",
+                          "permission": {"bash": {"*": "ask", "npx prisma *": "allow", "npx prisma db push": "deny"}}
+                        }
+                        """,
+                ".vscode/settings.json", """
+                        {
+                          // agent mode may run these without asking
+                          "chat.tools.terminal.autoApprove": {"npm test": true, "npx prisma db push": true, "/^rm /": false,},
+                        }
+                        """,
+                "package.json", "{\"scripts\": {\"db:push\": \"prisma db push --skip-generate\", \"lint\": \"eslint .\"}}");
+        List<Finding> findings = run(s);
+        assertEquals(List.of(
+                ".claude/settings.json:7:7 prisma-db-push",
+                ".claude/settings.json:8:7 prisma-db-push",
+                ".claude/settings.json:9:7 prisma-db-push",
+                ".cursor/cli.json:1:41 prisma-db-push",
+                ".gemini/settings.json:1:57 prisma-db-push",
+                ".vscode/settings.json:3:57 prisma-db-push",
+                "package.json:1:33 prisma-db-push"), RuleTester.locations(findings));
+        assertEquals(List.of(Severity.NOTE), findings.stream().filter(f -> !f.path().equals("package.json"))
+                .map(Finding::severity).distinct().toList());
+        Finding wildcard = findings.stream().filter(f -> f.range().startLine() == 8 && f.path().startsWith(".claude"))
+                .findFirst().orElseThrow();
+        assertEquals(new TextRange(8, 7, 8, 27), wildcard.range());
+        assertEquals("`Bash(npx prisma:*)` lets Claude Code run `prisma db push` without "
+                + "asking, so a coding agent can change or drop the database schema outside the migration history.",
+                wildcard.message());
+        assertEquals("`Bash(npm run db:push)` lets Claude Code run `prisma db push` (script "
+                + "`db:push` runs it) without asking, so a coding agent can change or drop the database schema outside "
+                + "the migration history.", findings.stream().filter(f -> f.range().startLine() == 9
+                && f.path().startsWith(".claude")).findFirst().orElseThrow().message());
+    }
+
+    @Test
+    void staysSilentOnAgentRulesThatAskOrDenyOrNameOtherCommands() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                ".claude/settings.json", """
+                        {"permissions": {
+                          "allow": ["Bash", "Bash(npx prisma:*)", "Bash(npm run:*)", "Bash(npx prisma migrate dev:*)"],
+                          "ask": ["Bash(npx prisma db push:*)"]
+                        }}
+                        """,
+                ".claude/settings.local.json", "{\"permissions\": {\"deny\": [\"Bash(npx prisma migrate reset)\"]}}",
+                ".cursor/cli.json", "{\"permissions\": {\"allow\": [\"Shell(npx prisma generate)\"]}}",
+                "opencode.json", "{\"permission\": {\"bash\": {\"npx prisma db push\": \"ask\"}}}",
+                "docs/settings.json", "{\"permissions\": {\"allow\": [\"Bash(npx prisma db push)\"]}}",
+                ".vscode/settings.json", "{\"chat.tools.terminal.autoApprove\": {\"npx prisma db push\": false}}",
+                ".gemini/settings.json", "not json {");
+        assertEquals(List.of(), RuleTester.locations(run(s)));
     }
 
     @Test
