@@ -25,8 +25,10 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.sql.DestructiveDrop(),
             new dev.migrationguard.rules.sql.DropAndAddColumn(),
             new dev.migrationguard.rules.sql.DropIndexBlocking(),
+            new dev.migrationguard.rules.sql.DropNotNull(),
             new dev.migrationguard.rules.sql.EnumValueRemoved(),
             new dev.migrationguard.rules.sql.ForeignKeyDropped(),
+            new dev.migrationguard.rules.sql.IdentifierTooLong(),
             new dev.migrationguard.rules.history.MigrationDeleted(),
             new dev.migrationguard.rules.sql.MigrationFailsOnFreshDatabase(),
             new dev.migrationguard.rules.migrations.MigrationEmpty(),
@@ -37,6 +39,9 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.migrations.MigrationNotAtomic(),
             new dev.migrationguard.rules.history.MigrationOutOfOrder(),
             new dev.migrationguard.rules.migrations.MigrationStrayFile(),
+            new dev.migrationguard.rules.schema.MissingForeignKeyIndex(),
+            new dev.migrationguard.rules.sql.MissingLockTimeout(),
+            new dev.migrationguard.rules.sql.MysqlTableCopy(),
             new dev.migrationguard.rules.bypass.OrmAutoSync(),
             new dev.migrationguard.rules.commands.PrismaAcceptDataLoss(),
             new dev.migrationguard.rules.commands.PrismaDbPush(),
@@ -54,7 +59,8 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.commands.SchemaPushCommand(),
             new dev.migrationguard.rules.commands.ScriptParseError(),
             new dev.migrationguard.rules.sql.SetNotNull(),
-            new dev.migrationguard.rules.sql.SqlParseError()
+            new dev.migrationguard.rules.sql.SqlParseError(),
+            new dev.migrationguard.rules.sql.TransactionNesting()
     ).stream().sorted(Comparator.comparing(Rule::id)).toList();
 
     private RuleRegistry() {

@@ -37,7 +37,7 @@ class AppliedHistoryTest {
     void plainLintJudgesTheNewMigrationOnlyAndSaysHowManyAppliedOnesItLeftAlone() {
         try (TestRepository repo = TestRepository.init(dir)) {
             repository(repo);
-            CliRun run = CliRun.of(dir, "lint", "--disable", "migration-name-vague");
+            CliRun run = CliRun.of(dir, "lint", "--disable", "migration-name-vague", "--disable", "missing-lock-timeout");
             assertEquals(List.of(DROP + ":1:1 destructive-drop"), locations(run), run.out());
             assertTrue(run.out().endsWith("; 2 applied migrations not re-judged; --all-migrations to audit them\n"),
                     run.out());
@@ -48,7 +48,7 @@ class AppliedHistoryTest {
     void allMigrationsAuditsAppliedOnesWithAFixForTheNextMigration() {
         try (TestRepository repo = TestRepository.init(dir)) {
             repository(repo);
-            CliRun run = CliRun.of(dir, "lint", "--all-migrations", "--disable", "migration-name-vague");
+            CliRun run = CliRun.of(dir, "lint", "--all-migrations", "--disable", "migration-name-vague", "--disable", "missing-lock-timeout");
             assertEquals(List.of(INDEX + ":1:1 create-index-blocking", DROP + ":1:1 destructive-drop"),
                     locations(run), run.out());
             String indexFix = run.out().lines().filter(l -> l.startsWith("  = fix: This migration is already applied"))
@@ -66,7 +66,7 @@ class AppliedHistoryTest {
         try (TestRepository repo = TestRepository.init(dir)) {
             repository(repo);
             repo.stage(DROP);
-            CliRun run = CliRun.of(dir, "lint", "--staged", "--all-files", "--disable", "migration-name-vague");
+            CliRun run = CliRun.of(dir, "lint", "--staged", "--all-files", "--disable", "migration-name-vague", "--disable", "missing-lock-timeout");
             assertEquals(List.of(DROP + ":1:1 destructive-drop"), locations(run), run.out());
         }
     }
@@ -77,7 +77,7 @@ class AppliedHistoryTest {
             repository(repo);
         }
         org.eclipse.jgit.util.FileUtils.delete(dir.resolve("r/.git").toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
-        CliRun run = CliRun.of(dir.resolve("r"), "lint", "--disable", "migration-name-vague");
+        CliRun run = CliRun.of(dir.resolve("r"), "lint", "--disable", "migration-name-vague", "--disable", "missing-lock-timeout");
         assertEquals(List.of(INDEX + ":1:1 create-index-blocking", DROP + ":1:1 destructive-drop"), locations(run),
                 run.out());
         assertFalse(run.out().contains("not re-judged"), run.out());
