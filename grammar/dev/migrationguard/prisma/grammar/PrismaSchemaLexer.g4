@@ -6,6 +6,8 @@ channels { COMMENTS, DOC_COMMENTS }
 
 DOC_COMMENT  : '///' ~[\r\n]* -> channel(DOC_COMMENTS);
 LINE_COMMENT : '//' ~[\r\n]* -> channel(COMMENTS);
+// Block comments (accepted by Prisma's schema parser since Prisma 6); they do not nest.
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(COMMENTS);
 WS           : [ \t\r\n\f\u00A0\uFEFF]+ -> skip;
 
 MODEL      : 'model';

@@ -28,16 +28,11 @@ options { caseInsensitive = true; }
     }
 
     /**
-     * The rule matched up to the first closing mark; with nesting, reads on until every opened comment is closed.
-     * Done here rather than with a recursive rule, which costs the lexer exponential time on deep nesting.
+     * After the opening mark, reads up to the closing one; with nesting, on until every opened comment is closed.
+     * An unclosed comment runs to the end of the file, as the database reads it. Done here rather than with a
+     * recursive rule (exponential on deep nesting) or {@code .*?} (quadratic on many unclosed openings).
      */
     private void finishBlockComment() {
-        if (!nestedComments) {
-            skip();
-            return;
-        }
-        // Rescan from just after the opening mark: the first closing mark may have closed an inner comment.
-        _input.seek(_tokenStartCharIndex + 2);
         int depth = 1;
         while (depth > 0) {
             int c = _input.LA(1);
@@ -45,7 +40,7 @@ options { caseInsensitive = true; }
                 setType(UNTERMINATED_COMMENT);
                 return;
             }
-            if (c == '/' && _input.LA(2) == '*') {
+            if (c == '/' && _input.LA(2) == '*' && nestedComments) {
                 depth++;
                 getInterpreter().consume(_input);
             } else if (c == '*' && _input.LA(2) == '/') {
@@ -55,6 +50,84 @@ options { caseInsensitive = true; }
             getInterpreter().consume(_input);
         }
         skip();
+    }
+
+    /** Where a scan for a closing ']' reached the end of the file: no bracket identifier opens at or after it. */
+    private int unclosedBracketFrom = Integer.MAX_VALUE;
+
+    /**
+     * After the opening quote of a string or quoted name was matched, reads up to and including its closing quote
+     * (a doubled quote stands for one; with {@code backslash}, a backslash escapes the next character). Without a
+     * closing quote the token runs to the end of the file as {@code unterminated}, as the database reads it. Done
+     * here rather than with alternatives in the rule: the lexer tried each alternative up to the end of the file
+     * at every quote, which made {@code '\'\'\'...} quadratic (400 KB took 79 s).
+     */
+    private void readQuoted(int quote, boolean backslash, int unterminated) {
+        while (true) {
+            int c = _input.LA(1);
+            if (c == org.antlr.v4.runtime.IntStream.EOF) {
+                setType(unterminated);
+                return;
+            }
+            getInterpreter().consume(_input);
+            if (c == '\\' && backslash) {
+                if (_input.LA(1) != org.antlr.v4.runtime.IntStream.EOF) {
+                    getInterpreter().consume(_input);
+                }
+            } else if (c == quote) {
+                if (_input.LA(1) != quote) {
+                    return;
+                }
+                getInterpreter().consume(_input);
+            }
+        }
+    }
+
+    /**
+     * SQL Server's [name] (with ]] for ]): reads up to the closing bracket, or stays a lone '[' when there is none.
+     * A scan that found none is remembered, so a file of unclosed brackets is read in linear time.
+     */
+    private void readBracketBody() {
+        if (!bracketIdentifiers || _tokenStartCharIndex >= unclosedBracketFrom) {
+            setType(LBRACKET);
+            return;
+        }
+        int k = 1;
+        while (true) {
+            int c = _input.LA(k);
+            if (c == org.antlr.v4.runtime.IntStream.EOF) {
+                unclosedBracketFrom = _tokenStartCharIndex;
+                setType(LBRACKET);
+                return;
+            }
+            if (c == ']') {
+                if (_input.LA(k + 1) == ']') {
+                    k += 2;
+                    continue;
+                }
+                break;
+            }
+            k++;
+        }
+        for (int i = 0; i < k; i++) {
+            getInterpreter().consume(_input);
+        }
+    }
+
+    /** A MySQL '#' comment to the end of the line; elsewhere '#' starts an operator ({@code #>>}, {@code #-}). */
+    private void readHash() {
+        if (hashComments) {
+            for (int c = _input.LA(1); c != org.antlr.v4.runtime.IntStream.EOF && c != '\n' && c != '\r';
+                    c = _input.LA(1)) {
+                getInterpreter().consume(_input);
+            }
+            skip();
+            return;
+        }
+        while ("+*<>~!@#%^&|?:\\{}".indexOf(_input.LA(1)) >= 0 && _input.LA(1) >= 0) {
+            getInterpreter().consume(_input);
+        }
+        setType(OPERATOR);
     }
 
     /** After an opening dollar tag was matched, reads up to and including the same closing tag (or to the end). */
@@ -87,15 +160,16 @@ options { caseInsensitive = true; }
     }
 }
 
-tokens { UNTERMINATED_DOLLAR_STRING, UNTERMINATED_COMMENT }
+tokens { UNTERMINATED_DOLLAR_STRING, UNTERMINATED_COMMENT, UNTERMINATED_STRING, UNTERMINATED_QUOTE }
 
 // Whitespace and comments are skipped, not kept on a hidden channel: half the tokens of a migration are
 // whitespace, and nothing downstream needs them (positions come from the source text).
 WS            : [ \t\r\n\f\u000B\u00A0\u2028\u2029\uFEFF]+ -> skip;
 LINE_COMMENT  : '--' ~[\r\n]* -> skip;
-HASH_COMMENT  : '#' ~[\r\n]* {hashComments}? -> skip;
-BLOCK_COMMENT : '/*' .*? '*/' { finishBlockComment(); };
-UNCLOSED_COMMENT : '/*' -> type(UNTERMINATED_COMMENT);
+// '#' is read by an action, not a predicate: a predicate keeps the lexer from caching its states (every '#' cost
+// twenty times a plain token), and one at the end of the line made each '#' of a long line rescan the line.
+HASH_COMMENT  : '#' { readHash(); };
+BLOCK_COMMENT : '/*' { finishBlockComment(); };
 
 // Keywords (kept in sync with the identifier rules of the parser).
 ACTION: 'ACTION'; ADD: 'ADD'; ALGORITHM: 'ALGORITHM'; ATTACH: 'ATTACH'; CLUSTER: 'CLUSTER'; CONVERT: 'CONVERT';
@@ -125,17 +199,15 @@ TRY: 'TRY'; TYPE: 'TYPE'; UNIQUE: 'UNIQUE'; UNLOGGED: 'UNLOGGED'; UNSIGNED: 'UNS
 USING: 'USING'; VALID: 'VALID'; VALIDATE: 'VALIDATE'; VALUE: 'VALUE'; VARYING: 'VARYING'; VIEW: 'VIEW';
 VIRTUAL: 'VIRTUAL'; WHERE: 'WHERE'; WITH: 'WITH'; WITHOUT: 'WITHOUT'; ZEROFILL: 'ZEROFILL'; ZONE: 'ZONE';
 
-// Literals. A MySQL string may escape its quote with a backslash; the longer match wins over STRING.
-ESCAPE_STRING : 'E\'' ( '\\' . | '\'\'' | ~['\\] )* '\'';
-NATIONAL_STRING : 'N\'' ( '\'\'' | ~'\'' )* '\'';
-BACKSLASH_STRING : '\'' ( '\\' . | '\'\'' | ~['\\] )* '\'' {backslashEscapes}? -> type(STRING);
-STRING        : '\'' ( '\'\'' | ~'\'' )* '\'';
-UNTERMINATED_STRING : '\'' ( '\'\'' | ~'\'' )* EOF;
+// Literals: the opening quote is matched here, the body read by readQuoted (MySQL strings escape with a backslash,
+// PostgreSQL's E'...' too). Unclosed ones become UNTERMINATED_STRING and UNTERMINATED_QUOTE.
+ESCAPE_STRING : 'E\'' { readQuoted('\'', true, UNTERMINATED_STRING); };
+NATIONAL_STRING : 'N\'' { readQuoted('\'', backslashEscapes, UNTERMINATED_STRING); };
+STRING        : '\'' { readQuoted('\'', backslashEscapes, UNTERMINATED_STRING); };
 DOLLAR_STRING : '$' ( [a-z_\u0080-\uFFFF] [a-z_0-9\u0080-\uFFFF]* )? '$' {dollarQuotes}? { readDollarBody(); };
-QUOTED_IDENTIFIER   : '"' ( '""' | ~'"' )* '"';
-BACKTICK_IDENTIFIER : '`' ( '``' | ~'`' )* '`';
-BRACKET_IDENTIFIER  : '[' ( ']]' | ~']' )* ']' {bracketIdentifiers}?;
-UNTERMINATED_QUOTE  : ( '"' ( '""' | ~'"' )* | '`' ( '``' | ~'`' )* ) EOF;
+QUOTED_IDENTIFIER   : '"' { readQuoted('"', false, UNTERMINATED_QUOTE); };
+BACKTICK_IDENTIFIER : '`' { readQuoted('`', false, UNTERMINATED_QUOTE); };
+BRACKET_IDENTIFIER  : '[' { readBracketBody(); };
 
 NUMBER   : ( [0-9]+ ( '.' [0-9]* )? | '.' [0-9]+ ) ( 'E' [+-]? [0-9]+ )?;
 PARAMETER: '$' [0-9]+;
@@ -151,6 +223,6 @@ SEMI     : ';';
 DOT      : '.';
 EQUALS   : '=';
 // '-' and '/' stand alone so that an operator never swallows the start of a comment (--, /*).
-OPERATOR : [+*<>~!@#%^&|?:\\{}]+ | '-' | '/';
+OPERATOR : [+*<>~!@%^&|?:\\{}]+ | '-' | '/';
 
 ERROR_CHAR : .;

@@ -31,8 +31,17 @@ ddlStatement
 createTable
     : CREATE (OR REPLACE)? (GLOBAL | LOCAL)? (TEMP | TEMPORARY | UNLOGGED)? TABLE ifNotExists? qualifiedName
       ( LPAREN (tableElement (COMMA tableElement)*)? RPAREN tableOptions=anyTokens
-      | AS query=anyTokens
+      | createTableAsOption* AS query=anyTokens
       )
+    ;
+
+// PostgreSQL's CREATE TEMP TABLE t ON COMMIT DROP AS SELECT ..., WITH (storage options), TABLESPACE, USING method.
+createTableAsOption
+    : ON identifier (DROP | identifier identifier?)
+    | WITH LPAREN balanced* RPAREN
+    | WITHOUT identifier
+    | TABLESPACE identifier
+    | USING identifier
     ;
 
 tableElement

@@ -59,8 +59,12 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding is at least this severe: error, warning, note, never (default: error).")
     String failOn = "error";
 
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Report findings listed in this baseline file as suppressed.")
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report findings listed in this baseline file as suppressed "
+            + "(default: " + Baseline.DEFAULT_FILE + " at the repository root when present).")
     Path baseline;
+
+    @Option(names = "--no-baseline", description = "Ignore the baseline file: report every finding.")
+    boolean noBaseline;
 
     LintCommand(Path workingDir, List<Rule> allRules) {
         this.workingDir = workingDir;
@@ -100,12 +104,27 @@ final class LintCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * The baseline: the one named, else the repository's own {@code .migration-guard-baseline.json} when present (as
+     * ESLint reads its suppressions file), none with {@code --no-baseline}.
+     */
     private Baseline loadBaseline() {
-        if (baseline == null) {
+        if (noBaseline && baseline != null) {
+            throw new UsageException("--baseline and --no-baseline contradict each other; give one");
+        }
+        if (noBaseline) {
             return Baseline.none();
         }
-        Path file = workingDir.resolve(baseline);
-        if (!Files.isRegularFile(file)) {
+        Path file;
+        if (baseline == null) {
+            file = scope.root(workingDir).resolve(Baseline.DEFAULT_FILE);
+            if (!Files.exists(file)) {
+                return Baseline.none();
+            }
+        } else {
+            file = workingDir.resolve(baseline);
+        }
+        if (!Files.exists(file)) {
             throw new UsageException("no such baseline file: " + baseline);
         }
         try {

@@ -57,10 +57,11 @@ final class LintScope {
     Config config(Path workingDir, Path root, List<Rule> rules) {
         ConfigLoader loader = new ConfigLoader(rules);
         Path file = config == null ? root.resolve(ConfigLoader.DEFAULT_FILE) : workingDir.resolve(config);
-        if (config != null && !Files.isRegularFile(file)) {
+        if (config != null && !Files.exists(file)) {
             throw new UsageException("no such configuration file: " + config);
         }
-        if (!Files.isRegularFile(file)) {
+        // Anything there but a folder is read (and refused when it is a FIFO or device), never silently skipped.
+        if (!Files.exists(file) || Files.isDirectory(file)) {
             return Config.defaults();
         }
         try {
@@ -82,6 +83,10 @@ final class LintScope {
 
     @Option(names = "--history", description = "Audit mode: lint HEAD, and every commit reachable from it.")
     boolean history;
+
+    @Option(names = "--all-migrations", description = "Judge the content of every migration, also those already "
+            + "committed on the base revision (applied), whose findings are otherwise history.")
+    boolean allMigrations;
 
     /** The git mode the options ask for; at most one may be given. */
     ScanMode mode() {
@@ -124,7 +129,8 @@ final class LintScope {
         // In history and pull-request mode the commits are compared on a thread of their own while the static
         // rules read HEAD; the history rules, which run last, wait for them.
         try (GitScan scan = GitScan.start(root, mode, options)) {
-            Report report = new Linter(selected, settings, baseline).run(scan.snapshot(), scan::changes, changeScope(scan));
+            Report report = new Linter(selected, settings, baseline).withApplied(scan.applied(), allMigrations)
+                    .run(scan.snapshot(), scan::changes, changeScope(scan));
             return report.withNotices(scan.allNotices()).withProvenance(scan.provenance());
         } catch (IOException | UncheckedIOException e) {
             throw new UsageException("cannot read " + root + ": " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.migrationguard.config;
 import dev.migrationguard.rules.RuleOptions;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.workspace.AbstractSnapshot;
+import dev.migrationguard.workspace.Glob;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +16,57 @@ import java.util.Optional;
  * @param ignore       globs of paths never read
  * @param paths        globs of paths read even though git ignores them or they sit in a skipped folder
  * @param maxFileBytes files above this size are skipped with a note
+ * @param overrides    per-path rule settings, in file order (a later one wins where several match)
  */
 public record Config(String source, Map<String, RuleSetting> rules, List<String> ignore, List<String> paths,
-                     long maxFileBytes) {
+                     long maxFileBytes, List<Override> overrides) {
 
     public Config {
         rules = Map.copyOf(rules);
         ignore = List.copyOf(ignore);
         paths = List.copyOf(paths);
+        overrides = List.copyOf(overrides);
+    }
+
+    public Config(String source, Map<String, RuleSetting> rules, List<String> ignore, List<String> paths,
+                  long maxFileBytes) {
+        this(source, rules, ignore, paths, maxFileBytes, List.of());
+    }
+
+    /**
+     * Rule settings for some paths ({@code overrides: [{paths: [...], rules: {...}}]}): a severity or {@code off}
+     * for findings in files the globs match.
+     *
+     * @param paths the globs, as written
+     * @param rules the settings by rule id (options are not per path: they change what a rule reads everywhere)
+     * @param line  the line of the entry, for messages
+     */
+    public record Override(List<String> paths, Map<String, RuleSetting> rules, int line) {
+        public Override {
+            paths = List.copyOf(paths);
+            rules = Map.copyOf(rules);
+        }
+
+        public boolean matches(String path) {
+            for (String glob : paths) {
+                if (Glob.toPattern(glob).matcher(path).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The setting of a rule for a finding in {@code path}: the last override that matches, else none. */
+    public Optional<RuleSetting> overrideFor(String ruleId, String path) {
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            Override o = overrides.get(i);
+            RuleSetting setting = o.rules().get(ruleId);
+            if (setting != null && o.matches(path)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Config defaults() {

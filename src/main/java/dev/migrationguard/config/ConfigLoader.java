@@ -7,11 +7,12 @@ import dev.migrationguard.rules.Rule;
 import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.rules.RuleOptions;
 import dev.migrationguard.rules.Severity;
+import dev.migrationguard.workspace.Glob;
+import dev.migrationguard.workspace.RegularFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  * ignore: ["legacy/**"]
  * paths: ["build/scripts/**"]
  * max-file-size: 5MB
+ * overrides:
+ *   - paths: ["scripts/seed/**"]
+ *     rules: {raw-ddl-in-script: off}
  * </pre>
  */
 public final class ConfigLoader {
@@ -51,7 +55,9 @@ public final class ConfigLoader {
         String name = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(RegularFile.read(file, RegularFile.SETTINGS_MAX_BYTES, true), StandardCharsets.UTF_8);
+        } catch (RegularFile.Refused e) {
+            throw new ConfigException(name, 0, "cannot read the configuration file: it is " + e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(name, 0, "cannot read the configuration file (" + e.getClass().getSimpleName() + ")");
         }
@@ -64,12 +70,13 @@ public final class ConfigLoader {
             return new Config(name, Map.of(), List.of(), List.of(), Config.defaults().maxFileBytes());
         }
         if (!(root instanceof YamlNode.MapNode map)) {
-            throw new ConfigException(name, root.line(), "the configuration must be a mapping of keys (rules, ignore, paths, max-file-size)");
+            throw new ConfigException(name, root.line(), "the configuration must be a mapping of keys (rules, ignore, paths, max-file-size, overrides)");
         }
         Map<String, Config.RuleSetting> ruleSettings = new LinkedHashMap<>();
         List<String> ignore = List.of();
         List<String> paths = List.of();
         long maxFileBytes = Config.defaults().maxFileBytes();
+        List<Config.Override> overrides = List.of();
         for (Map.Entry<String, YamlNode> e : map.entries().entrySet()) {
             YamlNode value = e.getValue();
             int line = map.keyLines().get(e.getKey());
@@ -82,14 +89,15 @@ public final class ConfigLoader {
             }
             switch (e.getKey()) {
                 case "rules" -> ruleSettings = ruleSettings(name, value);
-                case "ignore" -> ignore = stringList(name, "ignore", value);
-                case "paths" -> paths = stringList(name, "paths", value);
+                case "ignore" -> ignore = globList(name, "ignore", value);
+                case "paths" -> paths = globList(name, "paths", value);
                 case "max-file-size" -> maxFileBytes = size(name, value);
+                case "overrides" -> overrides = overrides(name, value);
                 default -> throw new ConfigException(name, line, "unknown key '" + e.getKey()
-                        + "' (expected one of: rules, ignore, paths, max-file-size)");
+                        + "' (expected one of: rules, ignore, paths, max-file-size, overrides)");
             }
         }
-        return new Config(name, ruleSettings, ignore, paths, maxFileBytes);
+        return new Config(name, ruleSettings, ignore, paths, maxFileBytes, overrides);
     }
 
     private Map<String, Config.RuleSetting> ruleSettings(String file, YamlNode node) throws ConfigException {
@@ -129,6 +137,55 @@ public final class ConfigLoader {
             }
         }
         return out;
+    }
+
+    /** {@code overrides: [{paths: [...], rules: {id: severity|off}}]}. */
+    private List<Config.Override> overrides(String file, YamlNode node) throws ConfigException {
+        if (!(node instanceof YamlNode.ListNode list)) {
+            throw new ConfigException(file, node.line(), "'overrides' must be a list of {paths: [...], rules: {...}}");
+        }
+        List<Config.Override> out = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            if (!(item instanceof YamlNode.MapNode entry)) {
+                throw new ConfigException(file, item.line(), "each override must be a mapping with 'paths' and 'rules'");
+            }
+            List<String> globs = null;
+            Map<String, Config.RuleSetting> settings = null;
+            for (Map.Entry<String, YamlNode> e : entry.entries().entrySet()) {
+                int line = entry.keyLines().get(e.getKey());
+                switch (e.getKey()) {
+                    case "paths" -> globs = globList(file, "overrides.paths", e.getValue());
+                    case "rules" -> settings = ruleSettings(file, e.getValue());
+                    default -> throw new ConfigException(file, line, "unknown key '" + e.getKey()
+                            + "' in an override (expected paths and rules)");
+                }
+            }
+            if (globs == null || globs.isEmpty() || settings == null) {
+                throw new ConfigException(file, item.line(), "an override needs both 'paths' (globs) and 'rules'");
+            }
+            for (Map.Entry<String, Config.RuleSetting> s : settings.entrySet()) {
+                if (!s.getValue().options().values().isEmpty()) {
+                    throw new ConfigException(file, s.getValue().line(), "an override sets only a severity or off for "
+                            + s.getKey() + "; its options apply to the whole repository (set them under 'rules')");
+                }
+            }
+            out.add(new Config.Override(globs, settings, item.line()));
+        }
+        return out;
+    }
+
+    /** A list of globs, each checked to be one ({@code {} and {@code [} closed). */
+    private static List<String> globList(String file, String what, YamlNode node) throws ConfigException {
+        List<String> globs = stringList(file, what, node);
+        List<YamlNode> items = node instanceof YamlNode.ListNode list ? list.items() : List.of(node);
+        for (int i = 0; i < globs.size(); i++) {
+            try {
+                Glob.toPattern(globs.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file, items.get(i).line(), what + ": " + e.getMessage());
+            }
+        }
+        return globs;
     }
 
     private static String optionList(Rule rule) {

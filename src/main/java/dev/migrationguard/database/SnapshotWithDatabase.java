@@ -38,6 +38,11 @@ public final class SnapshotWithDatabase implements Snapshot {
     }
 
     @Override
+    public Optional<SourceFile> readIf(String path, java.util.function.Predicate<byte[]> wanted) {
+        return files.readIf(path, wanted);
+    }
+
+    @Override
     public boolean contains(String path) {
         return files.contains(path);
     }

@@ -129,7 +129,7 @@ final class GitDiff implements AutoCloseable {
         try (TreeWalk walk = new TreeWalk(repository, reader)) {
             int head = walk.addTree(iterator(oldTree));
             int staged = walk.addTree(new DirCacheIterator(index));
-            FileTreeIterator files = new FileTreeIterator(repository);
+            FileTreeIterator files = new RegularFilesIterator(repository);
             int work = walk.addTree(files);
             files.setDirCacheIterator(walk, staged);
             walk.setRecursive(false);

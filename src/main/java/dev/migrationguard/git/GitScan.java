@@ -1,5 +1,6 @@
 package dev.migrationguard.git;
 
+import dev.migrationguard.sql.AppliedMigrations;
 import dev.migrationguard.workspace.CheckedOutFiles;
 import dev.migrationguard.workspace.CommitSnapshot;
 import dev.migrationguard.workspace.GitIndexSnapshot;
@@ -29,6 +30,7 @@ import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -36,6 +38,8 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 
 /**
  * The entry point the CLI calls: finds the git repository around a folder and, for a {@link ScanMode}, returns the
@@ -58,6 +62,7 @@ public final class GitScan implements AutoCloseable {
     private final Snapshot snapshot;
     private final CompletableFuture<Outcome> outcome;
     private final Optional<Provenance> provenance;
+    private AppliedMigrations applied = AppliedMigrations.NONE;
 
     /** What the history part of a scan found: change sets and notices. */
     private record Outcome(List<ChangeSet> changes, List<Notice> notices) {
@@ -146,6 +151,7 @@ public final class GitScan implements AutoCloseable {
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
+        GitSettingsFiles.check(builder.getGitDir());
         String indexFile = options.environment().get("GIT_INDEX_FILE");
         Repository repository = builder.setMustExist(true).build();
         if (indexFile != null && !indexFile.isEmpty() && !repository.isBare()) {
@@ -189,6 +195,15 @@ public final class GitScan implements AutoCloseable {
     /** What the history rules judge, oldest first; in pull-request mode the range as a whole comes last. */
     public List<ChangeSet> changes() {
         return outcome().changes();
+    }
+
+    /**
+     * The migrations committed on this run's base revision: with {@code --since REV} the merge base of REV and HEAD,
+     * in a pre-commit run HEAD, otherwise the merge base of HEAD with the remote's default branch (else HEAD); none
+     * outside git or before the first commit.
+     */
+    public AppliedMigrations applied() {
+        return applied;
     }
 
     /** Whether a git repository was found (when not, the history rules have nothing to judge). */
@@ -271,6 +286,16 @@ public final class GitScan implements AutoCloseable {
                 walk.setRetainBody(false);
                 RevCommit head = resolveHead(walk);
                 Optional<Provenance> provenance = Optional.ofNullable(head).map(h -> provenance(h));
+                AppliedMigrations applied = head == null ? AppliedMigrations.NONE : applied(mode, walk, head);
+                GitScan made = scanFrom(mode, background, walk, diff, head, provenance);
+                made.applied = applied;
+                return made;
+            }
+        }
+
+        private GitScan scanFrom(ScanMode mode, boolean background, RevWalk walk, GitDiff diff, RevCommit head,
+                                 Optional<Provenance> provenance) throws IOException {
+            {
                 List<ChangeSet> changes = new ArrayList<>();
                 Snapshot staticSnapshot;
                 if (mode instanceof ScanMode.Local) {
@@ -339,6 +364,80 @@ public final class GitScan implements AutoCloseable {
                 }
                 return new GitScan(repository, staticSnapshot, changes, notices, provenance);
             }
+        }
+
+        /** The migrations committed on the mode's base revision (see {@link GitScan#applied()}). */
+        private AppliedMigrations applied(ScanMode mode, RevWalk walk, RevCommit head) throws IOException {
+            RevCommit base;
+            String label;
+            if (mode instanceof ScanMode.Staged) {
+                base = head;
+                label = "HEAD";
+            } else {
+                String branch;
+                ObjectId tip;
+                if (mode instanceof ScanMode.Since since) {
+                    branch = since.revision();
+                    try {
+                        tip = repository.resolve(branch + "^{commit}");
+                    } catch (RevisionSyntaxException | IOException e) {
+                        tip = null;
+                    }
+                    if (tip == null) {
+                        // The scan says the base is missing; judging every migration hides nothing.
+                        return AppliedMigrations.NONE;
+                    }
+                } else {
+                    branch = defaultBranch();
+                    tip = branch == null ? null : repository.resolve(branch + "^{commit}");
+                }
+                RevCommit mergeBase = tip == null ? null : mergeBase(walk, tip, head);
+                if (mergeBase == null && mode instanceof ScanMode.Since) {
+                    return AppliedMigrations.NONE;
+                }
+                base = mergeBase == null ? head : mergeBase;
+                label = mergeBase == null ? "HEAD" : "the merge base with " + branch;
+            }
+            List<String> sqlPaths = new ArrayList<>();
+            try (TreeWalk tree = new TreeWalk(repository, walk.getObjectReader())) {
+                tree.addTree(base.getTree());
+                tree.setRecursive(true);
+                tree.setFilter(PathSuffixFilter.create("/migration.sql"));
+                while (tree.next()) {
+                    sqlPaths.add(tree.getPathString());
+                }
+            } catch (MissingObjectException e) {
+                notices.add(missingFromClone(e, "the migrations of the base revision"));
+                return AppliedMigrations.NONE;
+            }
+            return AppliedMigrations.of(label + " (" + base.abbreviate(7).name() + ")", sqlPaths);
+        }
+
+        /**
+         * The remote's default branch: {@code refs/remotes/<remote>/HEAD} (origin's first), else {@code origin/main},
+         * else {@code origin/master}; null when there is none.
+         */
+        private String defaultBranch() throws IOException {
+            // Every remote's HEAD, origin's first: a clone has the ref even when its remote is no longer configured.
+            List<Ref> heads = new ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_REMOTES)) {
+                if (ref.getName().endsWith("/" + Constants.HEAD) && ref.getObjectId() != null) {
+                    heads.add(ref);
+                }
+            }
+            String originHead = Constants.R_REMOTES + "origin/" + Constants.HEAD;
+            heads.sort((a, b) -> a.getName().equals(originHead) ? -1 : b.getName().equals(originHead) ? 1
+                    : a.getName().compareTo(b.getName()));
+            if (!heads.isEmpty()) {
+                Ref ref = heads.get(0);
+                return Repository.shortenRefName(ref.isSymbolic() ? ref.getTarget().getName() : ref.getName());
+            }
+            for (String candidate : List.of("origin/main", "origin/master")) {
+                if (repository.exactRef(Constants.R_REMOTES + candidate) != null) {
+                    return candidate;
+                }
+            }
+            return null;
         }
 
         /**

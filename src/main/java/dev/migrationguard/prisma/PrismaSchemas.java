@@ -96,7 +96,8 @@ public final class PrismaSchemas {
             PrismaSchema schema = PrismaParser.parseAll(files);
             String migrations = configuredMigrations.containsKey(location) ? configuredMigrations.get(location)
                     : migrationsDirectory(snapshot, location, folder, schema);
-            projects.add(new PrismaProject(location, folder, schema, migrations));
+            projects.add(new PrismaProject(location, folder, schema, migrations,
+                    prismaVersion(snapshot, folder ? location : RepoPaths.parent(location)).orElse(null)));
         }
         return List.copyOf(projects);
     }
@@ -170,6 +171,62 @@ public final class PrismaSchemas {
     public static Optional<String> schemaSetting(String packageJson) {
         try {
             return readSchemaSetting(packageJson);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The Prisma version of the nearest package.json at or above {@code folder} that names one. */
+    private static Optional<String> prismaVersion(Snapshot snapshot, String folder) {
+        String current = folder;
+        while (true) {
+            String path = current.isEmpty() ? "package.json" : current + "/package.json";
+            Optional<String> version = snapshot.read(path).flatMap(f -> prismaVersionSetting(f.text()));
+            if (version.isPresent()) {
+                return version;
+            }
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            current = RepoPaths.parent(current);
+        }
+    }
+
+    /**
+     * The version range a package.json gives {@code prisma} in its dependencies or devDependencies, else
+     * {@code @prisma/client}'s. A package.json that is not JSON names none.
+     */
+    public static Optional<String> prismaVersionSetting(String packageJson) {
+        try {
+            String prisma = null;
+            String client = null;
+            try (JsonParser p = JSON.createParser(packageJson)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return Optional.empty();
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (!(field.equals("dependencies") || field.equals("devDependencies"))
+                            || value != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        if (p.nextToken() == JsonToken.VALUE_STRING) {
+                            if (name.equals("prisma") && prisma == null) {
+                                prisma = p.getText();
+                            } else if (name.equals("@prisma/client") && client == null) {
+                                client = p.getText();
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+            return Optional.ofNullable(prisma != null ? prisma : client);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.migrationguard.rules.Finding;
+import dev.migrationguard.workspace.RegularFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,9 @@ public final class Baseline {
     public static Baseline read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(RegularFile.read(file, 1L << 30, true));
+        } catch (RegularFile.Refused e) {
+            throw new IOException(file + ": not a baseline file (it is " + e.getMessage() + ")");
         } catch (IOException e) {
             throw new IOException(file + ": not a baseline file (" + e.getClass().getSimpleName() + ")");
         }

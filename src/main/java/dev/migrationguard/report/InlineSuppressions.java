@@ -2,11 +2,13 @@ package dev.migrationguard.report;
 
 import dev.migrationguard.rules.Finding;
 import dev.migrationguard.workspace.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds {@code migration-guard-ignore RULE-ID[, RULE-ID]: reason} in a comment on a finding's line or on the line
@@ -14,38 +16,136 @@ import java.util.regex.Pattern;
  * Makefiles, {@code //} or {@code ///} in Prisma, JavaScript, TypeScript and Java.
  */
 public final class InlineSuppressions {
-    private static final Pattern DIRECTIVE = Pattern.compile(
-            "migration-guard-ignore\\s+([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)\\s*(?::\\s*(.*?))?\\s*(?:\\*/|-->)?\\s*$");
+    private static final String DIRECTIVE = "migration-guard-ignore";
+    private static final String OPENER_CHARS = "/#*!-";
 
-    private InlineSuppressions() {
+    /** The directives read so far, by file and line: a line is read once however many findings it holds. */
+    private final Map<SourceFile, Map<Integer, List<Directive>>> read = new IdentityHashMap<>();
+
+    /** One directive on a line: its rule ids, its reason, and whether it stands alone (may speak for the next line). */
+    private record Directive(String ids, String reason, boolean standalone) {
     }
 
-    /** The suppression that applies to a finding in a file, if any. */
+    /** The suppression that applies to a finding in a file, if any (reading the file's lines afresh). */
     public static Optional<Suppression> find(SourceFile file, Finding finding) {
-        List<String> markers = commentMarkers(file.path());
+        return new InlineSuppressions().lookUp(file, finding);
+    }
+
+    /** As {@link #find}, remembering each line's directives for the next finding. */
+    public Optional<Suppression> lookUp(SourceFile file, Finding finding) {
         int line = finding.range().startLine();
         for (int l = line; l >= Math.max(1, line - 1); l--) {
-            String text = file.lineText(l);
             boolean above = l < line;
-            for (String marker : markers) {
-                int at = text.indexOf(marker);
-                // A comment on the line above must stand alone; a trailing comment speaks for its own line only.
-                if (above && at >= 0 && !text.substring(0, at).isBlank()) {
-                    continue;
-                }
-                while (at >= 0) {
-                    // `///`, `---`, `##` and `/**` open comments too: skip the rest of the opener.
-                    String rest = text.substring(at + marker.length()).replaceFirst("^[/#*!-]*\\s*", "");
-                    Matcher m = DIRECTIVE.matcher(rest);
-                    if (m.lookingAt() && names(m.group(1), finding.ruleId())) {
-                        String reason = m.group(2) == null ? "" : m.group(2).strip();
-                        return Optional.of(new Suppression(Suppression.Kind.IN_SOURCE, reason, file.path() + ":" + l));
-                    }
-                    at = text.indexOf(marker, at + marker.length());
+            for (Directive d : directives(file, l)) {
+                if ((!above || d.standalone()) && names(d.ids(), finding.ruleId())) {
+                    return Optional.of(new Suppression(Suppression.Kind.IN_SOURCE, d.reason(), file.path() + ":" + l));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private List<Directive> directives(SourceFile file, int line) {
+        return read.computeIfAbsent(file, f -> new HashMap<>())
+                .computeIfAbsent(line, l -> parse(file.lineText(l), commentMarkers(file.path())));
+    }
+
+    /**
+     * The directives of one line, in one pass per comment marker: each marker's opener run ({@code ///}, {@code ##},
+     * {@code /**}) is skipped once, so a line of a hundred thousand markers costs its length, not its square.
+     * A directive stands alone when its marker is the first of its kind on the line and only blanks precede it.
+     */
+    static List<Directive> parse(String text, List<String> markers) {
+        if (!text.contains(DIRECTIVE)) {
+            return List.of();
+        }
+        List<Directive> out = new ArrayList<>();
+        for (String marker : markers) {
+            int first = text.indexOf(marker);
+            boolean standalone = first >= 0 && text.substring(0, first).isBlank();
+            int at = first;
+            while (at >= 0) {
+                int i = at + marker.length();
+                while (i < text.length() && OPENER_CHARS.indexOf(text.charAt(i)) >= 0) {
+                    i++;
+                }
+                while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                Directive d = directiveAt(text, i, standalone);
+                if (d != null) {
+                    out.add(d);
+                }
+                at = text.indexOf(marker, Math.max(i, at + marker.length()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code migration-guard-ignore ID[, ID][: reason]} starting at {@code i}, ending the line (after an optional
+     * {@code * /} or {@code -->} closer); null when there is none.
+     */
+    private static Directive directiveAt(String text, int i, boolean standalone) {
+        if (!text.startsWith(DIRECTIVE, i)) {
+            return null;
+        }
+        int n = text.length();
+        int j = i + DIRECTIVE.length();
+        int blanks = j;
+        while (j < n && Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        if (j == blanks) {
+            return null;
+        }
+        int idsStart = j;
+        int idsEnd;
+        while (true) {
+            int idStart = j;
+            while (j < n && isIdChar(text.charAt(j))) {
+                j++;
+            }
+            if (j == idStart) {
+                return null;
+            }
+            idsEnd = j;
+            int k = j;
+            while (k < n && Character.isWhitespace(text.charAt(k))) {
+                k++;
+            }
+            if (k < n && text.charAt(k) == ',') {
+                k++;
+                while (k < n && Character.isWhitespace(text.charAt(k))) {
+                    k++;
+                }
+                j = k;
+                continue;
+            }
+            j = k;
+            break;
+        }
+        String ids = text.substring(idsStart, idsEnd);
+        String reason = "";
+        if (j < n && text.charAt(j) == ':') {
+            reason = text.substring(j + 1);
+            j = n;
+        }
+        String rest = text.substring(j).strip();
+        if (!rest.isEmpty() && !rest.equals("*/") && !rest.equals("-->")) {
+            return null;
+        }
+        reason = reason.strip();
+        if (reason.endsWith("*/")) {
+            reason = reason.substring(0, reason.length() - 2).strip();
+        } else if (reason.endsWith("-->")) {
+            reason = reason.substring(0, reason.length() - 3).strip();
+        }
+        return new Directive(ids, reason, standalone);
+    }
+
+    private static boolean isIdChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
     }
 
     private static boolean names(String list, String ruleId) {

@@ -28,7 +28,11 @@ public final class JsonRenderer implements Renderer {
                 .put("errors", report.count(Severity.ERROR))
                 .put("warnings", report.count(Severity.WARNING))
                 .put("notes", report.count(Severity.NOTE))
-                .put("suppressed", report.suppressedCount());
+                .put("suppressed", report.suppressedCount())
+                .put("baselined", report.baselinedCount())
+                .put("commits", report.coverage().commits())
+                .put("migrations", report.coverage().migrations())
+                .put("appliedMigrationsNotJudged", report.coverage().appliedNotJudged());
         Redaction redaction = Redaction.of(report);
         ArrayNode findings = root.putArray("findings");
         for (Result r : report.results()) {

@@ -11,6 +11,9 @@ import dev.migrationguard.rules.RuleInfo;
 import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.RuleOptions;
 import dev.migrationguard.rules.RulePages;
+import dev.migrationguard.sql.AppliedMigrations;
+import dev.migrationguard.sql.MigrationSet;
+import dev.migrationguard.sql.MigrationSets;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.Tasks;
 import dev.migrationguard.workspace.SourceFile;
@@ -34,11 +37,29 @@ public final class Linter {
     private final List<Rule> rules;
     private final Config config;
     private final Baseline baseline;
+    private final AppliedMigrations applied;
+    private final boolean auditApplied;
 
     public Linter(List<Rule> rules, Config config, Baseline baseline) {
+        this(rules, config, baseline, AppliedMigrations.NONE, false);
+    }
+
+    private Linter(List<Rule> rules, Config config, Baseline baseline, AppliedMigrations applied, boolean auditApplied) {
         this.rules = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
         this.config = config;
         this.baseline = baseline;
+        this.applied = applied;
+        this.auditApplied = auditApplied;
+    }
+
+    /**
+     * A linter that treats {@code applied} migrations as history: the rules that judge a migration's content (the
+     * {@code sql} and {@code migrations} categories, except rules about the repository as a whole) do not report on
+     * them, unless {@code audit} ({@code --all-migrations}), when their fixes say what to do in the next migration
+     * instead of asking for an edit of an applied one. State rules (drift, lock file, history) see everything.
+     */
+    public Linter withApplied(AppliedMigrations value, boolean audit) {
+        return new Linter(rules, config, baseline, value, audit);
     }
 
     public Report run(Snapshot snapshot) {
@@ -115,13 +136,27 @@ public final class Linter {
                 .thenComparing(Finding::message));
         List<Result> results = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        InlineSuppressions inline = new InlineSuppressions();
         for (Finding f : uniqueFingerprints(findings, seen)) {
             Optional<Suppression> suppression = snapshot.read(f.path())
-                    .flatMap((SourceFile file) -> InlineSuppressions.find(file, f))
+                    .flatMap((SourceFile file) -> inline.lookUp(file, f))
                     .or(() -> baseline.suppression(f));
             results.add(new Result(f, suppression));
         }
-        return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot, Optional.empty());
+        List<MigrationSet> sets = snapshot.model(MigrationSets.KEY);
+        int migrations = sets.stream().mapToInt(set -> set.migrations().size()).sum();
+        int notJudged = auditApplied ? 0 : applied.count(sets);
+        int commits = (int) later.get().stream().filter(c -> c.kind() == ChangeSet.Kind.COMMIT).count();
+        return new Report(snapshot.description(), infos, results, snapshot.notices(), errors, snapshot, Optional.empty(),
+                new Report.Coverage(commits, migrations, notJudged));
+    }
+
+    /** The categories whose rules judge what a migration does or how its folder is named. */
+    private static final Set<String> MIGRATION_CONTENT = Set.of("sql", "migrations");
+
+    /** Whether a rule judges migrations one by one (so an applied one is history to it), not the repository's state. */
+    private static boolean judgesMigrationContent(Run run) {
+        return MIGRATION_CONTENT.contains(run.info.category()) && run.inputs.reach() != RuleInputs.Reach.REPOSITORY;
     }
 
     /** The categories whose rules replay the migrations: they run in order on one thread. */
@@ -164,9 +199,22 @@ public final class Linter {
                 run.error = new InternalError(run.rule.id(), tracked.lastRead(), describe(e));
             }
             run.nanos = System.nanoTime() - started;
+            boolean judgesContent = judgesMigrationContent(run);
             for (Finding f : sink.all()) {
+                if (judgesContent && applied.covers(f.path())) {
+                    if (!auditApplied) {
+                        continue;
+                    }
+                    f = AppliedFix.of(f, applied);
+                }
                 if (scope.isEmpty() || scope.get().keeps(run.inputs, f)) {
-                    run.findings.add(setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f));
+                    Finding judged = setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f);
+                    // Per-path settings (`overrides`) have the last word for the files they name.
+                    Optional<Config.RuleSetting> local = config.overrideFor(run.rule.id(), f.path());
+                    if (local.isPresent() && !local.get().enabled()) {
+                        continue;
+                    }
+                    run.findings.add(local.flatMap(Config.RuleSetting::severity).map(judged::withSeverity).orElse(judged));
                 }
             }
         }

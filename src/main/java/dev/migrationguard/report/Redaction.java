@@ -1,5 +1,6 @@
 package dev.migrationguard.report;
 
+import dev.migrationguard.code.ConnectionUrls;
 import dev.migrationguard.rules.Finding;
 import dev.migrationguard.workspace.SourceFile;
 import dev.migrationguard.workspace.TextRange;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Masks every secret a run found, wherever text is shown. One is made per report from all its findings (suppressed
@@ -23,10 +22,6 @@ final class Redaction {
     static final String MASK = "****";
     /** Secrets shorter than this are masked only where their span is known, not wherever their text appears. */
     private static final int MIN_LITERAL = 4;
-    /** A password inside a URL's user info: {@code scheme://user:secret@host}. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]*:)([^\\s@/]+)(@)");
-    /** {@code password=secret} in JDBC URLs and connection strings. */
-    private static final Pattern PARAM_PASSWORD = Pattern.compile("(?i)(\\b(?:password|pwd)=)([^;&\\s\"']+)");
     static final Redaction NONE = new Redaction(Map.of(), List.of());
 
     /** Secret spans by file version ({@link #key}). */
@@ -75,6 +70,14 @@ final class Redaction {
         return report.snapshot() == null ? Optional.empty() : report.snapshot().read(f.path());
     }
 
+    /** Lines masked so far, by file version and line: findings that share a long line mask it once. */
+    private final Map<String, MaskedLine> maskedLines = new HashMap<>();
+
+    /** As {@link #line(Finding, int, String)}, reading the line from {@code file}, each line once per render. */
+    MaskedLine line(Finding f, SourceFile file, int line) {
+        return maskedLines.computeIfAbsent(key(f) + '\0' + line, k -> line(f, line, file.lineText(line)));
+    }
+
     /** Source line {@code line} of the finding's file, as shown: every secret known on it masked. */
     MaskedLine line(Finding f, int line, String raw) {
         List<int[]> masked = new ArrayList<>();
@@ -113,25 +116,20 @@ final class Redaction {
      * holds a password, but a message that quotes a command, or a config error that echoes a bad value, might.
      */
     static String patterns(String text) {
-        if (!text.contains("://") && text.indexOf('=') < 0) {
-            // Neither pattern can match: most messages, and running both regexes on each was a sixth of a big run.
-            return text;
-        }
         List<int[]> masked = new ArrayList<>();
         addPatternSpans(text, masked);
-        return MaskedLine.of(text, masked).text();
+        return masked.isEmpty() ? text : MaskedLine.of(text, masked).text();
     }
 
+    /**
+     * Every form of password the credentials rule knows, found without its context or judgement
+     * ({@link ConnectionUrls#secretSpans}): a form the rule learns must be found there too, so every renderer and
+     * standard error mask it.
+     */
     private static void addPatternSpans(String text, List<int[]> masked) {
-        if (!text.contains("://") && text.indexOf('=') < 0) {
-            return;
-        }
-        for (Pattern p : List.of(URL_PASSWORD, PARAM_PASSWORD)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                if (!isMask(m.group(2))) {
-                    masked.add(new int[] {m.start(2), m.end(2)});
-                }
+        for (int[] span : ConnectionUrls.secretSpans(text)) {
+            if (!isMask(text.substring(span[0], span[1]))) {
+                masked.add(span);
             }
         }
     }

@@ -302,8 +302,17 @@ public final class SarifRenderer implements Renderer {
         return new ArtifactLocation().withUri(encodeUri(path)).withUriBaseId(SRCROOT);
     }
 
-    /** A relative URI reference: each path segment percent-encoded, slashes kept. */
+    /**
+     * A relative URI reference: each path segment percent-encoded, slashes kept, and {@code ./} in front when the first
+     * segment holds a colon, which would make {@code javascript:x.sh} or {@code C:evil.sh} parse as an absolute URI.
+     */
     static String encodeUri(String path) {
+        String encoded = encodeSegments(path);
+        int slash = encoded.indexOf('/');
+        return encoded.substring(0, slash < 0 ? encoded.length() : slash).indexOf(':') >= 0 ? "./" + encoded : encoded;
+    }
+
+    private static String encodeSegments(String path) {
         StringBuilder out = new StringBuilder();
         for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             int c = b & 0xff;

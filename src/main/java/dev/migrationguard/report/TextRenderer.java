@@ -24,14 +24,14 @@ public final class TextRenderer implements Renderer {
         }
         for (Notice notice : report.notices()) {
             if (notice.level() != Notice.Level.NOTE) {
-                out.append(location(notice.path())).append("  ").append(notice.level().name().toLowerCase())
-                        .append("  ").append(redaction.text(notice.message())).append("  (not linted)\n");
+                out.append(Excerpt.escape(location(notice.path()))).append("  ").append(notice.level().name().toLowerCase())
+                        .append("  ").append(Excerpt.escape(redaction.text(notice.message()))).append("  (not linted)\n");
             }
         }
         for (InternalError error : report.errors()) {
             out.append("internal error in rule ").append(error.ruleId())
-                    .append(error.path().isEmpty() ? "" : " on " + error.path())
-                    .append(": ").append(redaction.text(error.message()))
+                    .append(error.path().isEmpty() ? "" : " on " + Excerpt.escape(error.path()))
+                    .append(": ").append(Excerpt.escape(redaction.text(error.message())))
                     .append("\n  (this is a bug in migration-guard; the other rules ran; please report it)\n");
         }
         out.append(summary(report)).append('\n');
@@ -44,40 +44,26 @@ public final class TextRenderer implements Renderer {
     private static void renderFinding(Report report, Redaction redaction, Finding f, Appendable out)
             throws IOException {
         TextRange r = f.range();
-        out.append(f.path()).append(':').append(String.valueOf(r.startLine())).append(':')
+        out.append(Excerpt.escape(f.path())).append(':').append(String.valueOf(r.startLine())).append(':')
                 .append(String.valueOf(r.startColumn())).append("  ").append(f.severity().label()).append("  ")
-                .append(redaction.text(f.message())).append("  ").append(f.ruleId()).append('\n');
+                .append(Excerpt.escape(redaction.text(f.message()))).append("  ").append(f.ruleId()).append('\n');
         Optional<SourceFile> file = Redaction.source(report, f);
         if (file.isPresent() && r.startLine() <= file.get().lineCount()) {
-            String raw = file.get().lineText(r.startLine());
-            Redaction.MaskedLine masked = redaction.line(f, r.startLine(), raw);
+            Redaction.MaskedLine masked = redaction.line(f, file.get(), r.startLine());
             String shown = masked.text();
             String gutter = " ".repeat(String.valueOf(r.startLine()).length());
-            out.append("  ").append(String.valueOf(r.startLine())).append(" | ").append(expandTabs(shown)).append('\n');
             int from = masked.column(r.startColumn());
             int to = r.endLine() == r.startLine() ? masked.column(r.endColumn()) : shown.length() + 1;
-            int width = Math.max(1, to - from);
+            Excerpt.Shown window = Excerpt.window(shown, from - 1, to - 1);
+            out.append("  ").append(String.valueOf(r.startLine())).append(" | ").append(window.text()).append('\n');
             out.append("  ").append(gutter).append(" | ")
-                    .append(" ".repeat(Math.max(0, displayWidth(shown, from - 1))))
-                    .append("^".repeat(width)).append('\n');
+                    .append(" ".repeat(window.caretFrom()))
+                    .append("^".repeat(window.caretWidth())).append('\n');
         }
         if (!f.fix().isEmpty()) {
-            out.append("  = fix: ").append(redaction.text(f.fix())).append('\n');
+            out.append("  = fix: ").append(Excerpt.escape(redaction.text(f.fix()))).append('\n');
         }
         out.append('\n');
-    }
-
-    /** Tabs shown as 4 spaces so the caret lines up with what the terminal prints. */
-    private static String expandTabs(String s) {
-        return s.replace("\t", "    ");
-    }
-
-    private static int displayWidth(String s, int chars) {
-        int width = 0;
-        for (int i = 0; i < Math.min(chars, s.length()); i++) {
-            width += s.charAt(i) == '\t' ? 4 : 1;
-        }
-        return width + Math.max(0, chars - s.length());
     }
 
     static String summary(Report report) {
@@ -90,10 +76,20 @@ public final class TextRenderer implements Renderer {
                 .append(" (").append(errors).append(errors == 1 ? " error, " : " errors, ")
                 .append(warnings).append(warnings == 1 ? " warning, " : " warnings, ")
                 .append(notes).append(notes == 1 ? " note)" : " notes)");
-        if (report.suppressedCount() > 0) {
-            s.append(", ").append(report.suppressedCount()).append(" suppressed");
+        long baselined = report.baselinedCount();
+        long inSource = report.suppressedCount() - baselined;
+        if (inSource > 0) {
+            s.append(", ").append(inSource).append(" suppressed");
+        }
+        if (baselined > 0) {
+            s.append(", ").append(baselined).append(" baselined");
         }
         s.append(" in ").append(report.target());
+        int notJudged = report.coverage().appliedNotJudged();
+        if (notJudged > 0) {
+            s.append("; ").append(notJudged).append(notJudged == 1 ? " applied migration" : " applied migrations")
+                    .append(" not re-judged; --all-migrations to audit them");
+        }
         return s.toString();
     }
 }

@@ -37,6 +37,12 @@ final class TrackingSnapshot implements Snapshot {
     }
 
     @Override
+    public Optional<SourceFile> readIf(String path, java.util.function.Predicate<byte[]> wanted) {
+        lastRead = path;
+        return delegate.readIf(path, wanted);
+    }
+
+    @Override
     public boolean contains(String path) {
         return delegate.contains(path);
     }

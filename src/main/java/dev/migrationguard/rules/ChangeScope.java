@@ -5,6 +5,8 @@ import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.ChangeType;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SubsetSnapshot;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +57,29 @@ public final class ChangeScope {
 
     /** Whether a rule's finding is about what the change did. */
     public boolean keeps(RuleInputs inputs, Finding finding) {
-        return inputs.reach() == RuleInputs.Reach.REPOSITORY || changedFiles.contains(finding.path());
+        return switch (inputs.reach()) {
+            case REPOSITORY -> true;
+            case CHAIN -> touched.contains(finding.path()) || chainFiles(finding).stream().anyMatch(touched::contains);
+            case FILE, CHANGED_FILES -> changedFiles.contains(finding.path());
+        };
+    }
+
+    /**
+     * The files named in a command finding's chain ({@code .github/workflows/ci.yml -> deploy -> db:sync}, or
+     * {@code package.json script `deploy` -> scripts/migrate.sh}): each link that starts with a path. Script names
+     * are links inside the file holding the command.
+     */
+    static List<String> chainFiles(Finding finding) {
+        String chain = finding.properties().get("chain");
+        if (chain == null || chain.isEmpty()) {
+            return List.of();
+        }
+        List<String> files = new ArrayList<>();
+        for (String link : chain.split(" -> ")) {
+            int space = link.indexOf(' ');
+            files.add(space < 0 ? link : link.substring(0, space));
+        }
+        return files;
     }
 
     /** The view of {@code snapshot} that lists only the changed files. */

@@ -62,6 +62,10 @@ public record Finding(
         return new Finding(ruleId, newSeverity, path, range, message, fix, fingerprint, properties, redactions, source);
     }
 
+    public Finding withFix(String newFix) {
+        return new Finding(ruleId, severity, path, range, message, newFix, fingerprint, properties, redactions, source);
+    }
+
     public Finding withFingerprint(String newFingerprint) {
         return new Finding(ruleId, severity, path, range, message, fix, newFingerprint, properties, redactions, source);
     }

@@ -44,8 +44,17 @@ public record RuleInputs(Reach reach, Test affects) {
         return new RuleInputs(Reach.REPOSITORY, affects);
     }
 
+    /**
+     * A finding is about a command and the chain of scripts that runs it (its {@code chain} property: {@code npm run}
+     * scripts, the workflow or script file that calls them): a pre-commit run keeps it when the change touches the
+     * file holding the command or a file of its chain, so a commit is not held up by a command it leaves alone.
+     */
+    public static RuleInputs commandChain(Test affects) {
+        return new RuleInputs(Reach.CHAIN, affects);
+    }
+
     /** How a rule's findings relate to the files it reads. */
-    public enum Reach { FILE, CHANGED_FILES, REPOSITORY }
+    public enum Reach { FILE, CHANGED_FILES, CHAIN, REPOSITORY }
 
     /** Whether a changed path is one of a rule's inputs; {@code change} gives both versions for a closer look. */
     @FunctionalInterface

@@ -10,8 +10,18 @@ package dev.migrationguard.schema;
  * @param origin  where to report it: the Prisma declaration, or the migration statement for objects only the
  *                migrations have
  * @param key     a stable identity (kind and object names) for fingerprints
+ * @param subject the schema element concerned, as the database names it: {@code table T}, {@code column T.c},
+ *                {@code primary key T}, {@code index name}, {@code foreign key T.name}, {@code enum E},
+ *                {@code enum value E.v} (a schema other than the default one prefixes the table or enum:
+ *                {@code auth.T})
  */
-public record Difference(Kind kind, String object, String message, String fix, Origin origin, String key) {
+public record Difference(Kind kind, String object, String message, String fix, Origin origin, String key,
+                         String subject) {
+
+    /** A difference without a subject of its own: the object's. */
+    public Difference(Kind kind, String object, String message, String fix, Origin origin, String key) {
+        this(kind, object, message, fix, origin, key, object);
+    }
 
     public enum Kind {
         TABLE_MISSING, TABLE_EXTRA,

@@ -32,13 +32,41 @@ public final class DriftReports {
             differences = List.copyOf(differences);
         }
 
-        /** The unmodelled statements that name the object a difference is about: they might explain it. */
+        /**
+         * The unmodelled statements that touch the element a difference is about (they name it: the column with
+         * its table, the index, the constraint, the enum value with its enum): they might explain it. A statement
+         * that only names the table (a trigger on it, an UPDATE) does not.
+         */
         public List<UnmodelledStatement> possibleExplanations(Difference difference) {
-            return replay.unmodelled().stream().filter(u -> u.mentions(difference.object())).toList();
+            return replay.unmodelled().stream().filter(u -> touches(u, difference)).toList();
         }
     }
 
     private DriftReports() {
+    }
+
+    /** Whether a statement names the element of a difference (see {@link Difference#subject()}). */
+    static boolean touches(UnmodelledStatement u, Difference d) {
+        String subject = d.subject();
+        int space = subject.lastIndexOf(' ');
+        String kind = space < 0 ? "" : subject.substring(0, space);
+        String element = space < 0 ? subject : subject.substring(space + 1);
+        String owner = element;
+        String part = null;
+        if (kind.equals("column") || kind.equals("foreign key") || kind.equals("enum value")) {
+            int dot = element.lastIndexOf('.');
+            owner = dot < 0 ? element : element.substring(0, dot);
+            part = dot < 0 ? null : element.substring(dot + 1);
+        }
+        owner = owner.contains(".") ? owner.substring(owner.lastIndexOf('.') + 1) : owner;
+        return switch (kind) {
+            case "column", "enum value" -> u.mentions(owner) && (part == null || u.mentions(part));
+            case "foreign key" -> (part != null && u.mentions(part))
+                    || (u.mentions(owner) && u.mentions("REFERENCES"));
+            case "primary key" -> u.mentions(owner) && u.mentions("PRIMARY");
+            case "index" -> u.mentions(element);
+            default -> u.mentions(owner);
+        };
     }
 
     static List<Report> check(Snapshot snapshot) {
@@ -51,13 +79,14 @@ public final class DriftReports {
             }
             Optional<MigrationSet> set = sets.stream()
                     .filter(s -> s.folder().equals(project.migrationsDirectory())).findFirst();
-            Optional<SchemaModel> expected = PrismaSchemaMapper.map(project.schema());
+            Optional<SchemaModel> expected = PrismaSchemaMapper.map(project.schema(), project.prismaMajor());
             if (set.isEmpty() || expected.isEmpty() || set.get().migrations().isEmpty()) {
                 continue;
             }
             SchemaReplay.Result replay = SchemaReplay.replay(snapshot, set.get(), expected.get().provider());
             reports.add(new Report(project, set.get(), expected.get(), replay,
-                    SchemaDiff.compare(expected.get(), replay.model())));
+                    SchemaDiff.compare(expected.get(), PrismaSchemaMapper.managedPart(replay.model(),
+                            project.schema()), project.prismaMajor().isEmpty())));
         }
         return List.copyOf(reports);
     }

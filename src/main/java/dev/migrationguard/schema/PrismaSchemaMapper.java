@@ -1,6 +1,7 @@
 package dev.migrationguard.schema;
 
 import dev.migrationguard.prisma.PrismaAttribute;
+import dev.migrationguard.prisma.PrismaConfigBlock;
 import dev.migrationguard.prisma.PrismaEnum;
 import dev.migrationguard.prisma.PrismaExpression;
 import dev.migrationguard.prisma.PrismaField;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -54,10 +56,12 @@ public final class PrismaSchemaMapper {
     private final Map<String, PrismaModel> models = new HashMap<>();
     private final Map<String, PrismaEnum> enums = new HashMap<>();
     private final Set<String> nonColumnTypes = new HashSet<>();
+    private final OptionalInt prismaMajor;
 
-    private PrismaSchemaMapper(PrismaSchema schema, DatabaseProvider provider) {
+    private PrismaSchemaMapper(PrismaSchema schema, DatabaseProvider provider, OptionalInt prismaMajor) {
         this.schema = schema;
         this.provider = provider;
+        this.prismaMajor = prismaMajor;
         this.foreignKeys = !schema.relationMode().equals("prisma");
         schema.models().forEach(m -> models.putIfAbsent(m.name().text(), m));
         schema.enums().forEach(e -> enums.putIfAbsent(e.name().text(), e));
@@ -78,12 +82,48 @@ public final class PrismaSchemaMapper {
     /** The relational schema of a Prisma schema, or empty when its provider is not relational (MongoDB) or unknown. */
     public static Optional<SchemaModel> map(PrismaSchema schema) {
         Optional<DatabaseProvider> provider = schema.provider().flatMap(DatabaseProvider::fromPrisma);
-        return provider.map(p -> new PrismaSchemaMapper(schema, p).build());
+        return provider.map(p -> new PrismaSchemaMapper(schema, p, OptionalInt.empty()).build());
+    }
+
+    /**
+     * As {@link #map(PrismaSchema)}, for a project on a given major version of Prisma: implicit many-to-many tables
+     * are keyed as that version creates them.
+     */
+    public static Optional<SchemaModel> map(PrismaSchema schema, OptionalInt prismaMajor) {
+        Optional<DatabaseProvider> provider = schema.provider().flatMap(DatabaseProvider::fromPrisma);
+        return provider.map(p -> new PrismaSchemaMapper(schema, p, prismaMajor).build());
     }
 
     /** The relational schema of a Prisma schema for a given provider (whatever its datasource says). */
     public static SchemaModel map(PrismaSchema schema, DatabaseProvider provider) {
-        return new PrismaSchemaMapper(schema, provider).build();
+        return new PrismaSchemaMapper(schema, provider, OptionalInt.empty()).build();
+    }
+
+    /**
+     * The part of a replayed schema that Prisma Migrate manages for this Prisma schema, the part its diff compares:
+     * tables and enums of the schemas it manages (the datasource's {@code schemas}, else the default schema only),
+     * and indexes it can express (not partial ones, not those on expressions).
+     */
+    public static SchemaModel managedPart(SchemaModel replayed, PrismaSchema schema) {
+        Set<String> schemas = new HashSet<>();
+        schemas.add("");
+        schema.datasource().flatMap(d -> d.property("schemas")).map(PrismaConfigBlock.Property::value)
+                .filter(v -> v instanceof PrismaExpression.ArrayValue)
+                .ifPresent(v -> ((PrismaExpression.ArrayValue) v).elements().forEach(e -> {
+                    String name = e.simpleText();
+                    schemas.add(name.equals("public") ? "" : name);
+                }));
+        List<Table> tables = new ArrayList<>();
+        for (Table t : replayed.tables()) {
+            if (!schemas.contains(t.schema())) {
+                continue;
+            }
+            List<Index> indexes = t.indexes().stream().filter(Index::managed).toList();
+            tables.add(indexes.size() == t.indexes().size() ? t : new Table(t.schema(), t.name(), t.columns(),
+                    t.primaryKey(), indexes, t.foreignKeys(), t.origin()));
+        }
+        List<EnumType> enums = replayed.enums().stream().filter(e -> schemas.contains(e.schema())).toList();
+        return new SchemaModel(replayed.provider(), tables, enums);
     }
 
     private SchemaModel build() {
@@ -243,8 +283,9 @@ public final class PrismaSchemaMapper {
                 new Column("B", bId == null ? "integer" : scalarColumnType(bId), false, null, origin));
         List<Index> indexes = new ArrayList<>();
         PrimaryKey primaryKey = null;
-        if (provider == DatabaseProvider.POSTGRESQL || provider == DatabaseProvider.COCKROACHDB) {
-            // Prisma 6 made the pair a primary key on PostgreSQL; older migrations have a unique index instead.
+        boolean beforeSix = prismaMajor.isPresent() && prismaMajor.getAsInt() < 6;
+        if ((provider == DatabaseProvider.POSTGRESQL || provider == DatabaseProvider.COCKROACHDB) && !beforeSix) {
+            // Prisma 6 made the pair a primary key on PostgreSQL; before, it was a unique index (the else branch).
             primaryKey = new PrimaryKey(tableName + "_AB_pkey", List.of("A", "B"), origin);
         } else {
             indexes.add(new Index(tableName + "_AB_unique", List.of("A", "B"), true, origin));

@@ -26,11 +26,23 @@ public final class SchemaDiff {
 
     private final List<Difference> out = new ArrayList<>();
 
-    private SchemaDiff() {
+    private final boolean joinTableKeysAlike;
+
+    private SchemaDiff(boolean joinTableKeysAlike) {
+        this.joinTableKeysAlike = joinTableKeysAlike;
     }
 
     public static List<Difference> compare(SchemaModel expected, SchemaModel actual) {
-        SchemaDiff diff = new SchemaDiff();
+        return compare(expected, actual, true);
+    }
+
+    /**
+     * As {@link #compare(SchemaModel, SchemaModel)}; {@code joinTableKeysAlike} says whether an implicit
+     * many-to-many table's (A, B) unique index and primary key count as the same (when the Prisma version that
+     * decides between them is unknown).
+     */
+    public static List<Difference> compare(SchemaModel expected, SchemaModel actual, boolean joinTableKeysAlike) {
+        SchemaDiff diff = new SchemaDiff(joinTableKeysAlike);
         diff.enums(expected, actual);
         diff.tables(expected, actual);
         return List.copyOf(diff.out);
@@ -41,7 +53,7 @@ public final class SchemaDiff {
             Optional<EnumType> found = actual.enumType(e.schema(), e.name());
             String element = element(e.origin(), "enum " + e.name());
             if (found.isEmpty()) {
-                add(Kind.ENUM_MISSING, e.name(), element + " has no migration creating type " + e.displayName(),
+                add(Kind.ENUM_MISSING, e.name(), "enum " + q(e.schema(), e.name()), element + " has no migration creating type " + e.displayName(),
                         migrateDev("add_" + snake(e.name())), e.origin(), "enum " + e.name());
                 continue;
             }
@@ -49,7 +61,7 @@ public final class SchemaDiff {
                 String value = e.values().get(i);
                 if (!found.get().values().contains(value)) {
                     Origin origin = e.valueOrigins().get(i) == null ? e.origin() : e.valueOrigins().get(i);
-                    add(Kind.ENUM_VALUE_MISSING, e.name(), element(origin, "enum value " + e.name() + "." + value)
+                    add(Kind.ENUM_VALUE_MISSING, e.name(), "enum value " + q(e.schema(), e.name()) + "." + value, element(origin, "enum value " + e.name() + "." + value)
                                     + " has no migration adding '" + value + "' to type " + e.displayName(),
                             migrateDev("add_" + snake(e.name()) + "_" + snake(value)), origin,
                             "enum " + e.name() + " value " + value);
@@ -58,7 +70,7 @@ public final class SchemaDiff {
             for (int i = 0; i < found.get().values().size(); i++) {
                 String value = found.get().values().get(i);
                 if (!e.values().contains(value)) {
-                    add(Kind.ENUM_VALUE_EXTRA, e.name(), "type " + e.displayName() + " has the value '" + value
+                    add(Kind.ENUM_VALUE_EXTRA, e.name(), "enum value " + q(e.schema(), e.name()) + "." + value, "type " + e.displayName() + " has the value '" + value
                                     + "' in the migrations but " + element + " does not",
                             "add the value back to " + element + ", or remove it in a new migration", e.origin(),
                             "enum " + e.name() + " extra value " + value);
@@ -67,7 +79,7 @@ public final class SchemaDiff {
         }
         for (EnumType e : actual.enums()) {
             if (expected.enumType(e.schema(), e.name()).isEmpty()) {
-                add(Kind.ENUM_EXTRA, e.name(), "type " + e.displayName()
+                add(Kind.ENUM_EXTRA, e.name(), "enum " + q(e.schema(), e.name()), "type " + e.displayName()
                                 + " is created by " + createdBy(e.origin())
                                 + " but no enum in the schema maps to it",
                         "add the enum back to the schema, or drop the type in a new migration", e.origin(),
@@ -81,7 +93,7 @@ public final class SchemaDiff {
             Optional<Table> found = actual.table(t.schema(), t.name());
             if (found.isEmpty()) {
                 String element = element(t.origin(), "table " + t.name());
-                add(Kind.TABLE_MISSING, t.name(), element + " has no migration creating table " + t.displayName(),
+                add(Kind.TABLE_MISSING, t.name(), "table " + q(t.schema(), t.name()), element + " has no migration creating table " + t.displayName(),
                         migrateDev("add_" + snake(modelName(t))), t.origin(), "table " + t.name());
                 continue;
             }
@@ -92,7 +104,7 @@ public final class SchemaDiff {
         }
         for (Table t : actual.tables()) {
             if (expected.table(t.schema(), t.name()).isEmpty()) {
-                add(Kind.TABLE_EXTRA, t.name(), "table " + t.displayName()
+                add(Kind.TABLE_EXTRA, t.name(), "table " + q(t.schema(), t.name()), "table " + t.displayName()
                                 + " is created by " + createdBy(t.origin())
                                 + " but no model in the schema maps to it",
                         "add the model back (`prisma db pull` shows it), or drop the table in a new migration",
@@ -106,7 +118,7 @@ public final class SchemaDiff {
             Optional<Column> found = actual.column(c.name());
             String element = element(c.origin(), "column " + c.name());
             if (found.isEmpty()) {
-                add(Kind.COLUMN_MISSING, expected.name(), element + " has no migration creating column \""
+                add(Kind.COLUMN_MISSING, expected.name(), column(expected, c.name()), element + " has no migration creating column \""
                                 + c.name() + "\" in table " + expected.displayName(),
                         migrateDev("add_" + snake(modelName(expected)) + "_" + snake(c.name())), c.origin(),
                         "column " + expected.name() + "." + c.name());
@@ -114,21 +126,25 @@ public final class SchemaDiff {
             }
             Column a = found.get();
             if (!c.type().equals(a.type())) {
-                add(Kind.COLUMN_TYPE, expected.name(), element + " maps to type " + c.type()
+                add(Kind.COLUMN_TYPE, expected.name(), column(expected, c.name()), element + " maps to type " + c.type()
                                 + " but the migrations give column \"" + c.name() + "\" type " + a.type(),
                         migrateDev("change_" + snake(c.name()) + "_type"), c.origin(),
                         "type " + expected.name() + "." + c.name());
             }
-            if (c.nullable() != a.nullable()) {
-                add(Kind.COLUMN_NULLABILITY, expected.name(), element + " is "
+            boolean array = c.type().endsWith("[]");
+            // A list field has no optionality in Prisma: Prisma creates the array column nullable and ignores a
+            // NOT NULL added by hand, so only scalar columns compare nullability.
+            if (c.nullable() != a.nullable() && !(array && fromPrismaField(c))) {
+                add(Kind.COLUMN_NULLABILITY, expected.name(), column(expected, c.name()), element + " is "
                                 + (c.nullable() ? "optional" : "required") + " but the migrations make column \""
                                 + c.name() + "\" " + (a.nullable() ? "nullable" : "NOT NULL"),
                         migrateDev((c.nullable() ? "make_" : "require_") + snake(c.name())
                                 + (c.nullable() ? "_optional" : "")), c.origin(),
                         "nullability " + expected.name() + "." + c.name());
             }
-            if (!defaultsMatch(c.defaultValue(), a.defaultValue())) {
-                add(Kind.COLUMN_DEFAULT, expected.name(), element + " has "
+            if (!defaultsMatch(array ? SqlTypes.normaliseArrayDefault(c.defaultValue()) : c.defaultValue(),
+                    array ? SqlTypes.normaliseArrayDefault(a.defaultValue()) : a.defaultValue())) {
+                add(Kind.COLUMN_DEFAULT, expected.name(), column(expected, c.name()), element + " has "
                                 + describeDefault(c.defaultValue()) + " but the migrations give column \"" + c.name()
                                 + "\" " + describeDefault(a.defaultValue()),
                         migrateDev("change_" + snake(c.name()) + "_default"), c.origin(),
@@ -137,13 +153,18 @@ public final class SchemaDiff {
         }
         for (Column a : actual.columns()) {
             if (expected.column(a.name()).isEmpty()) {
-                add(Kind.COLUMN_EXTRA, expected.name(), "column \"" + a.name() + "\" of table "
+                add(Kind.COLUMN_EXTRA, expected.name(), column(expected, a.name()), "column \"" + a.name() + "\" of table "
                                 + expected.displayName() + " is created by " + createdBy(a.origin()) + " but "
                                 + element(expected.origin(), "the schema") + " has no field mapping to it",
                         "add the field back, or drop the column in a new migration", a.origin(),
                         "extra column " + expected.name() + "." + a.name());
             }
         }
+    }
+
+    /** Whether a column is a Prisma field's (the Prisma side of lint's comparison, not a database's). */
+    private static boolean fromPrismaField(Column c) {
+        return c.origin() != null && c.origin().element() != null && c.origin().element().startsWith("field ");
     }
 
     private static boolean defaultsMatch(String expected, String actual) {
@@ -166,7 +187,7 @@ public final class SchemaDiff {
         if (e == null || a == null || !e.columns().equals(a.columns())
                 || (e.name() != null && a.name() != null && !e.name().equals(a.name()))) {
             Origin origin = e != null ? e.origin() : expected.origin();
-            add(Kind.PRIMARY_KEY, expected.name(), "the primary key of table " + expected.displayName() + " is "
+            add(Kind.PRIMARY_KEY, expected.name(), "primary key " + q(expected.schema(), expected.name()), "the primary key of table " + expected.displayName() + " is "
                             + describeKey(e) + " in the schema but " + describeKey(a) + " in the migrations",
                     migrateDev("change_" + snake(modelName(expected)) + "_primary_key"), origin,
                     "primary key " + expected.name());
@@ -183,13 +204,17 @@ public final class SchemaDiff {
     private void indexes(Table expected, Table actual) {
         Set<Index> matched = new HashSet<>();
         for (Index e : expected.indexes()) {
-            Optional<Index> found = actual.indexes().stream()
+            // Prisma pairs indexes by what they cover: one of the same name if there is one, else any on the same
+            // columns (a rename).
+            List<Index> candidates = actual.indexes().stream()
                     .filter(a -> !matched.contains(a) && a.unique() == e.unique() && a.columns().equals(e.columns()))
-                    .findFirst();
+                    .toList();
+            Optional<Index> found = candidates.stream().filter(a -> a.name().equals(e.name())).findFirst()
+                    .or(() -> candidates.stream().findFirst());
             String what = (e.unique() ? "unique index" : "index") + " \"" + e.name() + "\" on "
                     + expected.displayName() + "(" + String.join(", ", e.columns()) + ")";
             if (found.isEmpty()) {
-                add(Kind.INDEX_MISSING, expected.name(), what + " declared by " + element(e.origin(), "the schema")
+                add(Kind.INDEX_MISSING, expected.name(), "index " + e.name(), what + " declared by " + element(e.origin(), "the schema")
                                 + " has no migration creating it",
                         migrateDev("add_" + snake(e.name())), e.origin(), "index " + expected.name() + " "
                                 + e.unique() + " " + e.columns());
@@ -197,21 +222,24 @@ public final class SchemaDiff {
             }
             matched.add(found.get());
             if (!java.util.Objects.equals(e.method(), found.get().method())) {
-                add(Kind.INDEX_TYPE, expected.name(), what + " uses " + describeMethod(e.method())
+                add(Kind.INDEX_TYPE, expected.name(), "index " + e.name(), what + " uses " + describeMethod(e.method())
                                 + " in the schema but " + describeMethod(found.get().method()) + " in the migrations",
                         migrateDev("change_" + snake(e.name()) + "_type"), e.origin(),
                         "index type " + expected.name() + " " + e.columns());
             }
             if (!e.name().equals(found.get().name())) {
-                add(Kind.INDEX_NAME, expected.name(), what + " is named \"" + found.get().name()
+                add(Kind.INDEX_NAME, expected.name(), "index " + e.name(), what + " is named \"" + found.get().name()
                                 + "\" in the migrations",
                         migrateDev("rename_" + snake(found.get().name())), e.origin(),
                         "index name " + expected.name() + " " + e.columns());
             }
         }
         for (Index a : actual.indexes()) {
-            if (!matched.contains(a)) {
-                add(Kind.INDEX_EXTRA, expected.name(), (a.unique() ? "unique index" : "index") + " \"" + a.name()
+            // An index covering what a declared one covers is not extra, even beside another such index (a table
+            // renamed keeps its old index names, and a later migration may add the new ones): Prisma drops neither.
+            if (!matched.contains(a) && expected.indexes().stream()
+                    .noneMatch(e -> e.unique() == a.unique() && e.columns().equals(a.columns()))) {
+                add(Kind.INDEX_EXTRA, expected.name(), "index " + a.name(), (a.unique() ? "unique index" : "index") + " \"" + a.name()
                                 + "\" on " + expected.displayName() + "(" + String.join(", ", a.columns())
                                 + ") is created by " + createdBy(a.origin()) + " but not declared in the schema",
                         "declare it with " + (a.unique() ? "@@unique" : "@@index") + " in "
@@ -234,7 +262,7 @@ public final class SchemaDiff {
                     + String.join(", ", e.columns()) + ") -> " + SchemaModel.displayName(e.referencedSchema(),
                     e.referencedTable()) + "(" + String.join(", ", e.referencedColumns()) + ")";
             if (found.isEmpty()) {
-                add(Kind.FOREIGN_KEY_MISSING, expected.name(), what + " declared by "
+                add(Kind.FOREIGN_KEY_MISSING, expected.name(), "foreign key " + q(expected.schema(), expected.name()) + "." + e.name(), what + " declared by "
                                 + element(e.origin(), "the schema") + " has no migration creating it",
                         migrateDev("add_" + snake(e.name())), e.origin(),
                         "foreign key " + expected.name() + " " + e.columns());
@@ -258,7 +286,7 @@ public final class SchemaDiff {
                 changes.add("is named \"" + a.name() + "\"");
             }
             if (!changes.isEmpty()) {
-                add(Kind.FOREIGN_KEY_DIFFERENT, expected.name(), what + " differs in the migrations: "
+                add(Kind.FOREIGN_KEY_DIFFERENT, expected.name(), "foreign key " + q(expected.schema(), expected.name()) + "." + e.name(), what + " differs in the migrations: "
                                 + String.join(", ", changes),
                         migrateDev("change_" + snake(e.name())), e.origin(),
                         "foreign key change " + expected.name() + " " + e.columns());
@@ -266,7 +294,7 @@ public final class SchemaDiff {
         }
         for (ForeignKey a : actual.foreignKeys()) {
             if (!matched.contains(a)) {
-                add(Kind.FOREIGN_KEY_EXTRA, expected.name(), "foreign key \"" + a.name() + "\" "
+                add(Kind.FOREIGN_KEY_EXTRA, expected.name(), "foreign key " + q(expected.schema(), expected.name()) + "." + a.name(), "foreign key \"" + a.name() + "\" "
                                 + expected.displayName() + "(" + String.join(", ", a.columns())
                                 + ") is created by " + createdBy(a.origin())
                                 + " but no relation in the schema declares it",
@@ -281,8 +309,8 @@ public final class SchemaDiff {
      * An implicit many-to-many join table's (A, B) pair is a primary key since Prisma 6 and a unique index before:
      * both forms are the same table.
      */
-    private static Table normalised(Table t) {
-        if (!t.name().startsWith("_") || t.primaryKey() != null) {
+    private Table normalised(Table t) {
+        if (!joinTableKeysAlike || !t.name().startsWith("_") || t.primaryKey() != null) {
             return t;
         }
         for (Index i : t.indexes()) {
@@ -296,11 +324,20 @@ public final class SchemaDiff {
         return t;
     }
 
-    private void add(Kind kind, String object, String message, String fix, Origin origin, String key) {
+    private static String q(String schema, String name) {
+        return schema.isEmpty() ? name : schema + "." + name;
+    }
+
+    private static String column(Table table, String column) {
+        return "column " + q(table.schema(), table.name()) + "." + column;
+    }
+
+    private void add(Kind kind, String object, String subject, String message, String fix, Origin origin,
+                     String key) {
         boolean missing = kind == Kind.TABLE_MISSING || kind == Kind.COLUMN_MISSING || kind == Kind.ENUM_MISSING
                 || kind == Kind.ENUM_VALUE_MISSING;
         // A missing object is the drift incident: the message itself names the command that fixes it.
-        out.add(new Difference(kind, object, missing ? message + "; " + fix : message, fix, origin, key));
+        out.add(new Difference(kind, object, missing ? message + "; " + fix : message, fix, origin, key, subject));
     }
 
     private static String element(Origin origin, String fallback) {

@@ -78,12 +78,29 @@ public record SchemaModel(DatabaseProvider provider, List<Table> tables, List<En
     /**
      * A unique or plain index (Prisma creates unique constraints as unique indexes).
      *
-     * @param method the access method in lower case ({@code gin}, {@code hash}), or null for the default (B-tree)
+     * @param method  the access method in lower case ({@code gin}, {@code hash}), or null for the default (B-tree)
+     * @param managed whether a Prisma schema can declare it: false for a partial index (WHERE) or one with an
+     *                expression among its elements, which Prisma Migrate neither creates nor drops
      */
-    public record Index(String name, List<String> columns, boolean unique, String method, Origin origin) {
+    public record Index(String name, List<String> columns, boolean unique, String method, Origin origin,
+                        boolean managed) {
         public Index {
             columns = List.copyOf(columns);
             method = method == null || method.equalsIgnoreCase("btree") ? null : method.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public Index(String name, List<String> columns, boolean unique, String method, Origin origin) {
+            this(name, columns, unique, method, origin, true);
+        }
+
+        /** The same index under another name. */
+        public Index renamed(String newName) {
+            return new Index(newName, columns, unique, method, origin, managed);
+        }
+
+        /** The same index on other columns (a column was renamed). */
+        public Index withColumns(List<String> newColumns) {
+            return new Index(name, newColumns, unique, method, origin, managed);
         }
 
         /** An index with the default access method. */

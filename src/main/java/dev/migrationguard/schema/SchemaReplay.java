@@ -87,6 +87,107 @@ public final class SchemaReplay {
         return replay.result();
     }
 
+    /**
+     * Sees each statement just before the replay applies it, with the schema as it stands at that point: how a rule
+     * finds a statement that refers to something missing or creates something that exists. Additive: the replay's
+     * result is the same with or without one.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        /** {@code state} is only valid during the call. */
+        void before(String migration, SqlScript script, SqlStatement statement, State state);
+    }
+
+    /** What the replayed schema holds at one point; names as written in SQL (unquoted, folded as the dialect folds). */
+    public interface State {
+        boolean hasTable(QualifiedName table);
+
+        boolean hasColumn(QualifiedName table, String column);
+
+        boolean hasEnum(QualifiedName type);
+
+        /** A primary key, foreign key, unique constraint, index or named CHECK/EXCLUDE constraint of the table. */
+        boolean hasConstraint(QualifiedName table, String name);
+
+        /** An index (or the index of a primary key or unique constraint) of any table. */
+        boolean hasIndex(String name);
+    }
+
+    /** Replays a folder as {@link #replay(Snapshot, MigrationSet, DatabaseProvider)} does, showing each statement first. */
+    public static Result replay(Snapshot snapshot, MigrationSet set, DatabaseProvider provider, Observer observer) {
+        SchemaReplay replay = new SchemaReplay(provider);
+        replay.observer = observer;
+        for (Migration m : set.migrations()) {
+            m.script(snapshot).ifPresent(script -> replay.apply(m.name(), script));
+        }
+        return replay.result();
+    }
+
+    private Observer observer;
+
+    /** The replay's maps seen through {@link State}. */
+    private final class StateView implements State {
+        @Override
+        public boolean hasTable(QualifiedName table) {
+            return tables.containsKey(key(table));
+        }
+
+        @Override
+        public boolean hasColumn(QualifiedName table, String column) {
+            MutableTable t = tables.get(key(table));
+            return t != null && t.columns.containsKey(column);
+        }
+
+        @Override
+        public boolean hasEnum(QualifiedName type) {
+            return enums.containsKey(key(type));
+        }
+
+        @Override
+        public boolean hasConstraint(QualifiedName table, String name) {
+            MutableTable t = tables.get(key(table));
+            return t != null && (t.primaryKey != null && sameName(t.primaryKey.name(), name)
+                    || t.indexes.stream().anyMatch(i -> sameName(i.name(), name))
+                    || t.foreignKeys.stream().anyMatch(fk -> sameName(fk.name(), name))
+                    || t.otherConstraints.stream().anyMatch(c -> sameName(c, name)));
+        }
+
+        @Override
+        public boolean hasIndex(String name) {
+            for (MutableTable t : tables.values()) {
+                if (t.primaryKey != null && sameName(t.primaryKey.name(), name)
+                        || t.indexes.stream().anyMatch(i -> sameName(i.name(), name))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Equal names, or equal once cut to the identifier limit, as the database cuts the names it is given. */
+        private boolean sameName(String stored, String asked) {
+            if (stored == null) {
+                return false;
+            }
+            if (stored.equals(asked)) {
+                return true;
+            }
+            int limit = provider.identifierLimit();
+            return stored.length() >= limit && asked.length() >= limit && cut(stored, limit).equals(cut(asked, limit));
+        }
+
+        private String cut(String name, int limit) {
+            if (provider != DatabaseProvider.POSTGRESQL && provider != DatabaseProvider.COCKROACHDB) {
+                return name.substring(0, Math.min(name.length(), limit));
+            }
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int end = Math.min(bytes.length, limit);
+            while (end > 0 && end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+                end--;
+            }
+            return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** Replays scripts in order; {@code names} gives each script's migration name. */
     public static Result replay(DatabaseProvider provider, List<String> names, List<SqlScript> scripts) {
         SchemaReplay replay = new SchemaReplay(provider);
@@ -99,7 +200,11 @@ public final class SchemaReplay {
     private void apply(String migrationName, SqlScript script) {
         this.migration = migrationName;
         this.file = script.file();
+        State state = observer == null ? null : new StateView();
         for (SqlStatement statement : script.statements()) {
+            if (observer != null) {
+                observer.before(migrationName, script, statement, state);
+            }
             statementCount++;
             try {
                 applyStatement(statement);
@@ -132,12 +237,12 @@ public final class SchemaReplay {
             createIndex(s);
         } else if (statement instanceof SqlStatement.DropIndex s) {
             for (QualifiedName name : s.names()) {
-                if (!dropIndex(name.name(), s.table()) && !s.ifExists()) {
+                if (!dropIndex(ident(name.name()), s.table()) && !s.ifExists()) {
                     unmodelled(s.span(), "DROP INDEX of an index the migrations never created");
                 }
             }
         } else if (statement instanceof SqlStatement.CreateEnum s) {
-            MutableEnum e = new MutableEnum(schemaOf(s.name()), s.name().name(), origin(s.name().span()));
+            MutableEnum e = new MutableEnum(schemaOf(s.name()), ident(s.name().name()), origin(s.name().span()));
             for (int i = 0; i < s.values().size(); i++) {
                 e.values.add(s.values().get(i));
                 e.valueOrigins.add(origin(s.valueSpans().get(i)));
@@ -147,7 +252,10 @@ public final class SchemaReplay {
             alterType(s);
         } else if (statement instanceof SqlStatement.DropType s) {
             for (QualifiedName name : s.names()) {
-                enums.remove(key(name));
+                MutableEnum removed = enums.remove(key(name));
+                if (removed != null && s.cascade()) {
+                    dropDependents(key(name), removed.name);
+                }
             }
         } else if (statement instanceof SqlStatement.RenameTable s) {
             renameTable(s.from(), s.to(), s.span());
@@ -177,7 +285,7 @@ public final class SchemaReplay {
             }
             return;
         }
-        MutableTable t = new MutableTable(schemaOf(s.table()), s.table().name(), origin(s.table().span()));
+        MutableTable t = new MutableTable(schemaOf(s.table()), ident(s.table().name()), origin(s.table().span()));
         tables.put(k, t);
         for (ColumnDefinition c : s.columns()) {
             addColumn(t, c);
@@ -188,7 +296,9 @@ public final class SchemaReplay {
     }
 
     private void addColumn(MutableTable t, ColumnDefinition c) {
-        t.columns.put(c.name().name(), column(c));
+        Column column = column(c);
+        t.columns.put(c.name().name(), column);
+        defaultWrittenFor(t, column);
         if (c.primaryKey()) {
             t.primaryKey = new PrimaryKey(defaultPrimaryKeyName(t), List.of(c.name().name()), origin(c.span()));
         }
@@ -221,7 +331,11 @@ public final class SchemaReplay {
 
     private void addConstraint(MutableTable t, TableConstraint c) {
         List<String> cols = c.columns().stream().map(Identifier::name).toList();
-        String name = c.name() == null ? null : c.name().name();
+        String name = c.name() == null ? null : ident(c.name().name());
+        if (c.usingIndex() != null && (c.kind() == ConstraintKind.PRIMARY_KEY || c.kind() == ConstraintKind.UNIQUE)) {
+            constraintUsingIndex(t, c, name);
+            return;
+        }
         switch (c.kind()) {
             case PRIMARY_KEY -> t.primaryKey = new PrimaryKey(name != null && namedPrimaryKeys() ? name
                     : defaultPrimaryKeyName(t), cols, origin(c.span()));
@@ -307,9 +421,14 @@ public final class SchemaReplay {
                 t.updateColumn(a.column().name(),
                         c -> new Column(c.name(), c.type(), c.nullable(),
                         SqlTypes.normaliseDefault(a.value().text()), c.origin()));
+                Column changed = t.columns.get(a.column().name());
+                if (changed != null) {
+                    defaultWrittenFor(t, changed);
+                }
             } else if (action instanceof AlterTableAction.DropDefault a) {
                 t.updateColumn(a.column().name(),
                         c -> new Column(c.name(), c.type(), c.nullable(), null, c.origin()));
+                t.defaultTypes.remove(a.column().name());
             } else if (action instanceof AlterTableAction.AddConstraint a) {
                 addConstraint(t, a.constraint());
             } else if (action instanceof AlterTableAction.DropConstraint a) {
@@ -317,7 +436,7 @@ public final class SchemaReplay {
                     unmodelled(a.span(), "DROP CONSTRAINT of a constraint the migrations never created");
                 }
             } else if (action instanceof AlterTableAction.RenameConstraint a) {
-                renameConstraint(t, a.from().name(), a.to().name());
+                renameConstraint(t, ident(a.from().name()), ident(a.to().name()));
             } else if (action instanceof AlterTableAction.RenameTable a) {
                 renameTable(s.table(), a.to(), a.span());
             } else if (action instanceof AlterTableAction.ValidateConstraint a) {
@@ -328,8 +447,44 @@ public final class SchemaReplay {
         }
     }
 
+    /**
+     * Records that a column's default was written while the column had an enum type: PostgreSQL stores it as a
+     * cast to that type ({@code 'USD'::"Currency"}), and keeps that cast when the column's type changes later.
+     */
+    private void defaultWrittenFor(MutableTable t, Column column) {
+        t.defaultTypes.remove(column.name());
+        if (column.defaultValue() == null) {
+            return;
+        }
+        String base = column.type().replace("[]", "");
+        for (Map.Entry<String, MutableEnum> e : enums.entrySet()) {
+            if (e.getValue().name.equals(base)) {
+                t.defaultTypes.put(column.name(), e.getKey());
+                return;
+            }
+        }
+    }
+
+    /**
+     * {@code DROP TYPE ... CASCADE}: PostgreSQL drops the columns of that type and the defaults that cast to it
+     * along with the type.
+     */
+    private void dropDependents(String enumKey, String enumName) {
+        for (MutableTable t : tables.values()) {
+            for (Column c : List.copyOf(t.columns.values())) {
+                if (c.type().replace("[]", "").equals(enumName)) {
+                    dropColumn(t, c.name());
+                } else if (enumKey.equals(t.defaultTypes.get(c.name()))) {
+                    t.columns.put(c.name(), new Column(c.name(), c.type(), c.nullable(), null, c.origin()));
+                    t.defaultTypes.remove(c.name());
+                }
+            }
+        }
+    }
+
     private void dropColumn(MutableTable t, String column) {
         t.columns.remove(column);
+        t.defaultTypes.remove(column);
         // The database drops indexes and constraints that use the column along with it.
         t.indexes.removeIf(i -> i.columns().contains(column));
         t.foreignKeys.removeIf(fk -> fk.columns().contains(column));
@@ -344,8 +499,11 @@ public final class SchemaReplay {
             return;
         }
         t.columns.put(to, new Column(to, c.type(), c.nullable(), c.defaultValue(), c.origin()));
-        t.indexes.replaceAll(i -> new Index(i.name(), replace(i.columns(), from, to), i.unique(), i.method(),
-                i.origin()));
+        String defaultType = t.defaultTypes.remove(from);
+        if (defaultType != null) {
+            t.defaultTypes.put(to, defaultType);
+        }
+        t.indexes.replaceAll(i -> i.withColumns(replace(i.columns(), from, to)));
         t.foreignKeys.replaceAll(fk -> new ForeignKey(fk.name(), replace(fk.columns(), from, to),
                 fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
                 fk.origin()));
@@ -371,7 +529,7 @@ public final class SchemaReplay {
             t.primaryKey = null;
             return had || a.ifExists();
         }
-        String name = a.name().name();
+        String name = ident(a.name().name());
         if (t.primaryKey != null && name.equals(t.primaryKey.name())) {
             t.primaryKey = null;
             return true;
@@ -395,7 +553,7 @@ public final class SchemaReplay {
         if (t.primaryKey != null && from.equals(t.primaryKey.name())) {
             t.primaryKey = new PrimaryKey(to, t.primaryKey.columns(), t.primaryKey.origin());
         }
-        t.indexes.replaceAll(i -> i.name().equals(from) ? new Index(to, i.columns(), i.unique(), i.method(), i.origin()) : i);
+        t.indexes.replaceAll(i -> i.name().equals(from) ? i.renamed(to) : i);
         t.foreignKeys.replaceAll(fk -> fk.name().equals(from) ? new ForeignKey(to, fk.columns(),
                 fk.referencedSchema(), fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
                 fk.origin()) : fk);
@@ -409,7 +567,7 @@ public final class SchemaReplay {
         }
         String oldName = t.name;
         String oldSchema = t.schema;
-        t.name = to.name();
+        t.name = ident(to.name());
         if (to.hasSchema()) {
             t.schema = schemaOf(to);
         }
@@ -429,14 +587,16 @@ public final class SchemaReplay {
             return;
         }
         List<String> cols = new ArrayList<>();
+        boolean managed = s.where() == null;
         for (SqlStatement.IndexElement e : s.elements()) {
             cols.add(e.column() != null ? e.column().name() : e.text());
+            managed &= e.column() != null;
         }
-        String name = s.name() != null ? s.name().name() : defaultName(t.name, cols, s.unique() ? "key" : "idx");
+        String name = s.name() != null ? ident(s.name().name()) : defaultName(t.name, cols, s.unique() ? "key" : "idx");
         if (s.ifNotExists() && t.indexes.stream().anyMatch(i -> i.name().equals(name))) {
             return;
         }
-        t.indexes.add(new Index(name, cols, s.unique(), s.method(), origin(s.span())));
+        t.indexes.add(new Index(name, cols, s.unique(), s.method(), origin(s.span()), managed));
     }
 
     /** PostgreSQL's {@code ALTER INDEX [IF EXISTS] a RENAME TO b}, which Prisma writes for renamed indexes. */
@@ -445,13 +605,13 @@ public final class SchemaReplay {
         if (!m.matches()) {
             return false;
         }
-        String from = indexName(m.group(1));
-        String to = indexName(m.group(2));
+        String from = ident(indexName(m.group(1)));
+        String to = ident(indexName(m.group(2)));
         for (MutableTable t : tables.values()) {
             for (int i = 0; i < t.indexes.size(); i++) {
                 Index index = t.indexes.get(i);
                 if (index.name().equals(from)) {
-                    t.indexes.set(i, new Index(to, index.columns(), index.unique(), index.method(), index.origin()));
+                    t.indexes.set(i, index.renamed(to));
                     return true;
                 }
             }
@@ -515,7 +675,7 @@ public final class SchemaReplay {
         } else if (s.action() instanceof AlterTypeAction.Rename a) {
             enums.remove(key(s.name()));
             String oldName = e.name;
-            e.name = a.to().name();
+            e.name = ident(a.to().name());
             enums.put(key(e.schema, e.name), e);
             for (MutableTable t : tables.values()) {
                 for (Column c : List.copyOf(t.columns.values())) {
@@ -591,7 +751,59 @@ public final class SchemaReplay {
     }
 
     private String key(QualifiedName name) {
-        return key(schemaOf(name), name.name());
+        return key(schemaOf(name), ident(name.name()));
+    }
+
+    /**
+     * A name as the database stores it: PostgreSQL cuts identifiers to 63 bytes (NAMEDATALEN - 1, never inside a
+     * character), MySQL to 64 characters, so a later statement naming the long or the cut name finds the object.
+     */
+    String ident(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (provider == DatabaseProvider.POSTGRESQL) {
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (bytes.length <= 63) {
+                return name;
+            }
+            int end = 0;
+            int used = 0;
+            while (end < name.length()) {
+                int cp = name.codePointAt(end);
+                int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                if (used + size > 63) {
+                    break;
+                }
+                used += size;
+                end += Character.charCount(cp);
+            }
+            return name.substring(0, end);
+        }
+        if (provider == DatabaseProvider.MYSQL && name.codePointCount(0, name.length()) > 64) {
+            return name.substring(0, name.offsetByCodePoints(0, 64));
+        }
+        return name;
+    }
+
+    /**
+     * {@code ADD CONSTRAINT c PRIMARY KEY USING INDEX i} (or UNIQUE): the existing unique index becomes the
+     * constraint, renamed to the constraint's name.
+     */
+    private void constraintUsingIndex(MutableTable t, TableConstraint c, String name) {
+        String indexName = ident(c.usingIndex().name());
+        Index index = t.indexes.stream().filter(i -> i.name().equals(indexName)).findFirst().orElse(null);
+        if (index == null) {
+            unmodelled(c.span(), "ADD CONSTRAINT ... USING INDEX of an index the migrations never created");
+            return;
+        }
+        t.indexes.remove(index);
+        String newName = name != null ? name : indexName;
+        if (c.kind() == ConstraintKind.PRIMARY_KEY) {
+            t.primaryKey = new PrimaryKey(namedPrimaryKeys() ? newName : null, index.columns(), origin(c.span()));
+        } else {
+            t.indexes.add(index.renamed(newName));
+        }
     }
 
     private static String key(String schema, String name) {
@@ -607,6 +819,8 @@ public final class SchemaReplay {
         final List<Index> indexes = new ArrayList<>();
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final Set<String> otherConstraints = new java.util.HashSet<>();
+        /** Column -> the enum type (its key) its default was written for: the default depends on that type. */
+        final Map<String, String> defaultTypes = new java.util.HashMap<>();
 
         MutableTable(String schema, String name, Origin origin) {
             this.schema = schema;

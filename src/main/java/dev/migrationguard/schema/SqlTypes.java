@@ -1,5 +1,7 @@
 package dev.migrationguard.schema;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -183,6 +185,17 @@ public final class SqlTypes {
                 pendingSpace = true;
                 continue;
             }
+            if ((c == 'e' || c == 'E') && i + 1 < text.length() && text.charAt(i + 1) == '\''
+                    && (i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_'))) {
+                // PostgreSQL's escape string E'...' (old Prisma versions wrote every string default so): its value
+                // as a standard string literal.
+                if (pendingSpace && out.length() > 0 && "([,".indexOf(out.charAt(out.length() - 1)) < 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                i = escapeString(text, i + 2, out);
+                continue;
+            }
             if (pendingSpace && out.length() > 0 && "(),[]".indexOf(c) < 0
                     && "([,".indexOf(out.charAt(out.length() - 1)) < 0) {
                 out.append(' ');
@@ -203,6 +216,171 @@ public final class SqlTypes {
             return "autoincrement()";
         }
         return result;
+    }
+
+    /**
+     * Appends the standard literal of the escape string whose body starts at {@code from} (after {@code E'}), and
+     * returns the index of its closing quote.
+     */
+    private static int escapeString(String text, int from, StringBuilder out) {
+        StringBuilder value = new StringBuilder();
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                value.append('\'');
+                i += 2;
+            } else if (c == '\'') {
+                break;
+            } else if (c == '\\' && i + 1 < text.length()) {
+                char n = text.charAt(i + 1);
+                i += 2;
+                switch (n) {
+                    case 'b' -> value.append('\b');
+                    case 'f' -> value.append('\f');
+                    case 'n' -> value.append('\n');
+                    case 'r' -> value.append('\r');
+                    case 't' -> value.append('\t');
+                    case 'x' -> {
+                        int end = i;
+                        while (end < text.length() && end < i + 2 && Character.digit(text.charAt(end), 16) >= 0) {
+                            end++;
+                        }
+                        if (end > i) {
+                            value.append((char) Integer.parseInt(text.substring(i, end), 16));
+                            i = end;
+                        } else {
+                            value.append('x');
+                        }
+                    }
+                    case 'u', 'U' -> {
+                        int digits = n == 'u' ? 4 : 8;
+                        if (i + digits <= text.length() && text.substring(i, i + digits).chars()
+                                .allMatch(d -> Character.digit(d, 16) >= 0)) {
+                            value.appendCodePoint(Integer.parseInt(text.substring(i, i + digits), 16));
+                            i += digits;
+                        } else {
+                            value.append(n);
+                        }
+                    }
+                    default -> {
+                        if (n >= '0' && n <= '7') {
+                            int end = i;
+                            while (end < text.length() && end < i + 2 && text.charAt(end) >= '0'
+                                    && text.charAt(end) <= '7') {
+                                end++;
+                            }
+                            value.append((char) Integer.parseInt(n + text.substring(i, end), 8));
+                            i = end;
+                        } else {
+                            value.append(n);
+                        }
+                    }
+                }
+            } else {
+                value.append(c);
+                i++;
+            }
+        }
+        out.append('\'').append(value.toString().replace("'", "''")).append('\'');
+        return i;
+    }
+
+    /**
+     * The normal form of an array column's default: PostgreSQL's array literal {@code '{a,b}'} and the constructor
+     * {@code ARRAY['a','b']} (the form Prisma writes) are the same value, so both become
+     * {@code array['a','b']}. Anything else is returned as it is.
+     */
+    public static String normaliseArrayDefault(String normalised) {
+        if (normalised == null) {
+            return null;
+        }
+        if (normalised.startsWith("'{") && normalised.endsWith("}'") && normalised.length() >= 4) {
+            List<String> values = arrayLiteralValues(normalised.substring(2, normalised.length() - 2)
+                    .replace("''", "'"));
+            return values == null ? normalised : render(values);
+        }
+        if (normalised.startsWith("array[") && normalised.endsWith("]")) {
+            List<String> values = new ArrayList<>();
+            for (String element : splitTopLevel(normalised.substring(6, normalised.length() - 1))) {
+                String e = element.strip();
+                if (e.isEmpty()) {
+                    continue;
+                }
+                if (e.length() >= 2 && e.startsWith("'") && e.endsWith("'")) {
+                    values.add(e.substring(1, e.length() - 1).replace("''", "'"));
+                } else if (e.contains("(") || e.contains("'")) {
+                    return normalised;
+                } else {
+                    values.add(e);
+                }
+            }
+            return render(values);
+        }
+        return normalised;
+    }
+
+    private static String render(List<String> values) {
+        return "array[" + String.join(",", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList())
+                + "]";
+    }
+
+    /** The elements of a one-dimensional array literal's body, or null when it is not one. */
+    private static List<String> arrayLiteralValues(String body) {
+        List<String> values = new ArrayList<>();
+        if (body.isBlank()) {
+            return values;
+        }
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (quoted) {
+                if (c == '\\' && i + 1 < body.length()) {
+                    current.append(body.charAt(++i));
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    current.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == '{' || c == '}') {
+                return null;
+            } else if (c == ',') {
+                values.add(wasQuoted ? current.toString() : current.toString().strip());
+                current.setLength(0);
+                wasQuoted = false;
+            } else {
+                current.append(c);
+            }
+        }
+        values.add(wasQuoted ? current.toString() : current.toString().strip());
+        return values;
+    }
+
+    private static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean inString = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                inString = !inString;
+            } else if (!inString && (c == '(' || c == '[')) {
+                depth++;
+            } else if (!inString && (c == ')' || c == ']')) {
+                depth--;
+            } else if (!inString && depth == 0 && c == ',') {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
     private static boolean balanced(String text) {

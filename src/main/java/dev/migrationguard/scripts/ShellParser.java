@@ -213,6 +213,16 @@ public final class ShellParser {
             return assignments.isEmpty() && words.isEmpty();
         }
 
+        /** Inside {@code [[ ... ]]}, where parentheses group, {@code &&} and {@code ||} join tests. */
+        boolean inConditional() {
+            return !words.isEmpty() && isBare(words.get(0), "[[") && (words.size() == 1 || !isBare(words.get(words.size() - 1), "]]"));
+        }
+
+        /** Right after {@code =~} in {@code [[ ... ]]}: the next word is a regular expression. */
+        boolean expectsRegex() {
+            return words.size() > 1 && isBare(words.get(words.size() - 1), "=~") && inConditional();
+        }
+
         /** The control operator after the command, its group depth and whether it is tested. */
         String operator = "";
         int depth;
@@ -278,6 +288,12 @@ public final class ShellParser {
                 if (!pending.isEmpty()) {
                     readHereDocBodies();
                 }
+            } else if (cmd.expectsRegex() && c != ';' && c != '&' && c != '|') {
+                cmd = accept(cmd, readRegexWord());
+            } else if (cmd.inConditional() && (c == '(' || c == ')')) {
+                pos++;
+            } else if (cmd.inConditional() && (c == '&' && peek(1) == '&' || c == '|' && peek(1) == '|')) {
+                pos += 2;
             } else if (c == '#') {
                 while (pos < n && in.charAt(pos) != '\n') {
                     pos++;
@@ -578,6 +594,43 @@ public final class ShellParser {
         }
         if (pos == start) {
             // a lone operator character that no branch consumed: keep the parser moving
+            w.value.append(in, pos);
+            pos++;
+        }
+        return new Word(w.value.build(), in.start(start), in.endBefore(pos), w.quoted);
+    }
+
+    private static boolean isBare(Word w, String text) {
+        return !w.quoted() && w.text().equals(text);
+    }
+
+    /**
+     * The regular expression after {@code =~}: bash reads {@code (}, {@code )} and {@code |} in it as part of the
+     * word, and blanks too inside parentheses; quotes and expansions are read as in any word.
+     */
+    private Word readRegexWord() {
+        int start = pos;
+        WordState w = new WordState(in.start(pos));
+        int depth = 0;
+        while (pos < n) {
+            char c = in.charAt(pos);
+            if (c == '\n' || depth == 0 && (c == ' ' || c == '\t' || c == '\r' || c == ';' || c == '&')) {
+                break;
+            }
+            switch (c) {
+                case '\\' -> readBackslash(w, false);
+                case '\'' -> readSingleQuoted(w);
+                case '"' -> readDoubleQuoted(w);
+                case '$' -> readDollar(w, false);
+                case '`' -> readBackquote(w);
+                default -> {
+                    depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+                    w.value.append(in, pos);
+                    pos++;
+                }
+            }
+        }
+        if (pos == start) {
             w.value.append(in, pos);
             pos++;
         }

@@ -3,9 +3,11 @@ package dev.migrationguard.scripts;
 import dev.migrationguard.workspace.SourceFile;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -51,6 +53,11 @@ final class YamlReader {
         return null;
     }
 
+    /** Where a node's text starts and ends in the file: an alias's node is its anchor's, at the anchor's place. */
+    private static String place(Node node) {
+        return node.getStartMark().getIndex() + ":" + node.getEndMark().getIndex() + ":";
+    }
+
     static String scalar(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;
     }
@@ -71,17 +78,18 @@ final class YamlReader {
         int github = file.path().indexOf(".github/workflows/");
         String base = github > 0 ? file.path().substring(0, github) : "";
         if (action) {
-            readSteps(file, get(get(root, "runs"), "steps"), "action", defaultShell, "", null, out);
+            readSteps(file, get(get(root, "runs"), "steps"), "action", defaultShell, "", null, out, new HashSet<>());
             return;
         }
         if (get(root, "jobs") instanceof MappingNode jobs) {
+            Set<String> used = new HashSet<>();
             for (NodeTuple job : jobs.getValue()) {
                 String jobName = scalar(job.getKeyNode());
                 Node jobRun = get(get(job.getValueNode(), "defaults"), "run");
                 String jobShell = scalar(get(jobRun, "shell"));
                 String jobDir = scalar(get(jobRun, "working-directory"));
                 readSteps(file, get(job.getValueNode(), "steps"), "job `" + jobName + "`",
-                        jobShell != null ? jobShell : defaultShell, base, jobDir != null ? jobDir : defaultDir, out);
+                        jobShell != null ? jobShell : defaultShell, base, jobDir != null ? jobDir : defaultDir, out, used);
             }
         }
     }
@@ -101,8 +109,13 @@ final class YamlReader {
         return dir.endsWith("/") ? dir : dir + "/";
     }
 
+    /**
+     * {@code used}: the runs already read, by place and folder. A YAML alias ({@code run: *deploy}) repeats its
+     * anchor's scalar: read once, it gives the same sites at the same offsets, so later uses add nothing but time
+     * (16,000 aliases of one command took minutes).
+     */
     private static void readSteps(SourceFile file, Node steps, String owner, String shell, String base,
-                                  String directory, List<ScriptSource> out) {
+                                  String directory, List<ScriptSource> out, Set<String> used) {
         if (!(steps instanceof SequenceNode seq)) {
             return;
         }
@@ -119,8 +132,11 @@ final class YamlReader {
             String name = scalar(get(step, "name"));
             String origin = (name != null ? "step `" + name + "`" : "step " + index) + " of " + owner;
             String stepDir = scalar(get(step, "working-directory"));
-            out.add(new ScriptSource(file, ScriptKind.WORKFLOW, ScriptContext.CI, origin, null, shell(file, run),
-                    base + folder(stepDir != null ? stepDir : directory)));
+            String folder = base + folder(stepDir != null ? stepDir : directory);
+            if (!used.add(place(run) + folder)) {
+                continue;
+            }
+            out.add(new ScriptSource(file, ScriptKind.WORKFLOW, ScriptContext.CI, origin, null, shell(file, run), folder));
         }
     }
 
@@ -140,11 +156,15 @@ final class YamlReader {
         if (!(get(root, "services") instanceof MappingNode services)) {
             return;
         }
+        Map<Node, Boolean> used = new IdentityHashMap<>();
         for (NodeTuple service : services.getValue()) {
             String name = scalar(service.getKeyNode());
             for (String key : List.of("entrypoint", "command")) {
                 Node value = get(service.getValueNode(), key);
                 String origin = "the `" + key + "` of service `" + name + "`";
+                if (value != null && used.put(value, Boolean.TRUE) != null) {
+                    continue;
+                }
                 if (value instanceof ScalarNode s) {
                     out.add(new ScriptSource(file, ScriptKind.COMPOSE, context, origin, null, shell(file, s)));
                 } else if (value instanceof SequenceNode list) {
@@ -181,6 +201,9 @@ final class YamlReader {
             for (NodeTuple t : map.getValue()) {
                 String key = scalar(t.getKeyNode());
                 if ("run".equals(key) && t.getValueNode() instanceof ScalarNode run) {
+                    if (seen.put(run, Boolean.TRUE) != null) {
+                        continue;
+                    }
                     String origin = "the lefthook command `" + (path.isEmpty() ? "run" : path) + "`";
                     out.add(new ScriptSource(file, ScriptKind.LEFTHOOK, ScriptContext.LOCAL, origin, null, shell(file, run)));
                 } else {
@@ -227,8 +250,10 @@ final class YamlReader {
                 if (key != null && CI_SCRIPT_KEYS.contains(key) && !(value instanceof MappingNode)) {
                     String origin = "the `" + key + "` of `" + (path.isEmpty() ? key : path) + "`";
                     for (ScalarNode line : scalars(value)) {
-                        out.add(new ScriptSource(file, ScriptKind.CI_CONFIG, ScriptContext.CI, origin, null,
-                                shell(file, line), ""));
+                        if (seen.put(line, Boolean.TRUE) == null) {
+                            out.add(new ScriptSource(file, ScriptKind.CI_CONFIG, ScriptContext.CI, origin, null,
+                                    shell(file, line), ""));
+                        }
                     }
                 } else {
                     walkCi(file, value, where, out, seen, depth + 1);

@@ -107,4 +107,36 @@ final class SqlLiterals {
         }
         return out.toString();
     }
+
+    /**
+     * The value of a string literal's content ({@code content} = the text between its quotes, which starts at file
+     * offset {@code from}): doubled quotes undone and, with {@code escapes} (E'...'), backslash escapes. Fills
+     * {@code offsets[k]} with the file offset where the value's character {@code k} is written, and
+     * {@code offsets[value.length()]} with the content's end.
+     */
+    static String unescapeWithOffsets(String content, int from, boolean escapes, int[] offsets) {
+        StringBuilder out = new StringBuilder(content.length());
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            offsets[out.length()] = from + i;
+            if (c == '\'' && i + 1 < content.length() && content.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else if (c == '\\' && escapes && i + 1 < content.length()) {
+                char next = content.charAt(++i);
+                out.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        offsets[out.length()] = from + content.length();
+        return out.toString();
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One statement of a migration, with exact source positions. Statements the grammar reads in depth are the DDL
- * that changes a schema; everything else (DO blocks, functions, triggers, INSERT/UPDATE/DELETE, PRAGMA,
+ * that changes a schema; everything else (functions, triggers, INSERT/UPDATE/DELETE, PRAGMA,
  * transaction control, SQL Server batches) is an {@link Other}. Every {@code span} runs from the first token to
  * the last one, without the terminating {@code ;}.
  */
@@ -164,6 +164,29 @@ public sealed interface SqlStatement {
      * {@code EXEC sp_rename 'dbo.a', 'b'}.
      */
     record RenameTable(Span span, QualifiedName from, QualifiedName to) implements SqlStatement {
+    }
+
+    /**
+     * A PostgreSQL {@code DO} block whose PL/pgSQL body was read. The script lists the block and then, right after it,
+     * each SQL statement of its body in order ({@code statements}, with spans into the file: the statements of nested
+     * blocks, IF branches and loops, and the text of {@code EXECUTE 'literal'}), so a rule or the replay that walks
+     * {@link SqlScript#statements()} reads them like any other statement and needs to know nothing of blocks. An
+     * {@code EXECUTE} of a computed string is an {@link Other} with keyword "EXECUTE". A block whose body is not
+     * read stays an {@link Other} with keyword "DO".
+     *
+     * @param conditional the spans of the statements that may not run or whose failure is caught: under IF, CASE or
+     *                    a loop, or in a block with an EXCEPTION handler (see {@link #isConditional})
+     */
+    record DoBlock(Span span, List<SqlStatement> statements, List<Span> conditional) implements SqlStatement {
+        public DoBlock {
+            statements = List.copyOf(statements);
+            conditional = List.copyOf(conditional);
+        }
+
+        /** Whether {@code inner}, one of {@link #statements()}, may not run or has its failure caught. */
+        public boolean isConditional(SqlStatement inner) {
+            return conditional.contains(inner.span());
+        }
     }
 
     /**

@@ -13,12 +13,21 @@ final class Utf16CharStream implements CharStream {
     /** The text's code units: the lexer reads every one through {@link #LA}, and an array read is cheaper. */
     private final char[] chars;
     private final String name;
+    /** Where reading stops: the text's length, or the end of the part being read. */
+    private final int limit;
     private int position;
 
     Utf16CharStream(String text, String name) {
+        this(text, name, 0, text.length());
+    }
+
+    /** Reads only {@code text[from, to)}, with offsets still into the whole text (a DO block's body in its file). */
+    Utf16CharStream(String text, String name, int from, int to) {
         this.text = text;
         this.chars = text.toCharArray();
         this.name = name;
+        this.limit = to;
+        this.position = from;
     }
 
     @Override
@@ -30,7 +39,7 @@ final class Utf16CharStream implements CharStream {
 
     @Override
     public void consume() {
-        if (position >= chars.length) {
+        if (position >= limit) {
             throw new IllegalStateException("cannot consume EOF");
         }
         position++;
@@ -42,7 +51,7 @@ final class Utf16CharStream implements CharStream {
             return 0;
         }
         int index = i < 0 ? position + i : position + i - 1;
-        if (index < 0 || index >= chars.length) {
+        if (index < 0 || index >= limit) {
             return IntStream.EOF;
         }
         return chars[index];
@@ -64,12 +73,12 @@ final class Utf16CharStream implements CharStream {
 
     @Override
     public void seek(int index) {
-        position = Math.min(index, text.length());
+        position = Math.min(index, limit);
     }
 
     @Override
     public int size() {
-        return text.length();
+        return limit;
     }
 
     @Override

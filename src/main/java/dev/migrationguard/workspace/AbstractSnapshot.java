@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What every snapshot shares: decoding, the size limit, caching of decoded files and of models, and notices.
@@ -73,6 +74,34 @@ public abstract class AbstractSnapshot implements Snapshot {
         return contains(path);
     }
 
+    @Override
+    public final synchronized Optional<SourceFile> readIf(String path, Predicate<byte[]> wanted) {
+        Optional<SourceFile> cached = files.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        if (!hasFile(path)) {
+            return read(path);
+        }
+        byte[] bytes;
+        try {
+            if (size(path) > maxFileBytes) {
+                return read(path);
+            }
+            bytes = load(path);
+        } catch (IOException | RuntimeException e) {
+            // read() tries again and notes why it could not.
+            return read(path);
+        }
+        if (!TextDecoder.utf16(bytes) && !wanted.test(bytes)) {
+            // Nothing the scan looks for (and plain UTF-8, so no notice is lost): never decoded, never cached.
+            return Optional.empty();
+        }
+        Optional<SourceFile> decoded = decode(path, bytes);
+        files.put(path, decoded);
+        return decoded;
+    }
+
     private Optional<SourceFile> decode(String path) {
         if (!hasFile(path)) {
             return Optional.empty();
@@ -84,7 +113,16 @@ public abstract class AbstractSnapshot implements Snapshot {
                         + " bytes (raise max-file-size in .migration-guard.yml to read it)"));
                 return Optional.empty();
             }
-            TextDecoder.Result result = TextDecoder.decode(load(path));
+            return decode(path, load(path));
+        } catch (IOException | RuntimeException e) {
+            notices.add(Notice.warning(path, "could not be read: " + describe(e)));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<SourceFile> decode(String path, byte[] bytes) {
+        try {
+            TextDecoder.Result result = TextDecoder.decode(bytes);
             if (result instanceof TextDecoder.Text text) {
                 if (text.malformed()) {
                     notices.add(Notice.warning(path, "not valid UTF-8: invalid bytes were read as U+FFFD"));
@@ -93,7 +131,7 @@ public abstract class AbstractSnapshot implements Snapshot {
             }
             notices.add(Notice.note(path, "skipped: binary file"));
             return Optional.empty();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             notices.add(Notice.warning(path, "could not be read: " + describe(e)));
             return Optional.empty();
         }

@@ -83,7 +83,7 @@ public final class CheckedOutFiles {
             return null;
         }
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = RegularFile.read(file, entry.getLength(), false);
             // Changed since the check: git has the bytes the index vouched for.
             return bytes.length == entry.getLength() ? bytes : null;
         } catch (IOException e) {
@@ -217,7 +217,9 @@ public final class CheckedOutFiles {
             return false;
         }
         AttributesNode node = new AttributesNode();
-        try (InputStream in = Files.newInputStream(attributes)) {
+        // A FIFO or device never ends: read only a regular file of a settings file's size (else: converts).
+        try (InputStream in = new java.io.ByteArrayInputStream(
+                RegularFile.read(attributes, RegularFile.SETTINGS_MAX_BYTES, true))) {
             node.parse(in);
         } catch (IOException e) {
             return true;

@@ -22,6 +22,18 @@ public interface Snapshot {
     Optional<SourceFile> read(String path);
 
     /**
+     * As {@link #read}, for a scan that looks for a few literals: when {@code wanted} rejects the file's bytes (UTF-8
+     * as stored, after a byte-order mark) the file is not decoded and reads as empty, so a scan of every file decodes
+     * only the few that can matter. {@code wanted} must accept every file the scan could find something in, and every
+     * file whose bytes are not plain UTF-8 text ({@link TextDecoder#plainUtf8}: malformed, or binary), so that their
+     * notices are kept; a file already decoded, or one the test cannot judge (UTF-16), is returned as {@link #read}
+     * returns it.
+     */
+    default Optional<SourceFile> readIf(String path, java.util.function.Predicate<byte[]> wanted) {
+        return read(path);
+    }
+
+    /**
      * The names of the folders directly inside {@code folder} (relative to the root, no trailing slash) that hold
      * listed files, sorted. Git snapshots answer from one tree without listing every file.
      */

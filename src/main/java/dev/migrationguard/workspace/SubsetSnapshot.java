@@ -46,6 +46,11 @@ public final class SubsetSnapshot implements Snapshot {
     }
 
     @Override
+    public Optional<SourceFile> readIf(String path, java.util.function.Predicate<byte[]> wanted) {
+        return whole.readIf(path, wanted);
+    }
+
+    @Override
     public boolean contains(String path) {
         return listedSet.contains(path);
     }

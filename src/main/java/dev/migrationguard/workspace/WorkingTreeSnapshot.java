@@ -1,5 +1,6 @@
 package dev.migrationguard.workspace;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,7 +176,7 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
             return null;
         }
         IgnoreNode node = new IgnoreNode();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ByteArrayInputStream(RegularFile.read(file, RegularFile.SETTINGS_MAX_BYTES, false))) {
             node.parse(file.toString(), in);
             return node;
         } catch (IOException e) {
@@ -224,6 +225,7 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
 
     @Override
     protected byte[] load(String path) throws IOException {
-        return Files.readAllBytes(root.resolve(path));
+        // Listed as a regular file (or a link to one inside the root); checked again, as it may have changed since.
+        return RegularFile.read(root.resolve(path), Integer.MAX_VALUE - 8, true);
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrationguard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class BaselineCommandTest {
         CliRun added = run("lint", "--baseline", ".migration-guard-baseline.json", "--fail-on", "warning");
         assertEquals(1, added.exitCode());
         assertTrue(added.out().startsWith("b.sh:1:6  warning"), added.out());
-        assertTrue(added.out().endsWith("1 problem (0 errors, 1 warning, 0 notes), 1 suppressed in working tree\n"), added.out());
+        assertTrue(added.out().endsWith("1 problem (0 errors, 1 warning, 0 notes), 1 baselined in working tree\n"), added.out());
     }
 
     @Test
@@ -64,5 +65,46 @@ class BaselineCommandTest {
         CliRun run = run("lint", "--baseline", "bl.json");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("migration-guard: " + dir.resolve("bl.json") + ": not a baseline file"), run.err());
+    }
+
+    @Test
+    void theRepositorysBaselineFileIsReadWithoutBeingNamedAndNoBaselineIgnoresIt() throws IOException {
+        Files.writeString(dir.resolve("a.sh"), "echo DANGER\n");
+        assertEquals(0, run("baseline").exitCode());
+        Files.writeString(dir.resolve("b.sh"), "echo DANGER again\n");
+
+        CliRun read = run("lint", "--fail-on", "warning");
+        assertEquals(1, read.exitCode());
+        assertTrue(read.out().startsWith("b.sh:1:6  warning"), read.out());
+        assertFalse(read.out().contains("a.sh:"), read.out());
+        assertTrue(read.out().endsWith("1 problem (0 errors, 1 warning, 0 notes), 1 baselined in working tree\n"), read.out());
+
+        CliRun ignored = run("lint", "--fail-on", "warning", "--no-baseline");
+        assertTrue(ignored.out().contains("a.sh:1:6  warning"), ignored.out());
+        assertTrue(ignored.out().endsWith("2 problems (0 errors, 2 warnings, 0 notes) in working tree\n"), ignored.out());
+
+        CliRun both = run("lint", "--no-baseline", "--baseline", ".migration-guard-baseline.json");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--baseline and --no-baseline"), both.err());
+    }
+
+    @Test
+    void aBaselineNamedOnTheCommandLineReplacesTheRepositorysOwn() throws IOException {
+        Files.writeString(dir.resolve("a.sh"), "echo DANGER\n");
+        assertEquals(0, run("baseline").exitCode());
+        Files.writeString(dir.resolve("empty.json"), "{\"findings\": []}");
+        CliRun run = run("lint", "--fail-on", "warning", "--baseline", "empty.json", "--format", "json");
+        assertEquals(1, run.exitCode());
+        JsonNode summary = new ObjectMapper().readTree(run.out()).get("summary");
+        assertEquals(1, summary.get("warnings").asInt());
+        assertEquals(0, summary.get("baselined").asInt());
+    }
+
+    @Test
+    void aMalformedRepositoryBaselineIsAUsageErrorNotASilentPass() throws IOException {
+        Files.writeString(dir.resolve(".migration-guard-baseline.json"), "{\"nope\": 1}");
+        CliRun run = run("lint");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(".migration-guard-baseline.json: not a baseline file"), run.err());
     }
 }

@@ -3,6 +3,7 @@ package dev.migrationguard.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.testing.MarkerRule;
@@ -50,7 +51,7 @@ class ConfigLoaderTest {
     @Test
     void unknownTopLevelKeyNamesKeyAndLine() {
         ConfigException e = error("ignore: []\nrulez:\n  x: off\n");
-        assertEquals(".migration-guard.yml:2: unknown key 'rulez' (expected one of: rules, ignore, paths, max-file-size)",
+        assertEquals(".migration-guard.yml:2: unknown key 'rulez' (expected one of: rules, ignore, paths, max-file-size, overrides)",
                 e.describe());
     }
 
@@ -101,5 +102,37 @@ class ConfigLoaderTest {
                 error("ignore: []\nmax-file-size: 99999999999999999999\n").describe());
         assertEquals(".migration-guard.yml:1: max-file-size '9999999999GB' is too large",
                 error("max-file-size: 9999999999GB\n").describe());
+    }
+
+    @Test
+    void overridesSetASeverityOrOffForSomePaths() throws ConfigException {
+        Config c = loader.parse("c", """
+                overrides:
+                  - paths: ["scripts/seed/**"]
+                    rules:
+                      test-marker: off
+                  - paths: ["scripts/seed/keep.sh", "docs/*.{md,txt}"]
+                    rules: {test-marker: note}
+                """);
+        assertFalse(c.overrideFor("test-marker", "scripts/seed/a.sh").orElseThrow().enabled());
+        assertEquals(java.util.Optional.of(dev.migrationguard.rules.Severity.NOTE),
+                c.overrideFor("test-marker", "scripts/seed/keep.sh").orElseThrow().severity());
+        assertEquals(java.util.Optional.of(dev.migrationguard.rules.Severity.NOTE),
+                c.overrideFor("test-marker", "docs/a.txt").orElseThrow().severity());
+        assertTrue(c.overrideFor("test-marker", "scripts/deploy.sh").isEmpty());
+    }
+
+    @Test
+    void badOverridesAndGlobsAreErrorsAtTheirLine() {
+        ConfigException unknownRule = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> loader.parse("c", "overrides:\n  - paths: [a]\n    rules:\n      nope: off\n"));
+        assertEquals(4, unknownRule.line());
+        ConfigException noPaths = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> loader.parse("c", "overrides:\n  - rules: {test-marker: off}\n"));
+        assertTrue(noPaths.getMessage().contains("needs both 'paths'"), noPaths.getMessage());
+        ConfigException glob = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> loader.parse("c", "ignore:\n  - ok/**\n  - \"*.{yml\"\n"));
+        assertEquals(3, glob.line());
+        assertTrue(glob.getMessage().contains("without its '}'"), glob.getMessage());
     }
 }

@@ -186,6 +186,44 @@ class PrismaParserTest {
     }
 
     @Test
+    void acceptsBlockCommentsWherePrismaDoes() {
+        // Each position checked with Prisma's own validator (prisma-schema-wasm, Prisma 6.19 and 7.10): all valid.
+        PrismaSchema schema = parse("""
+                /* top-level,
+                   over lines */
+                /** not a doc comment */
+                datasource db {
+                  /* in a datasource */
+                  provider = "postgresql"
+                }
+                /* a */ model User { /* after the brace */
+                  /* between fields */
+                  id    Int    @id /* after a field */
+                  /* x */ email String @unique
+                  @@index([email]) /* after a block attribute */
+                } /* after the block */
+                enum Role {
+                  /* c */
+                  USER /* t */
+                  ADMIN
+                }
+                """);
+        assertEquals(List.of(), schema.problems());
+        assertEquals(List.of("id", "email"),
+                schema.model("User").orElseThrow().fields().stream().map(f -> f.name().text()).toList());
+        assertEquals(1, schema.model("User").orElseThrow().blockAttributes().size());
+        assertEquals(2, schema.enumNamed("Role").orElseThrow().values().size());
+        assertEquals("postgresql", schema.provider().orElseThrow());
+    }
+
+    @Test
+    void rejectsAnUnterminatedBlockCommentAsPrismaDoes() {
+        PrismaSchema schema = parse("model User {\n  id Int @id\n}\n/* unterminated\nmodel Post {\n  id Int @id\n}\n");
+        assertFalse(schema.problems().isEmpty());
+        assertEquals("4:1", at(schema.files().get(0), schema.problems().get(0).start()));
+    }
+
+    @Test
     void reportsStrayCharacterAtItsPosition() {
         PrismaSchema schema = parse("model User {\n  id Int @id\n  name String $\n}\n");
         SourceFile file = schema.files().get(0);

@@ -83,4 +83,21 @@ class PrismaSchemasTest {
         InMemorySnapshot snapshot = InMemorySnapshot.of("prisma/schema.prisma", DATASOURCE);
         assertEquals(true, snapshot.model(PrismaSchemas.ALL) == snapshot.model(PrismaSchemas.ALL));
     }
+
+    @Test
+    void readsThePrismaVersionFromTheNearestPackageJsonThatNamesOne() {
+        InMemorySnapshot snapshot = InMemorySnapshot.of(
+                "package.json", "{\"devDependencies\": {\"prisma\": \"5.1.0\"}}",
+                "apps/web/package.json", "{\"dependencies\": {\"@prisma/client\": \"^6.19.3\", \"next\": \"15\"}}",
+                "apps/web/prisma/schema.prisma", DATASOURCE,
+                "apps/docs/package.json", "{\"dependencies\": {\"react\": \"19\"}}",
+                "apps/docs/prisma/schema.prisma", DATASOURCE,
+                "tools/prisma/schema.prisma", DATASOURCE);
+        assertEquals(List.of("apps/docs/prisma/schema.prisma 5", "apps/web/prisma/schema.prisma 6",
+                        "tools/prisma/schema.prisma 5"),
+                snapshot.model(PrismaSchemas.ALL).stream().map(p -> p.location() + " " + p.prismaMajor().getAsInt())
+                        .toList());
+        assertEquals(java.util.OptionalInt.empty(), new PrismaProject("s", false, null, "m", "latest").prismaMajor());
+        assertEquals(7, new PrismaProject("s", false, null, "m", ">=7.0.0 <8").prismaMajor().getAsInt());
+    }
 }

@@ -81,6 +81,49 @@ class SecretsInOutputTest {
     }
 
     @Test
+    void passwordsWrittenOutsideUrlsAreMaskedInEveryFormatAndInEveryExcerptOfTheirLine() throws IOException {
+        write("scripts/deploy.sh", "#!/bin/sh\n"
+                + "PGPASSWORD=" + PASSWORD + " psql -h db.prod.example.com app && npx prisma db push --accept-data-loss\n"
+                + "az postgres flexible-server create --admin-password " + PASSWORD + "x && npx prisma db push\n");
+        write("scripts/deploy.ps1", "$DB_HOST = \"db.prod.example.com\"\n$DB_PASSWORD = \"" + PASSWORD + "y\"\n"
+                + "npx prisma db push --accept-data-loss\n");
+        write("appsettings.json", "{\"ConnectionStrings\": {\"Default\": \"Server=db.prod.example.com;Database=app;"
+                + "User Id=app;Password=" + PASSWORD + "z;\"}}\n");
+        for (String format : FORMATS) {
+            CliRun run = CliRun.of(dir, "lint", "--format", format);
+            assertTrue(run.out().contains("prisma-db-push"), format + ": " + run.out());
+            long credentials = run.out().split("database-url-credentials", -1).length - 1;
+            assertTrue(credentials >= 4, format + ": " + run.out());
+            assertFalse(run.out().contains(PASSWORD), format + ": " + run.out());
+            assertFalse(run.err().contains(PASSWORD), format + ": " + run.err());
+        }
+    }
+
+    @Test
+    void everyPasswordFormIsMaskedInTextWithNoFindingToGoOn() {
+        assertEquals("PGPASSWORD=**** psql", Redaction.patterns("PGPASSWORD=" + PASSWORD + " psql"));
+        assertEquals("$DB_PASSWORD = \"****\"", Redaction.patterns("$DB_PASSWORD = \"" + PASSWORD + "\""));
+        assertEquals("$env:PGPASSWORD='****'", Redaction.patterns("$env:PGPASSWORD='" + PASSWORD + "'"));
+        assertEquals("az sql server create --admin-password **** -g x",
+                Redaction.patterns("az sql server create --admin-password " + PASSWORD + " -g x"));
+        assertEquals("Server=h;Password=****;Database=d", Redaction.patterns("Server=h;Password=" + PASSWORD + ";Database=d"));
+        assertEquals("spring.datasource.password: ****", Redaction.patterns("spring.datasource.password: " + PASSWORD));
+        assertEquals("jdbc:mysql://h/db?user=u&password=****", Redaction.patterns("jdbc:mysql://h/db?user=u&password=" + PASSWORD));
+        assertEquals("no secret here: a password reset link", Redaction.patterns("no secret here: a password reset link"));
+    }
+
+    @Test
+    void configErrorEchoingAPasswordVariableIsMaskedOnStandardError() throws IOException {
+        write(".migration-guard.yml", "rules:\n  prisma-db-push: \"PGPASSWORD=" + PASSWORD + "\"\n");
+        for (String format : FORMATS) {
+            CliRun run = CliRun.of(dir, "lint", "--format", format);
+            assertEquals(2, run.exitCode(), run.err());
+            assertFalse(run.err().contains(PASSWORD), format + ": " + run.err());
+            assertFalse(run.out().contains(PASSWORD), format + ": " + run.out());
+        }
+    }
+
+    @Test
     void aMessageHoldingAnAlreadyMaskedUrlWithAPlaceholderDoesNotBreakMasking() {
         assertEquals("postgresql://${POSTGRES_USER}:****@db/x and postgresql://${POSTGRES_USER}:****@db/y",
                 Redaction.patterns("postgresql://${POSTGRES_USER}:****@db/x and postgresql://${POSTGRES_USER}:pw@db/y"));

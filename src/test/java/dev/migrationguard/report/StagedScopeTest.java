@@ -80,7 +80,10 @@ class StagedScopeTest {
 
             CliRun all = CliRun.of(repo.root(), "lint", "--staged", "--all-files", "--format", "json");
             assertTrue(all.out().contains("\"ruleId\" : \"prisma-db-push\""), all.out());
-            assertTrue(all.out().contains("\"ruleId\" : \"destructive-drop\""), all.out());
+            // The committed migration is applied: only an audit re-judges it.
+            assertFalse(all.out().contains("\"ruleId\" : \"destructive-drop\""), all.out());
+            CliRun audit = CliRun.of(repo.root(), "lint", "--staged", "--all-files", "--all-migrations", "--format", "json");
+            assertTrue(audit.out().contains("\"ruleId\" : \"destructive-drop\""), audit.out());
         }
     }
 

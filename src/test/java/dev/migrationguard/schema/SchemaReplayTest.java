@@ -133,15 +133,16 @@ class SchemaReplayTest {
         SchemaReplay.Result r = replay(DatabaseProvider.POSTGRESQL, """
                 CREATE TABLE "T" ("id" INTEGER NOT NULL);
                 INSERT INTO "T" VALUES (1);
-                DO $$ BEGIN ALTER TABLE "T" ADD COLUMN "x" INTEGER; END $$;
+                DO $$ BEGIN EXECUTE 'ALTER TABLE "T" ADD COLUMN "x" ' || 'INTEGER'; END $$;
                 CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;
                 ALTER TABLE "Missing" ADD COLUMN "y" INTEGER;
                 """);
-        assertEquals(List.of("DO", "CREATE FUNCTION", "ALTER TABLE of a table the migrations never created"),
+        // The DO block is read, but the statement its EXECUTE computes is not known.
+        assertEquals(List.of("EXECUTE", "CREATE FUNCTION", "ALTER TABLE of a table the migrations never created"),
                 r.unmodelled().stream().map(UnmodelledStatement::description).toList());
         assertTrue(r.unmodelled().get(0).mentions("T"));
         assertFalse(r.unmodelled().get(1).mentions("T"));
-        assertEquals(0.4, r.confidence(), 1e-9);
+        assertEquals(0.5, r.confidence(), 1e-9);
     }
 
     @Test

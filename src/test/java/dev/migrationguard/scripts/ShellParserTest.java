@@ -162,4 +162,21 @@ class ShellParserTest {
         ShellScript script = parse(s);
         assertTrue(script.problems().stream().anyMatch(p -> p.message().contains("nested too deeply")));
     }
+
+    @Test
+    void bashRegexGroupsInDoubleBracketsAreOneWord() {
+        // Issue 21: 20 false script-parse-error findings on one project came from this idiom.
+        String s = "if [[ $x =~ (a)(b) ]]; then npx prisma db push; fi\n[[ $y =~ ^(v|w)+$ && ( -n $z ) ]] || echo \"${BASH_REMATCH[1]}\"\n";
+        ShellScript script = parse(s);
+        assertEquals(List.of(), script.problems());
+        assertEquals(List.of("[[|$x|=~|(a)(b)|]]", "npx|prisma|db|push", "[[|$y|=~|^(v|w)+$|-n|$z|]]", "echo|${BASH_REMATCH[1]}"),
+                commands(s).stream().map(c -> c.replace("\"", "")).toList());
+    }
+
+    @Test
+    void blanksInsideRegexGroupsStayInTheWordButEndItOutside() {
+        assertEquals(List.of("[[|$x|=~|(a b)c|]]", "prisma|db|push"), commands("[[ $x =~ (a b)c ]] && prisma db push"));
+        // Outside [[ ]], =~ is an ordinary word and a parenthesis still opens a subshell.
+        assertEquals(List.of("echo|=~", "prisma|db|push"), commands("echo =~; (prisma db push)"));
+    }
 }

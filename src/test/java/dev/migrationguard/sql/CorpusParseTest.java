@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every migration.sql of the real corpora (documenso, umami) must be found and parse without a single problem. */
+/** Every migration.sql of the eight real corpora must be found and parse without a single problem. */
 class CorpusParseTest {
     private static final Path CORPUS = Corpus.ROOT;
 
@@ -25,9 +25,14 @@ class CorpusParseTest {
     void everyCorpusMigrationParsesWithoutProblems() throws IOException {
         WorkingTreeSnapshot snapshot = new WorkingTreeSnapshot(CORPUS);
         List<MigrationSet> sets = snapshot.model(MigrationSets.KEY);
-        assertEquals(List.of("documenso/packages/prisma/migrations", "umami/prisma/migrations"),
+        assertEquals(List.of("documenso/packages/prisma/migrations", "ghostfolio/prisma/migrations",
+                        "hoppscotch/packages/hoppscotch-backend/prisma/migrations",
+                        "inbox-zero/apps/web/prisma/migrations", "langfuse/packages/shared/prisma/migrations",
+                        "papermark/prisma/migrations", "rallly/packages/database/prisma/migrations",
+                        "umami/prisma/migrations"),
                 sets.stream().map(MigrationSet::folder).toList());
-        assertEquals(List.of(163, 19), sets.stream().map(s -> s.migrations().size()).toList());
+        assertEquals(List.of(163, 121, 21, 240, 434, 107, 145, 19),
+                sets.stream().map(s -> s.migrations().size()).toList());
         List<String> problems = new ArrayList<>();
         int statements = 0;
         for (MigrationSet set : sets) {

@@ -47,7 +47,7 @@ class SqlParserTest {
                 DROP TABLE "A";
                 """);
         assertEquals(List.of(), script.problems());
-        assertEquals(List.of("Other CREATE FUNCTION", "Other DO", "Other SELECT", "DropTable"), kinds(script));
+        assertEquals(List.of("Other CREATE FUNCTION", "DoBlock", "Other SELECT", "DropTable"), kinds(script));
         assertEquals("6:1", at(script, script.statements().get(3).span().start()));
     }
 

@@ -22,7 +22,7 @@ public final class PrismaAcceptDataLoss implements Rule {
 
     @Override
     public RuleInputs inputs() {
-        return RuleInputs.repository(Inputs.SCRIPTS);
+        return RuleInputs.commandChain(Inputs.SCRIPTS);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class PrismaDbPush implements Rule {
 
     @Override
     public RuleInputs inputs() {
-        return RuleInputs.repository(Inputs.SCRIPTS.or((path, change) -> AgentPermissions.mayRead(path)));
+        return RuleInputs.commandChain(Inputs.SCRIPTS.or((path, change) -> AgentPermissions.mayRead(path)));
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class PrismaMigrateDevInDeploy implements Rule {
 
     @Override
     public RuleInputs inputs() {
-        return RuleInputs.repository(Inputs.SCRIPTS);
+        return RuleInputs.commandChain(Inputs.SCRIPTS);
     }
 
     @Override

@@ -43,8 +43,10 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
             if (existing.isEmpty() || existing.contains(added.get().name())) {
                 continue;
             }
-            String newest = existing.last();
-            if (added.get().name().compareTo(newest) < 0) {
+            // A folder without a numeric prefix sorts by its name, after every timestamp: migration-name-format
+            // reports it once, at that folder, instead of each later migration here.
+            String newest = existing.lastNumbered();
+            if (newest != null && added.get().name().compareTo(newest) < 0) {
                 out.add(new Issue(added.get().folder(), c.newPath(), lineOf(change.target(), c.newPath(), 1),
                         subject(change) + " adds migration " + added.get().name() + ", which sorts before " + newest
                                 + ", the newest migration already in " + change.base().description()
@@ -84,8 +86,14 @@ public final class MigrationOutOfOrder extends ChangeSetRule {
             return Arrays.binarySearch(sorted, name) >= 0;
         }
 
-        String last() {
-            return sorted[sorted.length - 1];
+        /** The last name that starts with a digit, or null. */
+        String lastNumbered() {
+            for (int i = sorted.length - 1; i >= 0; i--) {
+                if (!sorted[i].isEmpty() && Character.isDigit(sorted[i].charAt(0))) {
+                    return sorted[i];
+                }
+            }
+            return null;
         }
 
         Names with(String name) {

@@ -68,9 +68,12 @@ public final class MigrationNameFormat implements Rule {
             boolean timestamps = width == TIMESTAMP_DIGITS;
             String expected = timestamps ? "YYYYMMDDHHMMSS_snake_case_name" : "0".repeat(Math.max(width, 1)) + "_name";
             Map<String, String> firstWithPrefix = new HashMap<>();
-            for (Migration m : set.migrations()) {
+            List<Migration> ordered = set.migrations();
+            for (int i = 0; i < ordered.size(); i++) {
+                Migration m = ordered.get(i);
                 MigrationName name = MigrationName.parse(m.name());
-                String problem = problem(name, width, timestamps, tomorrow);
+                boolean inPlace = timestamps && shorterTimestampInPlace(ordered, i);
+                String problem = inPlace ? shortButInPlace(name) : problem(name, width, timestamps, tomorrow);
                 if (problem == null && !name.prefix().isEmpty()) {
                     String earlier = firstWithPrefix.putIfAbsent(name.prefix(), m.name());
                     if (earlier != null) {
@@ -84,7 +87,10 @@ public final class MigrationNameFormat implements Rule {
                 MigrationLocation.of(context.snapshot(), m, findings)
                         .message("migration folder \"" + m.name() + "\" " + problem + " (this folder's convention: "
                                 + expected + ")")
-                        .fix(timestamps
+                        .fix(inPlace ? "Nothing to move: it runs in the right place. Create the next migrations with"
+                                + " `prisma migrate dev --name <descriptive_name>`, which writes the full UTC timestamp."
+                                : name.prefix().isEmpty() ? unprefixedFix(set, m, timestamps)
+                                : timestamps
                                 ? "create migrations with `prisma migrate dev --name <descriptive_name>`, which writes the "
                                 + "current UTC time as the prefix; if this one is not applied anywhere yet, rename it to "
                                 + "a correct timestamp after the newest migration"
@@ -93,6 +99,78 @@ public final class MigrationNameFormat implements Rule {
                         .key(m.folder())
                         .report();
             }
+        }
+    }
+
+    /**
+     * The fix for a folder that sorts by its name: rename it while no database has applied it; once applied, rename
+     * it in the folder and in each database's history together, or Prisma sees one migration missing and one new.
+     */
+    private static String unprefixedFix(MigrationSet set, Migration m, boolean timestamps) {
+        String renamed = set.folder() + "/" + (timestamps ? "<YYYYMMDDHHMMSS>" : "<NN>") + "_" + m.name();
+        return "If no database has applied it yet, rename it (`git mv " + m.folder() + " " + renamed + "`, with the "
+                + (timestamps ? "UTC time it was created, so that it sorts where it belongs" : "number of its place")
+                + "). If it is applied, rename the folder the same way and, in the same deploy, run `UPDATE"
+                + " _prisma_migrations SET migration_name = '<new name>' WHERE migration_name = '" + m.name()
+                + "'` on each database that applied it; later migrations then sort after it as they should.";
+    }
+
+    /** A shorter timestamp that sorts where its time puts it: only a later migration of that day would not. */
+    private static String shortButInPlace(MigrationName name) {
+        int digits = name.prefix().length();
+        String article = String.valueOf(digits).startsWith("8") || digits == 11 ? "an " : "a ";
+        return "has " + article + digits + "-digit timestamp instead of Prisma's 14 digits; it sorts where its time"
+                + " puts it, but a migration created later within that " + (digits < 10 ? "day" : digits < 12 ? "hour"
+                : "minute") + " would sort before it";
+    }
+
+    /**
+     * Whether a timestamp cut short (8-digit {@code YYYYMMDD}, 12-digit {@code YYYYMMDDHHMM}) still sorts where its
+     * time puts it among its neighbours: then Prisma applies it in the right place, and nothing needs to change.
+     */
+    static boolean shorterTimestampInPlace(List<Migration> ordered, int index) {
+        String prefix = MigrationName.parse(ordered.get(index).name()).prefix();
+        if (prefix.length() < 8 || prefix.length() >= TIMESTAMP_DIGITS || !validTime(low(prefix))) {
+            return false;
+        }
+        for (int i = index - 1; i >= 0; i--) {
+            String before = MigrationName.parse(ordered.get(i).name()).prefix();
+            if (!before.isEmpty()) {
+                if (low(before).compareTo(high(prefix)) > 0) {
+                    return false;
+                }
+                break;
+            }
+        }
+        for (int i = index + 1; i < ordered.size(); i++) {
+            String after = MigrationName.parse(ordered.get(i).name()).prefix();
+            if (!after.isEmpty()) {
+                return low(prefix).compareTo(high(after)) <= 0;
+            }
+        }
+        return true;
+    }
+
+    /** The earliest and latest 14-digit times a prefix stands for. */
+    private static String low(String prefix) {
+        return pad(prefix, '0');
+    }
+
+    private static String high(String prefix) {
+        return pad(prefix, '9');
+    }
+
+    private static String pad(String prefix, char digit) {
+        return prefix.length() >= TIMESTAMP_DIGITS ? prefix.substring(0, TIMESTAMP_DIGITS)
+                : prefix + String.valueOf(digit).repeat(TIMESTAMP_DIGITS - prefix.length());
+    }
+
+    private static boolean validTime(String timestamp) {
+        try {
+            LocalDateTime.parse(timestamp, TIMESTAMP);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

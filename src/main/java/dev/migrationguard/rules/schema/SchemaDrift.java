@@ -48,12 +48,34 @@ public final class SchemaDrift implements Rule {
                 }
                 findings.at(origin.file(), origin.start(), origin.end())
                         .message(message)
-                        .fix(difference.fix())
+                        .fix(fix(report, difference))
                         .severity(severity)
                         .key(difference.key())
                         .property("difference", difference.kind().name())
+                        .property("subject", difference.subject())
                         .report();
             }
         }
+    }
+
+    /**
+     * A schema object no migration creates is what {@code prisma db push} leaves behind: a database that has it
+     * needs the migration written and marked applied (baselining), since {@code migrate dev} would create it again
+     * there, or reset the database; a database that lacks it takes the migration as usual.
+     */
+    static String fix(DriftReports.Report report, Difference difference) {
+        if (!difference.kind().name().endsWith("_MISSING")) {
+            return difference.fix();
+        }
+        String migrations = report.migrations().folder();
+        String name = "<YYYYMMDDHHMMSS>_baseline_" + difference.object().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String folder = migrations + "/" + name;
+        return "Where no database has it yet: " + difference.fix() + ". Where a database already has it (made by"
+                + " `prisma db push`), baseline instead of creating it again: `mkdir " + folder + " && prisma migrate"
+                + " diff --from-migrations " + migrations + " --to-schema " + report.project().location()
+                + " --script > " + folder + "/migration.sql`, review and commit that migration, then run `prisma"
+                + " migrate resolve --applied " + name + "` against each database that already has it; the others get"
+                + " it from `prisma migrate deploy`.";
     }
 }

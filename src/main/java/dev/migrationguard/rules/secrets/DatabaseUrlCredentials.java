@@ -56,25 +56,129 @@ public final class DatabaseUrlCredentials implements Rule {
         for (ConnectionUrl url : urls) {
             String password = url.password();
             String lower = password.toLowerCase(Locale.ROOT);
-            if (PLACEHOLDERS.contains(lower) || TEMPLATED.matcher(password).matches() || allowed.contains(password)
-                    || password.chars().noneMatch(Character::isLetterOrDigit)) {
+            if (isPlaceholder(password) || allowed.contains(password)) {
                 continue;
             }
-            boolean local = isLocalHost(url.host());
+            // A password option with no host named is for a server elsewhere (a cloud CLI creating one).
+            boolean local = isLocalHost(url.host()) && !(url.kind() == ConnectionUrl.Kind.OPTION && url.host().isEmpty());
             if (local && LOCAL_DEFAULTS.contains(lower)) {
                 continue;
             }
             String masked = url.masked();
             findings.at(url.file(), url.passwordStart(), url.passwordEnd())
                     .severity(local ? Severity.WARNING : Severity.ERROR)
-                    .message("database URL with an inline password: " + masked
-                            + (local ? " (a local database, but the password is still committed)" : ""))
-                    .fix("read the URL from the environment (`env(\"DATABASE_URL\")` in schema.prisma, a CI secret, "
-                            + "an untracked .env file) and rotate this password: it is in the repository's history")
+                    .message(what(url) + ": " + masked + " (" + shape(password) + ")"
+                            + (local ? "; a local database, but the password is still committed" : ""))
+                    .fix(fix(url))
                     .redact(url.file().range(url.passwordStart(), url.passwordEnd()))
                     .key(masked)
                     .report();
         }
+    }
+
+    private static String what(ConnectionUrl url) {
+        return switch (url.kind()) {
+            case URL, URL_PARAMETER -> "database URL with an inline password";
+            case CONNECTION_STRING -> "connection string with an inline password";
+            case VARIABLE -> "database password in " + url.scheme();
+            case OPTION -> "database password on a command line";
+        };
+    }
+
+    private static String fix(ConnectionUrl url) {
+        String rotate = " and rotate this password: it is in the repository's history";
+        return switch (url.kind()) {
+            case URL, URL_PARAMETER, CONNECTION_STRING -> "read the URL from the environment (`env(\"DATABASE_URL\")` in "
+                    + "schema.prisma, a CI secret, an untracked .env file)" + rotate;
+            case VARIABLE -> "set " + url.scheme() + " from a secret store or an untracked file (a CI secret, "
+                    + "`.env` listed in .gitignore) instead of writing it here" + rotate;
+            case OPTION -> "pass the password from the environment or a secret store (`" + url.scheme()
+                    + " \"$DB_PASSWORD\"`, a CI secret)" + rotate;
+        };
+    }
+
+    /**
+     * What the masked password looks like, so that a reader can see why it was flagged without seeing it: its length
+     * and its kinds of characters ("12 characters: letters, digits and symbols; not a placeholder").
+     */
+    static String shape(String password) {
+        boolean upper = false;
+        boolean lowerCase = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            if (Character.isUpperCase(c)) {
+                upper = true;
+            } else if (Character.isLowerCase(c)) {
+                lowerCase = true;
+            } else if (Character.isDigit(c)) {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        List<String> kinds = new java.util.ArrayList<>();
+        if (upper || lowerCase) {
+            kinds.add(upper && lowerCase ? "mixed-case letters" : upper ? "capital letters" : "lower-case letters");
+        }
+        if (digit) {
+            kinds.add("digits");
+        }
+        if (other) {
+            kinds.add("symbols");
+        }
+        String list = kinds.size() == 1 ? kinds.get(0)
+                : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1);
+        int length = password.codePointCount(0, password.length());
+        return "the password: " + length + (length == 1 ? " character" : " characters") + ", " + list
+                + "; not a placeholder";
+    }
+
+    /**
+     * Whether a password is a stand-in for one: a template ({@code ${DB_PASSWORD}}, {@code <password>}), a known word
+     * ({@code changeme}), nothing but punctuation, or words of the kind documentation writes in its place
+     * ({@code SECURE_PASSWORD}, {@code your-secure-password}, {@code mysecretpassword}).
+     */
+    static boolean isPlaceholder(String password) {
+        String lower = password.toLowerCase(Locale.ROOT);
+        return PLACEHOLDERS.contains(lower) || TEMPLATED.matcher(password).matches()
+                || password.chars().noneMatch(Character::isLetterOrDigit) || placeholderWords(lower);
+    }
+
+    /** Words documentation puts where a password goes; at least one of {@link #MARKERS} must be among them. */
+    private static final Set<String> FILLERS = Set.of("a", "an", "the", "some", "my", "your", "our", "new", "very",
+            "super", "strong", "secure", "long", "random", "real", "actual", "db", "database", "user", "admin", "root",
+            "app", "prod", "production", "staging", "dev", "local", "postgres", "postgresql", "pg", "mysql", "mongo",
+            "redis", "sql", "server", "to", "with", "in", "here", "it", "me", "this", "value", "default", "generated",
+            "token", "key", "access", "goes", "put", "test", "demo", "insert", "enter", "replace", "change", "set", "fill", "own");
+    private static final Set<String> MARKERS = Set.of("password", "passwd", "pass", "pwd", "secret", "your", "my",
+            "placeholder", "example", "sample", "dummy", "fake", "changeme", "change", "replace", "insert", "enter",
+            "here", "redacted", "todo", "xxx", "foo", "bar");
+
+    private static boolean placeholderWords(String lower) {
+        String letters = lower.replaceAll("[-_ .]", "");
+        if (letters.isEmpty() || letters.length() > 64 || !letters.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return false;
+        }
+        // Split into known words (longest first), and require one that marks a stand-in.
+        int n = letters.length();
+        int[] marked = new int[n + 1];
+        java.util.Arrays.fill(marked, -1);
+        marked[0] = 0;
+        for (int i = 0; i < n; i++) {
+            if (marked[i] < 0) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(n, i + 12); j++) {
+                String word = letters.substring(i, j);
+                boolean marker = MARKERS.contains(word);
+                if (marker || FILLERS.contains(word)) {
+                    marked[j] = Math.max(marked[j], marker ? 1 : marked[i]);
+                }
+            }
+        }
+        return marked[n] == 1;
     }
 
     /**

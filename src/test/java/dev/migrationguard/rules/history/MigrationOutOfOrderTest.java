@@ -110,4 +110,20 @@ class MigrationOutOfOrderTest {
                     + posts.abbreviate(7).name()), HistoryRuleRun.run(rule, dir, ScanMode.since("main")));
         }
     }
+
+    @Test
+    void aFolderWithoutTimestampIsNotTheNewestForEveryLaterCommit() throws Exception {
+        // "manual_indexes" sorts after every timestamp: migration-name-format reports it once, at that folder.
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write(DIR + "20240101000000_init/migration.sql", sql("init"))
+                    .write(DIR + "manual_indexes/migration.sql", sql("manual")).commitAll("init");
+            repo.write(DIR + "20240201000000_posts/migration.sql", sql("posts")).commitAll("posts");
+            repo.write(DIR + "20240301000000_tags/migration.sql", sql("tags")).commitAll("tags");
+            assertEquals(List.of(), HistoryRuleRun.run(rule, dir, ScanMode.history()));
+            // The timestamped migrations still order among themselves.
+            RevCommit late = repo.write(DIR + "20240215000000_likes/migration.sql", sql("likes")).commitAll("likes");
+            assertEquals(List.of(DIR + "20240215000000_likes/migration.sql:1:1 migration-out-of-order @"
+                    + late.abbreviate(7).name()), HistoryRuleRun.run(rule, dir, ScanMode.history()));
+        }
+    }
 }

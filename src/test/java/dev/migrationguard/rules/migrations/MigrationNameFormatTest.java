@@ -48,10 +48,48 @@ class MigrationNameFormatTest {
                 "prisma/migrations/20241301000000_bad_month/migration.sql:1:1 migration-name-format",
                 "prisma/migrations/20991231000000_from_the_future/migration.sql:1:1 migration-name-format",
                 "prisma/migrations/add_reward/migration.sql:1:1 migration-name-format"), RuleTester.locations(f));
-        assertEquals("migration folder \"20240315_add_badge\" has an 8-digit prefix among 14-digit ones; Prisma applies "
-                + "folders in name order, so it runs in the wrong place (this folder's convention: "
-                + "YYYYMMDDHHMMSS_snake_case_name)", f.stream().filter(x -> x.path().contains("20240315_")).findFirst()
-                .orElseThrow().message());
+        assertEquals("migration folder \"20240315_add_badge\" has an 8-digit timestamp instead of Prisma's 14 digits;"
+                + " it sorts where its time puts it, but a migration created later within that day would sort before it"
+                + " (this folder's convention: YYYYMMDDHHMMSS_snake_case_name)",
+                f.stream().filter(x -> x.path().contains("20240315_")).findFirst().orElseThrow().message());
+    }
+
+    @Test
+    void aShorterTimestampThatSortsInPlaceIsNotCalledMisplacedAndNeedsNoMove() {
+        InMemorySnapshot s = migrations("prisma/migrations", "20240101120000_init", "20240315_add_badge",
+                "202404011200_add_level", "20240402093000_add_quest");
+        List<Finding> f = RuleTester.run(rule, s);
+        assertEquals(2, f.size());
+        for (Finding x : f) {
+            assertEquals(false, x.message().contains("wrong place"), x.message());
+            assertEquals(true, x.fix().startsWith("Nothing to move: it runs in the right place."), x.fix());
+        }
+        assertEquals(true, f.get(1).message().contains("a 12-digit timestamp"), f.get(1).message());
+        assertEquals(true, f.get(1).message().contains("within that minute"), f.get(1).message());
+    }
+
+    @Test
+    void aPrefixThatIsNoTimeStillRunsInTheWrongPlace() {
+        InMemorySnapshot s = migrations("prisma/migrations", "20240101120000_init", "20240202120000_add_quest",
+                "2024_add_badge");
+        List<Finding> f = RuleTester.run(rule, s);
+        assertEquals(List.of("prisma/migrations/2024_add_badge/migration.sql:1:1 migration-name-format"),
+                RuleTester.locations(f));
+        assertEquals(true, f.get(0).message().contains("runs in the wrong place"), f.get(0).message());
+    }
+
+    @Test
+    void aFolderWithoutTimestampIsReportedOnceWithARenameThatCanBeCarriedOut() {
+        InMemorySnapshot s = migrations("prisma/migrations", "20240101120000_init", "manual_indexes",
+                "20240202120000_add_quest", "20240303120000_add_badge");
+        List<Finding> f = RuleTester.run(rule, s);
+        assertEquals(List.of("prisma/migrations/manual_indexes/migration.sql:1:1 migration-name-format"),
+                RuleTester.locations(f));
+        assertEquals("If no database has applied it yet, rename it (`git mv prisma/migrations/manual_indexes"
+                + " prisma/migrations/<YYYYMMDDHHMMSS>_manual_indexes`, with the UTC time it was created, so that it sorts"
+                + " where it belongs). If it is applied, rename the folder the same way and, in the same deploy, run"
+                + " `UPDATE _prisma_migrations SET migration_name = '<new name>' WHERE migration_name = 'manual_indexes'`"
+                + " on each database that applied it; later migrations then sort after it as they should.", f.get(0).fix());
     }
 
     @Test

@@ -68,4 +68,14 @@ class CorpusDriftTest {
                         + "\"session_replay\"(visit_id) declared by model SessionReplay has no migration creating it"),
                 findings(snapshot));
     }
+
+    @Test
+    void hoppscotchsHandWrittenIndexesAreErrorsThatNoTriggerExplains() throws IOException {
+        // The four indexes Prisma's diff would drop; the CREATE TRIGGER statements on the same tables name no index.
+        List<Finding> findings = RuleTester.run(new SchemaDrift(), new WorkingTreeSnapshot(CORPUS.resolve("hoppscotch")));
+        assertEquals(List.of("error TeamCollection_title_trgm_idx", "error TeamRequest_title_trgm_idx",
+                        "error idx_mock_examples_team_requests_gin", "error idx_mock_examples_user_requests_gin"),
+                findings.stream().map(f -> f.severity().label() + " " + f.properties().get("subject")
+                        .replace("index ", "")).sorted().toList());
+    }
 }

@@ -229,6 +229,20 @@ class SchemaDriftTest {
     }
 
     @Test
+    void keepsErrorWhenTheUnreadableStatementOnlyNamesTheTable() {
+        // A trigger on "User" names the table but touches no column: it cannot explain a missing column.
+        String schema = BASE_SCHEMA.replace("  role  Role   @default(USER)\n",
+                "  role  Role   @default(USER)\n  bio   String?\n");
+        List<Finding> findings = run(project(schema, "prisma/migrations/20240104000000_trigger/migration.sql", """
+                CREATE TRIGGER "user_touch" BEFORE UPDATE ON "User" FOR EACH ROW EXECUTE FUNCTION touch();
+                """));
+        assertEquals(List.of("prisma/schema.prisma:15:3 schema-drift"), RuleTester.locations(findings));
+        assertEquals(Severity.ERROR, findings.get(0).severity());
+        assertEquals("field User.bio has no migration creating column \"bio\" in table \"User\"; run `prisma migrate "
+                + "dev --name add_user_bio`", findings.get(0).message());
+    }
+
+    @Test
     void flagsModelInTheFileOfAMultiFileSchemaThatDeclaresIt() {
         InMemorySnapshot snapshot = InMemorySnapshot.of(
                 "prisma/schema/schema.prisma", BASE_SCHEMA,
@@ -266,5 +280,68 @@ class SchemaDriftTest {
                 ALTER TABLE "_GroupToUser" ADD CONSTRAINT "_GroupToUser_A_fkey" FOREIGN KEY ("A") REFERENCES "Group"("id") ON DELETE CASCADE ON UPDATE CASCADE;
                 ALTER TABLE "_GroupToUser" ADD CONSTRAINT "_GroupToUser_B_fkey" FOREIGN KEY ("B") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
                 """)));
+    }
+
+    private static final String GROUPS_SCHEMA_EDIT = "  role  Role   @default(USER)\n  groups Group[]\n";
+    private static final String GROUP_MODEL = """
+            model Group {
+              id    Int    @id
+              users User[]
+            }
+            """;
+    private static final String OLD_JOIN_TABLE = """
+            CREATE TABLE "Group" ("id" INTEGER NOT NULL, CONSTRAINT "Group_pkey" PRIMARY KEY ("id"));
+            CREATE TABLE "_GroupToUser" ("A" INTEGER NOT NULL, "B" INTEGER NOT NULL);
+            CREATE UNIQUE INDEX "_GroupToUser_AB_unique" ON "_GroupToUser"("A", "B");
+            CREATE INDEX "_GroupToUser_B_index" ON "_GroupToUser"("B");
+            ALTER TABLE "_GroupToUser" ADD CONSTRAINT "_GroupToUser_A_fkey" FOREIGN KEY ("A") REFERENCES "Group"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+            ALTER TABLE "_GroupToUser" ADD CONSTRAINT "_GroupToUser_B_fkey" FOREIGN KEY ("B") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+            """;
+
+    private static InMemorySnapshot withPackageJson(InMemorySnapshot snapshot, String prismaVersion) {
+        snapshot.put("package.json", "{\"name\": \"app\", \"devDependencies\": {\"prisma\": \"" + prismaVersion
+                + "\"}}\n");
+        return snapshot;
+    }
+
+    @Test
+    void oldJoinTableUniqueIndexIsRightBeforePrismaSix() {
+        String schema = BASE_SCHEMA.replace("  role  Role   @default(USER)\n", GROUPS_SCHEMA_EDIT) + GROUP_MODEL;
+        assertEquals(List.of(), run(withPackageJson(project(schema,
+                "prisma/migrations/20240105000000_groups/migration.sql", OLD_JOIN_TABLE), "^5.22.0")));
+    }
+
+    @Test
+    void oldJoinTableUniqueIndexIsDriftFromPrismaSixOn() {
+        // Prisma 6 keys the table with a primary key "_GroupToUser_AB_pkey"; its diff adds it and drops the index.
+        String schema = BASE_SCHEMA.replace("  role  Role   @default(USER)\n", GROUPS_SCHEMA_EDIT) + GROUP_MODEL;
+        List<Finding> findings = run(withPackageJson(project(schema,
+                "prisma/migrations/20240105000000_groups/migration.sql", OLD_JOIN_TABLE), "6.19.3"));
+        assertEquals(List.of("index _GroupToUser_AB_unique", "primary key _GroupToUser"),
+                findings.stream().map(f -> f.properties().get("subject")).sorted().toList());
+    }
+
+    @Test
+    void newJoinTablePrimaryKeyIsDriftBeforePrismaSix() {
+        String schema = BASE_SCHEMA.replace("  role  Role   @default(USER)\n", GROUPS_SCHEMA_EDIT) + GROUP_MODEL;
+        String sql = OLD_JOIN_TABLE.replace("CREATE UNIQUE INDEX \"_GroupToUser_AB_unique\" ON \"_GroupToUser\"(\"A\", \"B\");",
+                "ALTER TABLE \"_GroupToUser\" ADD CONSTRAINT \"_GroupToUser_AB_pkey\" PRIMARY KEY (\"A\", \"B\");");
+        List<Finding> findings = run(withPackageJson(project(schema,
+                "prisma/migrations/20240105000000_groups/migration.sql", sql), "~5.0.0"));
+        assertEquals(List.of("index _GroupToUser_AB_unique", "primary key _GroupToUser"),
+                findings.stream().map(f -> f.properties().get("subject")).sorted().toList());
+    }
+
+    @Test
+    void aTableNoMigrationCreatesGetsTheBaseliningStepsForADatabaseThatAlreadyHasIt() {
+        Finding quest = run(project(BASE_SCHEMA + INCIDENT_MODELS)).stream()
+                .filter(f -> f.range().startLine() == 22).findFirst().orElseThrow();
+        String folder = "prisma/migrations/<YYYYMMDDHHMMSS>_baseline_quest";
+        assertEquals("Where no database has it yet: run `prisma migrate dev --name add_quest`. Where a database already"
+                + " has it (made by `prisma db push`), baseline instead of creating it again: `mkdir " + folder
+                + " && prisma migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --script > "
+                + folder + "/migration.sql`, review and commit that migration, then run `prisma migrate resolve --applied"
+                + " <YYYYMMDDHHMMSS>_baseline_quest` against each database that already has it; the others get it from"
+                + " `prisma migrate deploy`.", quest.fix());
     }
 }

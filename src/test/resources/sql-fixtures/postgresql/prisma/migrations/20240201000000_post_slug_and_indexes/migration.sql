@@ -49,4 +49,4 @@ ALTER TABLE "Post" ADD CONSTRAINT "Post_reviewerId_fkey" FOREIGN KEY ("authorId"
 ALTER TABLE "Post" VALIDATE CONSTRAINT "Post_reviewerId_fkey";
 
 ALTER TABLE "Post" ADD CONSTRAINT "Post_title_key" UNIQUE ("title"); -- expect: add-unique-constraint
-ALTER TABLE "Post" ADD CONSTRAINT "Post_subtitle_key" UNIQUE USING INDEX "Post_subtitle_idx";
+ALTER TABLE "Post" ADD CONSTRAINT "Post_subtitle_key" UNIQUE USING INDEX "Post_subtitle_idx"; -- expect: migration-fails-on-fresh-database

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX CONCURRENTLY "User_nickname_idx" ON "User"("nickname");

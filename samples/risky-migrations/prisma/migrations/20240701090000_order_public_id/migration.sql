@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "publicId" UUID NOT NULL DEFAULT gen_random_uuid();

@@ -1,0 +1,112 @@
+package dev.migrationguard.git;
+
+import dev.migrationguard.workspace.RegularFile;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
+
+/**
+ * Checks the files of a git directory that JGit reads whole and without a bound before it is allowed to open the
+ * repository: the config and every file its {@code include.path} names, {@code info/exclude},
+ * {@code info/attributes}, and the files the repository's config names as {@code core.excludesFile} and
+ * {@code core.attributesFile}. Each must be a regular file (a FIFO would hang the run, {@code /dev/zero} exhaust the
+ * memory) of bounded size; otherwise the repository is refused with a message that names the file.
+ */
+final class GitSettingsFiles {
+    /** git itself stops following includes this deep. */
+    private static final int MAX_INCLUDE_DEPTH = 10;
+
+    private GitSettingsFiles() {
+    }
+
+    static void check(File gitDir) throws IOException {
+        Path dir = gitDir.toPath();
+        Config config = readConfig(dir, dir.resolve("config"), 0);
+        for (String name : List.of("info/exclude", "info/attributes", "HEAD", "commondir", "shallow")) {
+            checkIfPresent(dir.resolve(name), name);
+        }
+        for (String key : List.of(ConfigConstants.CONFIG_KEY_EXCLUDESFILE, ConfigConstants.CONFIG_KEY_ATTRIBUTESFILE)) {
+            String value = config == null ? null : config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, key);
+            if (value != null && !value.isEmpty()) {
+                checkIfPresent(resolve(dir, value), "core." + key + " `" + value + "`");
+            }
+        }
+    }
+
+    private static void checkIfPresent(Path file, String what) throws IOException {
+        if (!RegularFile.exists(file)) {
+            return;
+        }
+        try {
+            RegularFile.check(file, RegularFile.SETTINGS_MAX_BYTES, true);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // A dangling symbolic link: git reads nothing there either.
+        } catch (RegularFile.Refused e) {
+            throw refused(what, e);
+        }
+    }
+
+    private static Config readConfig(Path dir, Path file, int depth) throws IOException {
+        if (!RegularFile.exists(file)) {
+            return null;
+        }
+        String what = depth == 0 ? "config" : "the included config " + file;
+        byte[] bytes;
+        try {
+            bytes = RegularFile.read(file, RegularFile.SETTINGS_MAX_BYTES, true);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (RegularFile.Refused e) {
+            throw refused(what, e);
+        }
+        Config config = new Config() {
+            @Override
+            protected byte[] readIncludedConfig(String relPath) throws ConfigInvalidException {
+                Path included = resolve(dir, relPath);
+                if (depth + 1 > MAX_INCLUDE_DEPTH) {
+                    return null;
+                }
+                try {
+                    // Read (and check) here so nested includes are checked too; JGit reads them again itself.
+                    readConfig(dir, included, depth + 1);
+                    return RegularFile.exists(included)
+                            ? RegularFile.read(included, RegularFile.SETTINGS_MAX_BYTES, true) : null;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    return null;
+                } catch (IOException e) {
+                    throw new ConfigInvalidException("include.path `" + relPath + "`: " + e.getMessage(), e);
+                }
+            }
+        };
+        try {
+            config.fromText(new String(bytes, StandardCharsets.UTF_8));
+        } catch (ConfigInvalidException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new RegularFile.Refused("the repository's " + what + " has " + e.getMessage()
+                        + "; refusing to open a repository whose settings are not small regular files");
+            }
+            // A syntax error is JGit's to report when it opens the repository.
+            return null;
+        }
+        return config;
+    }
+
+    /** A path from a config value, as JGit resolves it: {@code ~/} from the home folder, else from the git dir. */
+    private static Path resolve(Path gitDir, String value) {
+        if (value.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home"), value.substring(2));
+        }
+        Path p = Path.of(value);
+        return p.isAbsolute() ? p : gitDir.resolve(p);
+    }
+
+    private static IOException refused(String what, RegularFile.Refused e) {
+        return new RegularFile.Refused("the repository's " + what + " is " + e.getMessage()
+                + "; refusing to open a repository whose settings are not small regular files");
+    }
+}
