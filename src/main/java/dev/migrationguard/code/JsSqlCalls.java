@@ -243,7 +243,8 @@ public final class JsSqlCalls {
             List<String> properties = new ArrayList<>();
             List<JsToken> values = new ArrayList<>();
             int depth = 0;
-            for (int j = open + 1; j < tokens.size() && j < open + MAX_COLLECTION_TOKENS; j++) {
+            int j = open + 1;
+            for (; j < tokens.size() && j < open + MAX_COLLECTION_TOKENS; j++) {
                 JsToken t = tokens.get(j);
                 if (t.is("[") || t.is("{") || t.is("(")) {
                     depth++;
@@ -267,6 +268,8 @@ public final class JsSqlCalls {
             if (!values.isEmpty()) {
                 out.putIfAbsent(tokens.get(i + 1).text(), new Collection(first.is("["), properties, values));
             }
+            // each token is read by one literal at most, so an unclosed bracket costs one scan, not one per const
+            i = Math.max(i, j - 1);
         }
         return out;
     }
