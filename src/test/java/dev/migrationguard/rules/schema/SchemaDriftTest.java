@@ -208,13 +208,13 @@ class SchemaDriftTest {
                 "  role  Role   @default(USER)\n  bio   String?\n");
         List<Finding> findings = run(project(schema, "prisma/migrations/20240104000000_bio/migration.sql", """
                 DO $$ BEGIN
-                  ALTER TABLE "User" ADD COLUMN "bio" TEXT;
+                  EXECUTE format('ALTER TABLE %I ADD COLUMN "bio" TEXT', 'User');
                 END $$;
                 """));
         assertEquals(List.of("prisma/schema.prisma:15:3 schema-drift"), RuleTester.locations(findings));
         assertEquals(Severity.WARNING, findings.get(0).severity());
         assertEquals("field User.bio has no migration creating column \"bio\" in table \"User\"; run `prisma migrate "
-                + "dev --name add_user_bio`; the DO statement at prisma/migrations/20240104000000_bio/migration.sql:1 "
+                + "dev --name add_user_bio`; the EXECUTE statement at prisma/migrations/20240104000000_bio/migration.sql:2 "
                 + "might explain it, as the replay cannot read it", findings.get(0).message());
     }
 
