@@ -13,7 +13,8 @@ import java.util.Set;
  * SQL passed to a database from TypeScript or JavaScript: Prisma's raw queries ({@code $executeRaw`...`},
  * {@code $executeRawUnsafe("...")}, {@code $queryRaw}, {@code Prisma.sql}), {@code knex.raw},
  * {@code sequelize.query}, and {@code pool.query}/{@code client.query} of node-postgres. String constants and
- * {@code +} concatenations in the same file are resolved.
+ * {@code +} concatenations in the same file are resolved, and so are SQL strings collected in an array or object
+ * literal and run in a loop ({@code for (const t of tables) await client.query(t.sql)}).
  */
 public final class JsSqlCalls {
     public static final ModelKey<List<EmbeddedSql>> MODEL = ModelKey.of("js-sql-calls", snapshot -> {
@@ -48,6 +49,8 @@ public final class JsSqlCalls {
         }
         List<JsToken> tokens = JsTokenizer.tokens(file);
         Map<String, String> constants = constants(tokens);
+        Map<String, Collection> collections = collections(tokens);
+        Map<String, Binding> loops = collections.isEmpty() ? Map.of() : loopBindings(tokens, collections);
         List<EmbeddedSql> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             JsToken t = tokens.get(i);
@@ -69,6 +72,17 @@ public final class JsSqlCalls {
             if (next.kind() == JsToken.Kind.TEMPLATE) {
                 out.add(new EmbeddedSql(file, next.start(), next.end(), next.text(), api));
             } else if (next.is("(")) {
+                List<JsToken> looped = loops.isEmpty() ? List.of() : loopArgument(tokens, i + 2, loops, collections);
+                if (!looped.isEmpty()) {
+                    String over = loops.get(tokens.get(i + 2).text()) != null
+                            ? loops.get(tokens.get(i + 2).text()).collection()
+                            : tokens.get(i + 2).text();
+                    for (JsToken literal : looped) {
+                        out.add(new EmbeddedSql(file, literal.start(), literal.end(), literal.text(),
+                                api + " (in a loop over `" + over + "`)"));
+                    }
+                    continue;
+                }
                 Argument arg = firstArgument(tokens, i + 2, constants);
                 if (arg != null) {
                     out.add(new EmbeddedSql(file, arg.start(), arg.end(), arg.sql(), api));
@@ -187,6 +201,181 @@ public final class JsSqlCalls {
             }
             if (ok) {
                 out.putIfAbsent(name.text(), value.toString());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A {@code const|let|var NAME = [...]} or {@code = {...}} literal: its string values, each with the property
+     * name written before it ({@code {name: 'a', sql: 'CREATE ...'}} gives {@code sql}), null for array items.
+     */
+    private record Collection(boolean array, List<String> properties, List<JsToken> values) {
+    }
+
+    /** A loop variable bound to a collection's items ({@code for (const t of tables)}) or keys ({@code for (k in ddl)}). */
+    private record Binding(String collection, boolean keys) {
+    }
+
+    private static final int MAX_COLLECTION_TOKENS = 20_000;
+
+    private static Map<String, Collection> collections(List<JsToken> tokens) {
+        Map<String, Collection> out = new HashMap<>();
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            JsToken kw = tokens.get(i);
+            if (!(kw.is("const") || kw.is("let") || kw.is("var")) || tokens.get(i + 1).kind() != JsToken.Kind.IDENTIFIER) {
+                continue;
+            }
+            int open = i + 2;
+            // const tables: Table[] = [...]: skip a type annotation up to the `=`
+            if (tokens.get(open).is(":")) {
+                while (open < tokens.size() && open < i + 40 && !tokens.get(open).is("=")) {
+                    open++;
+                }
+            }
+            if (open + 1 >= tokens.size() || !tokens.get(open).is("=")) {
+                continue;
+            }
+            JsToken first = tokens.get(open + 1);
+            if (!(first.is("[") || first.is("{"))) {
+                continue;
+            }
+            List<String> properties = new ArrayList<>();
+            List<JsToken> values = new ArrayList<>();
+            int depth = 0;
+            int j = open + 1;
+            for (; j < tokens.size() && j < open + MAX_COLLECTION_TOKENS; j++) {
+                JsToken t = tokens.get(j);
+                if (t.is("[") || t.is("{") || t.is("(")) {
+                    depth++;
+                } else if (t.is("]") || t.is("}") || t.is(")")) {
+                    if (--depth == 0) {
+                        break;
+                    }
+                } else if (t.isStringLike() && j > 0) {
+                    JsToken before = tokens.get(j - 1);
+                    String property = null;
+                    if (before.is(":") && j > 1) {
+                        property = tokens.get(j - 2).text();
+                    } else if (!(before.is("[") || before.is(",") || before.is("+"))) {
+                        continue;
+                    }
+                    properties.add(property);
+                    values.add(t);
+                    j = skipTemplateExpressions(tokens, j, t);
+                }
+            }
+            if (!values.isEmpty()) {
+                out.putIfAbsent(tokens.get(i + 1).text(), new Collection(first.is("["), properties, values));
+            }
+            // each token is read by one literal at most, so an unclosed bracket costs one scan, not one per const
+            i = Math.max(i, j - 1);
+        }
+        return out;
+    }
+
+    /**
+     * Loop variables over known collections: {@code for (const|let|var X of C)}, {@code for (const [k, X] of
+     * Object.entries(C))}, {@code for (const X of Object.values(C))}, {@code for (const K in C)},
+     * {@code C.forEach|map((X) => ...)}, {@code C.forEach(async function (X) ...)}.
+     */
+    private static Map<String, Binding> loopBindings(List<JsToken> tokens, Map<String, Collection> collections) {
+        Map<String, Binding> out = new HashMap<>();
+        for (int i = 0; i + 5 < tokens.size(); i++) {
+            JsToken t = tokens.get(i);
+            if (t.is("for") && tokens.get(i + 1).is("(")) {
+                int j = i + 2;
+                if (tokens.get(j).is("const") || tokens.get(j).is("let") || tokens.get(j).is("var")) {
+                    j++;
+                }
+                String variable = null;
+                if (tokens.get(j).kind() == JsToken.Kind.IDENTIFIER) {
+                    variable = tokens.get(j).text();
+                    j++;
+                } else if (tokens.get(j).is("[")) {
+                    // [key, value]: the last name before `]`
+                    while (j < tokens.size() && j < i + 12 && !tokens.get(j).is("]")) {
+                        if (tokens.get(j).kind() == JsToken.Kind.IDENTIFIER) {
+                            variable = tokens.get(j).text();
+                        }
+                        j++;
+                    }
+                    j++;
+                }
+                if (variable == null || j + 1 >= tokens.size()) {
+                    continue;
+                }
+                boolean keys = tokens.get(j).is("in");
+                if (!(keys || tokens.get(j).is("of"))) {
+                    continue;
+                }
+                j++;
+                if (j + 4 < tokens.size() && tokens.get(j).is("Object") && tokens.get(j + 1).is(".")
+                        && (tokens.get(j + 2).is("entries") || tokens.get(j + 2).is("values")) && tokens.get(j + 3).is("(")) {
+                    j += 4;
+                }
+                String collection = tokens.get(j).text();
+                if (collections.containsKey(collection)) {
+                    out.put(variable, new Binding(collection, keys));
+                }
+            } else if (t.kind() == JsToken.Kind.IDENTIFIER && collections.containsKey(t.text())
+                    && tokens.get(i + 1).is(".") && (tokens.get(i + 2).is("forEach") || tokens.get(i + 2).is("map")
+                    || tokens.get(i + 2).is("flatMap")) && tokens.get(i + 3).is("(")) {
+                for (int j = i + 4; j < tokens.size() && j < i + 9; j++) {
+                    JsToken v = tokens.get(j);
+                    if (v.kind() == JsToken.Kind.IDENTIFIER && !v.is("async") && !v.is("function")) {
+                        out.put(v.text(), new Binding(t.text(), false));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The SQL literals a call's first argument stands for when it is a loop variable over a known collection:
+     * {@code X} (the items), {@code X.prop} or {@code X["prop"]} (that property of each item), {@code C[K]} for a
+     * key {@code K} of {@code C} (every value). Empty for any other argument.
+     */
+    private static List<JsToken> loopArgument(List<JsToken> tokens, int from, Map<String, Binding> loops,
+                                              Map<String, Collection> collections) {
+        if (from + 1 >= tokens.size() || tokens.get(from).kind() != JsToken.Kind.IDENTIFIER) {
+            return List.of();
+        }
+        String name = tokens.get(from).text();
+        JsToken after = tokens.get(from + 1);
+        Binding binding = loops.get(name);
+        if (binding != null && !binding.keys() && (after.is(")") || after.is(","))) {
+            return valuesOf(binding.collection(), null, collections);
+        }
+        if (binding != null && !binding.keys() && (after.is(".") || after.is("?.")) && from + 3 < tokens.size()
+                && tokens.get(from + 2).kind() == JsToken.Kind.IDENTIFIER
+                && (tokens.get(from + 3).is(")") || tokens.get(from + 3).is(","))) {
+            return valuesOf(binding.collection(), tokens.get(from + 2).text(), collections);
+        }
+        // C[K] with K a key of C
+        if (after.is("[") && from + 3 < tokens.size() && tokens.get(from + 3).is("]")) {
+            Binding key = loops.get(tokens.get(from + 2).text());
+            if (key != null && key.keys() && key.collection().equals(name)) {
+                return valuesOf(name, "*", collections);
+            }
+        }
+        return List.of();
+    }
+
+    /** A collection's string values: array items ({@code property} null), one property, or every value ("*"). */
+    private static List<JsToken> valuesOf(String collection, String property, Map<String, Collection> collections) {
+        Collection c = collections.get(collection);
+        if (c == null) {
+            return List.of();
+        }
+        List<JsToken> out = new ArrayList<>();
+        for (int i = 0; i < c.values().size(); i++) {
+            String p = c.properties().get(i);
+            boolean wanted = "*".equals(property) || (property == null ? p == null || !c.array() : property.equals(p));
+            if (wanted) {
+                out.add(c.values().get(i));
             }
         }
         return out;

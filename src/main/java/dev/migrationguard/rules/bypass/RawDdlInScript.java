@@ -1,5 +1,7 @@
 package dev.migrationguard.rules.bypass;
 
+import dev.migrationguard.code.EmbeddedSql;
+import dev.migrationguard.code.JsSqlCalls;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
@@ -26,7 +28,8 @@ import java.util.Optional;
 /**
  * DDL run by a command in a script, CI step, Dockerfile or hook: {@code psql -c}, {@code psql <<SQL},
  * {@code psql -f file.sql}, {@code mysql -e}, {@code sqlite3 db "..."}, {@code sqlcmd -Q}/{@code -i},
- * {@code prisma db execute --stdin|--file}. The SQL is classified with the SQL grammar.
+ * {@code prisma db execute --stdin|--file}, and SQL run by JavaScript written inline ({@code node -e "..."},
+ * {@code node <<EOF}). The SQL is classified with the SQL grammar.
  */
 public final class RawDdlInScript implements Rule {
 
@@ -49,6 +52,7 @@ public final class RawDdlInScript implements Rule {
         Snapshot snapshot = context.snapshot();
         SqlDialect repositoryDialect = SchemaChanges.repositoryDialect(snapshot);
         for (CommandSite site : snapshot.model(CommandSites.KEY)) {
+            checkInlineScript(site, repositoryDialect, findings);
             Optional<ToolCall> tool = CommandWords.tool(site.command().words());
             if (tool.isEmpty()) {
                 continue;
@@ -90,6 +94,72 @@ public final class RawDdlInScript implements Rule {
                         .fix("write the change as a migration (`prisma migrate dev --name <descriptive_name>`, or "
                                 + "`--create-only` and paste the SQL), commit it, and let `prisma migrate deploy` apply it")
                         .key(call.name() + " " + what)
+                        .report();
+            }
+        }
+    }
+
+    /** JavaScript runtimes whose inline code ({@code -e}, {@code eval}, a here-document on stdin) is read for SQL. */
+    private static final java.util.Set<String> JS_RUNTIMES = java.util.Set.of("node", "bun", "deno", "tsx", "ts-node");
+
+    /**
+     * DDL that JavaScript written inline in the command runs: {@code node -e "..."}, {@code node --eval},
+     * {@code node -p}, {@code bun -e}, {@code deno eval "..."}, {@code tsx -e}, and {@code node <<EOF} or
+     * {@code node - <<EOF} (the here-document is the program).
+     */
+    private static void checkInlineScript(CommandSite site, SqlDialect dialect, Findings findings) {
+        List<Word> w = CommandWords.unwrap(site.command().words());
+        if (w.isEmpty() || !JS_RUNTIMES.contains(CommandWords.basename(w.get(0).text()))) {
+            return;
+        }
+        String runtime = CommandWords.basename(w.get(0).text());
+        List<MappedText> programs = new ArrayList<>();
+        boolean operand = false;
+        for (int i = 1; i < w.size(); i++) {
+            String t = w.get(i).text();
+            if ((t.equals("-e") || t.equals("--eval") || t.equals("-p") || t.equals("--print")
+                    || runtime.equals("deno") && t.equals("eval") && !operand) && i + 1 < w.size()) {
+                programs.add(w.get(i + 1).value());
+                i++;
+                operand = true;
+            } else if (t.startsWith("--eval=") || t.startsWith("--print=")) {
+                programs.add(w.get(i).value().slice(t.indexOf('=') + 1, t.length()));
+                operand = true;
+            } else if (!t.startsWith("-") || t.equals("-")) {
+                if (!t.equals("-")) {
+                    operand = true;
+                }
+                break;
+            }
+        }
+        if (!operand) {
+            for (HereDoc doc : site.command().hereDocs()) {
+                programs.add(doc.body());
+            }
+        }
+        for (MappedText program : programs) {
+            if (program.length() == 0) {
+                continue;
+            }
+            SourceFile code = new SourceFile(site.path(), program.text());
+            for (EmbeddedSql call : JsSqlCalls.find(code)) {
+                SqlScript script = SchemaChanges.parse(site.path(), call.sql(), dialect);
+                List<SqlStatement> changes = SchemaChanges.of(script);
+                if (changes.isEmpty()) {
+                    continue;
+                }
+                String what = SchemaChanges.summary(script, changes);
+                int start = program.start(Math.min(call.start(), program.length() - 1));
+                int end = Math.max(start, program.end(Math.max(0, Math.min(call.end(), program.length()) - 1)));
+                boolean shared = site.context().isShared();
+                findings.at(site.file(), start, end)
+                        .severity(shared ? Severity.ERROR : Severity.WARNING)
+                        .message("the " + runtime + " script written inline in " + site.where() + " runs " + what
+                                + " through " + call.api() + (shared ? " in " + site.context().label() : "")
+                                + ": a schema change outside the migration history")
+                        .fix("write the change as a migration (`prisma migrate dev --name <descriptive_name>`, or "
+                                + "`--create-only` and paste the SQL), commit it, and let `prisma migrate deploy` apply it")
+                        .key(runtime + " " + call.api() + " " + what)
                         .report();
             }
         }

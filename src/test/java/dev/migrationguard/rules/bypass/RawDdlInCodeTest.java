@@ -104,4 +104,31 @@ class RawDdlInCodeTest {
                         """);
         assertEquals(List.of(), RuleTester.run(rule, s));
     }
+
+    @Test
+    void flagsDdlStringsCollectedInArraysAndObjectsAndRunInALoop() {
+        InMemorySnapshot s = InMemorySnapshot.of("scripts/setup-db.ts", """
+                import { Client } from "pg";
+                const tables: { name: string; sql: string }[] = [
+                  { name: "Quest", sql: `CREATE TABLE IF NOT EXISTS "Quest" ("id" SERIAL PRIMARY KEY)` }, // expect: raw-ddl-in-code
+                  { name: "Badge", sql: 'CREATE TABLE IF NOT EXISTS "Badge" ("id" SERIAL PRIMARY KEY)' }, // expect: raw-ddl-in-code
+                ];
+                const statements = [
+                  'ALTER TABLE "Quest" ADD COLUMN "reward" INTEGER', // expect: raw-ddl-in-code
+                  "SELECT 1",
+                ];
+                const indexes = { quest: 'CREATE INDEX "Quest_reward_idx" ON "Quest"("reward")' }; // expect: raw-ddl-in-code
+                const seeds = ["INSERT INTO \"Quest\" DEFAULT VALUES"];
+                export async function main(client: Client) {
+                  for (const t of tables) await client.query(t.sql);
+                  statements.forEach(async (s) => { await client.query(s); });
+                  for (const key in indexes) await client.query(indexes[key]);
+                  for (const row of seeds) await client.query(row);
+                  for (const t of tables) console.log(t.name);
+                }
+                """);
+        List<Finding> f = RuleTester.assertMatchesMarkers(rule, s);
+        assertEquals("client.query (in a loop over `tables`) runs CREATE TABLE IF NOT EXISTS \"Quest\" at run time, "
+                + "outside the migration history", f.get(0).message());
+    }
 }

@@ -72,4 +72,66 @@ class RawDdlInScriptTest {
                 """, "scripts/sql/report.sql", "SELECT * FROM \"Quest\";\n");
         assertEquals(List.of(), RuleTester.run(rule, s));
     }
+
+    @Test
+    void readsJavaScriptWrittenInlineInACiStep() {
+        InMemorySnapshot s = InMemorySnapshot.of(".github/workflows/deploy.yml", """
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - name: Add column
+                        run: >-
+                          node -e "const { Client } = require('pg'); const client = new Client();
+                          client.connect().then(() => client.query('ALTER TABLE \\"Quest\\" ADD COLUMN \\"reward\\" INTEGER'))"
+                      - name: Create tables
+                        run: |
+                          node <<'EOF'
+                          const { Client } = require('pg');
+                          const tables = [
+                            { name: 'Quest', sql: 'CREATE TABLE IF NOT EXISTS "Quest" ("id" SERIAL PRIMARY KEY)' }, // expect: raw-ddl-in-script
+                            { name: 'Badge', sql: 'CREATE TABLE IF NOT EXISTS "Badge" ("id" SERIAL PRIMARY KEY)' }, // expect: raw-ddl-in-script
+                          ];
+                          (async () => {
+                            const client = new Client({ connectionString: process.env.DATABASE_URL });
+                            await client.connect();
+                            for (const t of tables) await client.query(t.sql);
+                          })();
+                          EOF
+                      - name: Index
+                        run: |
+                          psql "$DATABASE_URL" <<SQL
+                          CREATE INDEX "Quest_name_idx" ON "Quest"("name"); -- expect: raw-ddl-in-script
+                          SQL
+                """);
+        List<Finding> f = RuleTester.run(rule, s);
+        assertEquals(List.of(".github/workflows/deploy.yml:15:35 raw-ddl-in-script",
+                ".github/workflows/deploy.yml:16:35 raw-ddl-in-script",
+                ".github/workflows/deploy.yml:27:11 raw-ddl-in-script",
+                ".github/workflows/deploy.yml:9:52 raw-ddl-in-script"), RuleTester.locations(f));
+        f.forEach(x -> assertEquals(Severity.ERROR, x.severity()));
+        assertEquals("the node script written inline in step `Create tables` of job `deploy` runs CREATE TABLE IF NOT "
+                + "EXISTS \"Quest\" through client.query (in a loop over `tables`) in a CI context: a schema change "
+                + "outside the migration history", f.stream().filter(x -> x.range().startLine() == 15).findFirst()
+                .orElseThrow().message());
+    }
+
+    @Test
+    void readsInlineJavaScriptInPackageScriptsAndStaysSilentOnQueries() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "package.json", """
+                        {
+                          "scripts": {
+                            "db:patch": "node -e \\"const pool = new (require('pg').Pool)(); pool.query('DROP TABLE legacy')\\"",
+                            "db:count": "node -e \\"const pool = new (require('pg').Pool)(); pool.query('SELECT count(*) FROM users')\\"",
+                            "start": "node dist/server.js",
+                            "seed": "node --eval \\"const statements = ['INSERT INTO t VALUES (1)']; for (const s of statements) pool.query(s)\\""
+                          }
+                        }
+                        """);
+        List<Finding> f = RuleTester.run(rule, s);
+        assertEquals(List.of("package.json:3:80 raw-ddl-in-script"), RuleTester.locations(f));
+        assertEquals(Severity.WARNING, f.get(0).severity());
+    }
 }
