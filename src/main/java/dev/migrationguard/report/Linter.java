@@ -201,7 +201,7 @@ public final class Linter {
             long started = System.nanoTime();
             long startedCpu = TIMING ? CPU.getCurrentThreadCpuTime() : 0;
             try {
-                run.rule.check(new RuleContext(tracked, options, changes.get()), sink);
+                run.rule.check(new RuleContext(tracked, options, changes.get(), auditApplied ? AppliedMigrations.NONE : applied), sink);
             } catch (RuntimeException | StackOverflowError e) {
                 run.error = new InternalError(run.rule.id(), tracked.lastRead(), describe(e));
             }

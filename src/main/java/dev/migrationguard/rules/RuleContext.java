@@ -1,5 +1,6 @@
 package dev.migrationguard.rules;
 
+import dev.migrationguard.sql.AppliedMigrations;
 import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.workspace.Snapshot;
 import java.util.List;
@@ -12,11 +13,18 @@ import java.util.List;
  * @param options  the rule's settings from config
  * @param changes  the change sets of this run, oldest first (empty outside git or with no commits); static rules
  *                 ignore them, history rules run once per run and iterate them
+ * @param applied  the migrations this run treats as history (none with {@code --all-migrations} or outside git), for
+ *                 rules outside the sql and migrations categories that must leave what they built alone
  */
-public record RuleContext(Snapshot snapshot, RuleOptions options, List<ChangeSet> changes) {
+public record RuleContext(Snapshot snapshot, RuleOptions options, List<ChangeSet> changes, AppliedMigrations applied) {
 
     public RuleContext {
         changes = List.copyOf(changes);
+    }
+
+    /** A context in which no migration is applied yet. */
+    public RuleContext(Snapshot snapshot, RuleOptions options, List<ChangeSet> changes) {
+        this(snapshot, options, changes, AppliedMigrations.NONE);
     }
 
     /** A context without changes, for static rules and for runs outside git. */

@@ -46,6 +46,8 @@ class AppliedHistoryCorpusTest {
     Path dir;
 
     /** One finding, as the JSON report has it. */
+    private static final Set<String> LEAVES_APPLIED_ALONE = Set.of("missing-foreign-key-index");
+
     record Seen(String ruleId, String path, int line, int column) implements Comparable<Seen> {
         @Override
         public int compareTo(Seen o) {
@@ -110,7 +112,8 @@ class AppliedHistoryCorpusTest {
         Set<Seen> rejudged = new TreeSet<>(allFindings);
         rejudged.removeAll(plainFindings);
         for (Seen f : rejudged) {
-            assertTrue(f.judgesContent() && !f.path().startsWith(newFolder + "/"),
+            // A schema rule may leave alone what applied migrations built (a relation whose key they created).
+            assertTrue((f.judgesContent() || LEAVES_APPLIED_ALONE.contains(f.ruleId())) && !f.path().startsWith(newFolder + "/"),
                     project + ": only applied migrations' content findings are left out: " + f);
         }
         JsonNode summary = new ObjectMapper().readTree(plain.out()).get("summary");

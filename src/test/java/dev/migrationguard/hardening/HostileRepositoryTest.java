@@ -195,7 +195,8 @@ class HostileRepositoryTest {
         CliRun run = CliRun.of(shallow, "lint", "--history");
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("shallow clone") && run.out().contains("fetch-depth: 0"), run.out());
-        assertTrue(run.out().contains("scripts/deploy.sh:2:"), "the static rules still ran: " + run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.equals("scripts/deploy.sh")) && run.out().contains("  2:12  error"),
+                "the static rules still ran: " + run.out());
     }
 
     @Test

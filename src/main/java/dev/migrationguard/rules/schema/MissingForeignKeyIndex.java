@@ -53,7 +53,8 @@ public final class MissingForeignKeyIndex implements Rule {
                         continue;
                     }
                     if (judged == null) {
-                        judged = JudgedMigrations.foreignKeys(context.snapshot(), project.migrationsDirectory());
+                        judged = JudgedMigrations.foreignKeys(context.snapshot(), project.migrationsDirectory(),
+                                context.applied());
                     }
                     if (!judged.judges(fk.name())) {
                         continue;

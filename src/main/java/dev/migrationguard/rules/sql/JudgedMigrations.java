@@ -2,6 +2,8 @@ package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.ConstraintKind;
+import dev.migrationguard.sql.AppliedMigrations;
+import dev.migrationguard.sql.Identifier;
 import dev.migrationguard.sql.Migration;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
@@ -9,7 +11,6 @@ import dev.migrationguard.sql.SqlScript;
 import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.sql.TableConstraint;
 import dev.migrationguard.workspace.Snapshot;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +42,11 @@ public final class JudgedMigrations {
     private JudgedMigrations() {
     }
 
-    public static ForeignKeys foreignKeys(Snapshot snapshot, String folder) {
+    /** The foreign keys of a folder's migrations; those of {@code applied} ones are not judged. */
+    public static ForeignKeys foreignKeys(Snapshot snapshot, String folder, AppliedMigrations applied) {
         Set<String> judged = new HashSet<>();
         for (MigrationScan.ScannedMigration m : MigrationScan.of(snapshot)) {
-            if (m.set().folder().equals(folder)) {
+            if (m.set().folder().equals(folder) && !applied.contains(m.migration())) {
                 addForeignKeys(m.script(), judged);
             }
         }
@@ -61,21 +63,24 @@ public final class JudgedMigrations {
 
     private static void addForeignKeys(SqlScript script, Set<String> out) {
         for (SqlStatement s : script.statements()) {
-            List<TableConstraint> constraints = new ArrayList<>();
             if (s instanceof SqlStatement.CreateTable create) {
-                constraints.addAll(create.constraints());
+                create.constraints().forEach(c -> addForeignKey(create.table().name(), c, out));
             } else if (s instanceof SqlStatement.AlterTable alter) {
                 for (AlterTableAction action : alter.actions()) {
                     if (action instanceof AlterTableAction.AddConstraint add) {
-                        constraints.add(add.constraint());
+                        addForeignKey(alter.table().name(), add.constraint(), out);
                     }
                 }
             }
-            for (TableConstraint c : constraints) {
-                if (c.kind() == ConstraintKind.FOREIGN_KEY && c.name() != null) {
-                    out.add(c.name().name());
-                }
-            }
         }
+    }
+
+    private static void addForeignKey(String table, TableConstraint c, Set<String> out) {
+        if (c.kind() != ConstraintKind.FOREIGN_KEY) {
+            return;
+        }
+        // An unnamed key (`ADD FOREIGN KEY (...)`, older Prisma) gets PostgreSQL's name, which Prisma's matches.
+        out.add(c.name() != null ? c.name().name()
+                : table + "_" + String.join("_", c.columns().stream().map(Identifier::name).toList()) + "_fkey");
     }
 }

@@ -28,7 +28,7 @@ class Issue19CorpusTest {
     private static final Set<String> RULES = Set.of("concurrent-index-in-transaction", "drop-index-blocking",
             "missing-lock-timeout", "add-check-blocking", "add-column-rewrites-table", "transaction-nesting",
             "mysql-table-copy", "foreign-key-dropped", "data-change-in-migration", "drop-not-null",
-            "prisma-warning-unaddressed", "identifier-too-long");
+            "prisma-warning-unaddressed", "identifier-too-long", "missing-foreign-key-index");
 
     @Test
     void noneFiresOnTheCorpusWhenEveryMigrationIsApplied() throws IOException {
