@@ -6,6 +6,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.Notice;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,13 @@ public final class JavaSources {
         List<JavaSource> out = new ArrayList<>();
         for (String path : snapshot.paths()) {
             if (path.endsWith(".java")) {
-                snapshot.read(path).ifPresent(file -> out.add(of(file)));
+                snapshot.read(path).ifPresent(file -> {
+                    JavaSource source = of(file);
+                    source.problem().ifPresent(p -> snapshot.addNotice(Notice.warning(path, "line "
+                            + file.line(p.offset()) + ", column " + file.column(p.offset()) + ": JavaParser cannot read"
+                            + " this file (" + p.message() + "); raw DDL in it is still found by a scan of its tokens")));
+                    out.add(source);
+                });
             }
         }
         return List.copyOf(out);

@@ -53,6 +53,11 @@ public final class SnapshotWithDatabase implements Snapshot {
     }
 
     @Override
+    public void addNotice(Notice notice) {
+        files.addNotice(notice);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T model(ModelKey<T> key) {
         return key == DatabaseState.KEY ? (T) Optional.of(database) : files.model(key);

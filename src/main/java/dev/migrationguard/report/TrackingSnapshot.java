@@ -53,6 +53,11 @@ final class TrackingSnapshot implements Snapshot {
     }
 
     @Override
+    public void addNotice(Notice notice) {
+        delegate.addNotice(notice);
+    }
+
+    @Override
     public <T> T model(ModelKey<T> key) {
         return delegate.model(key);
     }

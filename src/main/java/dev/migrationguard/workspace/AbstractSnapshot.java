@@ -142,8 +142,9 @@ public abstract class AbstractSnapshot implements Snapshot {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /** Records a notice found while listing or loading. */
-    protected final synchronized void addNotice(Notice notice) {
+    /** Records a notice found while listing, loading or parsing. */
+    @Override
+    public final synchronized void addNotice(Notice notice) {
         notices.add(notice);
     }
 

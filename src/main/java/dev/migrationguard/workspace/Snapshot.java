@@ -57,6 +57,9 @@ public interface Snapshot {
     /** Files that could not be read or were skipped, in the order met. */
     List<Notice> notices();
 
+    /** Records what a parser could not do with a file (a model's builder calls it), so it is reported, not silent. */
+    void addNotice(Notice notice);
+
     /** The model named by {@code key}, built at most once for this snapshot. */
     <T> T model(ModelKey<T> key);
 }

@@ -61,6 +61,11 @@ public final class SubsetSnapshot implements Snapshot {
     }
 
     @Override
+    public void addNotice(Notice notice) {
+        whole.addNotice(notice);
+    }
+
+    @Override
     public <T> T model(ModelKey<T> key) {
         return models.get(key, this);
     }
