@@ -27,6 +27,9 @@ final class YamlReader {
     private YamlReader() {
     }
 
+    /** The start of the problem for YAML nested deeper than this reader goes: the file may be valid and run. */
+    public static final String TOO_DEEP = "nested deeper than this YAML reader goes";
+
     private static Node compose(SourceFile file, List<ScriptProblem> problems) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(100);
@@ -38,8 +41,12 @@ final class YamlReader {
         } catch (MarkedYAMLException e) {
             int at = e.getProblemMark() == null ? 0 : YamlScalars.offset(file, e.getProblemMark());
             problems.add(new ScriptProblem(file, at, at, "not valid YAML: " + e.getProblem()));
-        } catch (YAMLException | StackOverflowError e) {
-            problems.add(new ScriptProblem(file, 0, 0, "not valid YAML: " + e.getMessage()));
+        } catch (YAMLException e) {
+            String message = String.valueOf(e.getMessage());
+            problems.add(new ScriptProblem(file, 0, 0, message.contains("Nesting Depth exceeded")
+                    ? TOO_DEEP + " (1,000)" : "not valid YAML: " + message));
+        } catch (StackOverflowError e) {
+            problems.add(new ScriptProblem(file, 0, 0, TOO_DEEP));
         }
         return null;
     }

@@ -193,6 +193,21 @@ class BrokenInputTest {
     }
 
     @Test
+    void aWorkflowNestedBeyondTheReadersLimitIsAnErrorNotAWarningThatLetsDbPushThrough() throws IOException {
+        // Issue 20 item 9: past the reader's 1,000 levels the file may still be valid and run its `db push`.
+        write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    env:\n      deep: " + "[".repeat(1_200) + "1"
+                + "]".repeat(1_200) + "\n    steps:\n      - run: npx prisma db push\n");
+        JsonNode json = lintJson();
+        List<String> unread = new ArrayList<>();
+        json.get("findings").forEach(f -> {
+            if (f.get("ruleId").asText().equals("script-parse-error")) {
+                unread.add(f.get("path").asText() + " " + f.get("severity").asText());
+            }
+        });
+        assertEquals(List.of(".github/workflows/ci.yml error"), unread);
+    }
+
+    @Test
     void workflowsAndPackageJsonNestedBeyondTheParsersDefaultsAreRead() throws IOException {
         // Issue 20 item 9: SnakeYAML stops at 50 levels and Jackson at 1,000; GitHub and Node read both.
         write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    env:\n      deep: " + "{a: ".repeat(60) + "1"
