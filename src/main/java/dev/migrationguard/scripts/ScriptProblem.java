@@ -12,4 +12,6 @@ import dev.migrationguard.workspace.SourceFile;
  * @param message what is wrong, in one sentence
  */
 public record ScriptProblem(SourceFile file, int start, int end, String message) {
+    /** The start of the message for YAML nested deeper than the reader goes: the file may be valid and run. */
+    public static final String TOO_DEEP = "nested deeper than this YAML reader goes";
 }

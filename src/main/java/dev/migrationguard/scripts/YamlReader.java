@@ -27,9 +27,6 @@ final class YamlReader {
     private YamlReader() {
     }
 
-    /** The start of the problem for YAML nested deeper than this reader goes: the file may be valid and run. */
-    public static final String TOO_DEEP = "nested deeper than this YAML reader goes";
-
     private static Node compose(SourceFile file, List<ScriptProblem> problems) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(100);
@@ -44,9 +41,9 @@ final class YamlReader {
         } catch (YAMLException e) {
             String message = String.valueOf(e.getMessage());
             problems.add(new ScriptProblem(file, 0, 0, message.contains("Nesting Depth exceeded")
-                    ? TOO_DEEP + " (1,000)" : "not valid YAML: " + message));
+                    ? ScriptProblem.TOO_DEEP + " (1,000)" : "not valid YAML: " + message));
         } catch (StackOverflowError e) {
-            problems.add(new ScriptProblem(file, 0, 0, TOO_DEEP));
+            problems.add(new ScriptProblem(file, 0, 0, ScriptProblem.TOO_DEEP));
         }
         return null;
     }

@@ -8,7 +8,6 @@ import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.Severity;
 import dev.migrationguard.scripts.CommandSites;
 import dev.migrationguard.scripts.ScriptProblem;
-import dev.migrationguard.scripts.YamlReader;
 
 /** A file the command rules read (package.json, a workflow, a compose file, a shell script) that cannot be parsed. */
 public final class ScriptParseError implements Rule {
@@ -27,7 +26,7 @@ public final class ScriptParseError implements Rule {
     public void check(RuleContext context, Findings findings) {
         for (ScriptProblem p : context.snapshot().model(CommandSites.MODEL).problems()) {
             Findings.Builder finding = findings.at(p.file(), p.start(), p.end());
-            if (p.message().startsWith(YamlReader.TOO_DEEP)) {
+            if (p.message().startsWith(ScriptProblem.TOO_DEEP)) {
                 // A valid file may still run: an unchecked `db push` in it must not pass as a warning.
                 finding.severity(Severity.ERROR);
             }
