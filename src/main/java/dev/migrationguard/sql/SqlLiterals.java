@@ -85,27 +85,7 @@ final class SqlLiterals {
         if (!escapes && inner.indexOf('\\') < 0) {
             return inner.replace("''", "'");
         }
-        StringBuilder out = new StringBuilder(inner.length());
-        for (int i = 0; i < inner.length(); i++) {
-            char c = inner.charAt(i);
-            if (c == '\'' && i + 1 < inner.length() && inner.charAt(i + 1) == '\'') {
-                out.append('\'');
-                i++;
-            } else if (c == '\\' && escapes && i + 1 < inner.length()) {
-                char next = inner.charAt(++i);
-                out.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return unescapeWithOffsets(inner, 0, escapes, new int[inner.length() + 1]);
     }
 
     /**
