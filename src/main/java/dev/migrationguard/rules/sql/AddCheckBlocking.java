@@ -8,7 +8,6 @@ import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.ConstraintKind;
 import dev.migrationguard.sql.SqlDialect;
-import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.sql.TableConstraint;
 
 /** PostgreSQL ADD CONSTRAINT ... CHECK without NOT VALID on a table this migration did not create. */
@@ -30,25 +29,20 @@ public final class AddCheckBlocking implements Rule {
             if (m.dialect() != SqlDialect.POSTGRESQL) {
                 continue;
             }
-            m.forEachStatement((statement, newTables) -> {
-                if (!(statement instanceof SqlStatement.AlterTable alter) || newTables.contains(alter.table())) {
-                    return;
-                }
-                for (AlterTableAction action : alter.actions()) {
-                    if (action instanceof AlterTableAction.AddConstraint add
-                            && add.constraint().kind() == ConstraintKind.CHECK && !add.constraint().notValid()) {
-                        TableConstraint c = add.constraint();
-                        String name = c.name() == null ? "" : " \"" + c.name().name() + "\"";
-                        m.at(findings, add.span())
-                                .message("ADD CONSTRAINT" + name + " CHECK checks every row of existing table "
-                                        + DestructiveDrop.quoted(alter.table()) + " under an ACCESS EXCLUSIVE lock: "
-                                        + "reads and writes wait for the scan, and one bad row fails the migration.")
-                                .fix("Add it with NOT VALID (new and updated rows are checked at once, no scan), then "
-                                        + "ALTER TABLE ... VALIDATE CONSTRAINT" + name + " in a later migration, which "
-                                        + "scans without blocking writes.")
-                                .key(alter.table().name() + " " + (c.name() == null ? c.span().toString() : c.name().name()))
-                                .report();
-                    }
+            m.forEachAlterOfExistingTable((alter, action) -> {
+                if (action instanceof AlterTableAction.AddConstraint add
+                        && add.constraint().kind() == ConstraintKind.CHECK && !add.constraint().notValid()) {
+                    TableConstraint c = add.constraint();
+                    String name = c.name() == null ? "" : " \"" + c.name().name() + "\"";
+                    m.at(findings, add.span())
+                            .message("ADD CONSTRAINT" + name + " CHECK checks every row of existing table "
+                                    + DestructiveDrop.quoted(alter.table()) + " under an ACCESS EXCLUSIVE lock: "
+                                    + "reads and writes wait for the scan, and one bad row fails the migration.")
+                            .fix("Add it with NOT VALID (new and updated rows are checked at once, no scan), then "
+                                    + "ALTER TABLE ... VALIDATE CONSTRAINT" + name + " in a later migration, which "
+                                    + "scans without blocking writes.")
+                            .key(alter.table().name() + " " + (c.name() == null ? c.span().toString() : c.name().name()))
+                            .report();
                 }
             });
         }

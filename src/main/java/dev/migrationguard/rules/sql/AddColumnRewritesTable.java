@@ -8,7 +8,6 @@ import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.ColumnDefinition;
 import dev.migrationguard.sql.SqlDialect;
-import dev.migrationguard.sql.SqlStatement;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,28 +42,23 @@ public final class AddColumnRewritesTable implements Rule {
             if (m.dialect() != SqlDialect.POSTGRESQL) {
                 continue;
             }
-            m.forEachStatement((statement, newTables) -> {
-                if (!(statement instanceof SqlStatement.AlterTable alter) || newTables.contains(alter.table())) {
+            m.forEachAlterOfExistingTable((alter, action) -> {
+                if (!(action instanceof AlterTableAction.AddColumn add)) {
                     return;
                 }
-                for (AlterTableAction action : alter.actions()) {
-                    if (!(action instanceof AlterTableAction.AddColumn add)) {
-                        continue;
-                    }
-                    ColumnDefinition c = add.column();
-                    String why = why(c, m.script().text(c.span()));
-                    if (why == null) {
-                        continue;
-                    }
-                    String table = DestructiveDrop.quoted(alter.table());
-                    m.at(findings, add.span())
-                            .message("ADD COLUMN \"" + c.name().name() + "\" " + why + ", so PostgreSQL rewrites "
-                                    + table + " row by row under an ACCESS EXCLUSIVE lock: every read and write of "
-                                    + "it waits until the rewrite ends.")
-                            .fix(fix(c))
-                            .key(alter.table().name() + "." + c.name().name())
-                            .report();
+                ColumnDefinition c = add.column();
+                String why = why(c, m.script().text(c.span()));
+                if (why == null) {
+                    return;
                 }
+                String table = DestructiveDrop.quoted(alter.table());
+                m.at(findings, add.span())
+                        .message("ADD COLUMN \"" + c.name().name() + "\" " + why + ", so PostgreSQL rewrites "
+                                + table + " row by row under an ACCESS EXCLUSIVE lock: every read and write of "
+                                + "it waits until the rewrite ends.")
+                        .fix(fix(c))
+                        .key(alter.table().name() + "." + c.name().name())
+                        .report();
             });
         }
     }

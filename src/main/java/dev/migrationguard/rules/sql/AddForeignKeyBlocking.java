@@ -8,7 +8,6 @@ import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.ConstraintKind;
 import dev.migrationguard.sql.SqlDialect;
-import dev.migrationguard.sql.SqlStatement;
 import dev.migrationguard.sql.TableConstraint;
 
 /** PostgreSQL ADD FOREIGN KEY without NOT VALID on an existing table: every row is checked while writes wait. */
@@ -30,31 +29,26 @@ public final class AddForeignKeyBlocking implements Rule {
             if (m.dialect() != SqlDialect.POSTGRESQL) {
                 continue;
             }
-            m.forEachStatement((statement, newTables) -> {
-                if (!(statement instanceof SqlStatement.AlterTable alter) || newTables.contains(alter.table())) {
+            m.forEachAlterOfExistingTable((alter, action) -> {
+                if (!(action instanceof AlterTableAction.AddConstraint add)) {
                     return;
                 }
-                for (AlterTableAction action : alter.actions()) {
-                    if (!(action instanceof AlterTableAction.AddConstraint add)) {
-                        continue;
-                    }
-                    TableConstraint fk = add.constraint();
-                    if (fk.kind() != ConstraintKind.FOREIGN_KEY || fk.notValid()) {
-                        continue;
-                    }
-                    String table = SqlQuoting.quote(alter.table(), m.dialect());
-                    String name = fk.name() == null ? "<name>" : SqlQuoting.quote(fk.name().name(), m.dialect());
-                    m.at(findings, add.span())
-                            .message("Adding foreign key" + (fk.name() == null ? "" : " \"" + fk.name().name() + "\"")
-                                    + " to existing table " + DestructiveDrop.quoted(alter.table())
-                                    + " checks every row while writes to it and to "
-                                    + DestructiveDrop.quoted(fk.references().table()) + " wait.")
-                            .fix("Add it with NOT VALID (the constraint then holds for new rows at once), and run "
-                                    + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
-                                    + "; in a later migration: validation does not block writes.")
-                            .key(alter.table().name() + " " + (fk.name() == null ? fk.elements() : fk.name().name()))
-                            .report();
+                TableConstraint fk = add.constraint();
+                if (fk.kind() != ConstraintKind.FOREIGN_KEY || fk.notValid()) {
+                    return;
                 }
+                String table = SqlQuoting.quote(alter.table(), m.dialect());
+                String name = fk.name() == null ? "<name>" : SqlQuoting.quote(fk.name().name(), m.dialect());
+                m.at(findings, add.span())
+                        .message("Adding foreign key" + (fk.name() == null ? "" : " \"" + fk.name().name() + "\"")
+                                + " to existing table " + DestructiveDrop.quoted(alter.table())
+                                + " checks every row while writes to it and to "
+                                + DestructiveDrop.quoted(fk.references().table()) + " wait.")
+                        .fix("Add it with NOT VALID (the constraint then holds for new rows at once), and run "
+                                + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
+                                + "; in a later migration: validation does not block writes.")
+                        .key(alter.table().name() + " " + (fk.name() == null ? fk.elements() : fk.name().name()))
+                        .report();
             });
         }
     }

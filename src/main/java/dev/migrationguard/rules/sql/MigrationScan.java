@@ -1,6 +1,7 @@
 package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.Migration;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
@@ -47,6 +48,15 @@ final class MigrationScan {
                 action.accept(statement, created);
                 created.record(statement);
             }
+        }
+
+        /** Calls {@code action} for each action of an ALTER TABLE on a table this migration did not create. */
+        void forEachAlterOfExistingTable(AlterAction action) {
+            forEachStatement((statement, newTables) -> {
+                if (statement instanceof SqlStatement.AlterTable alter && !newTables.contains(alter.table())) {
+                    alter.actions().forEach(a -> action.accept(alter, a));
+                }
+            });
         }
 
         /**
@@ -109,6 +119,10 @@ final class MigrationScan {
     @FunctionalInterface
     interface StatementAction {
         void accept(SqlStatement statement, NewTables newTables);
+    }
+
+    interface AlterAction {
+        void accept(SqlStatement.AlterTable alter, AlterTableAction action);
     }
 
     @FunctionalInterface
