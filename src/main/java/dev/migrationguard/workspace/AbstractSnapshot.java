@@ -3,24 +3,26 @@ package dev.migrationguard.workspace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
  * What every snapshot shares: decoding, the size limit, caching of decoded files and of models, and notices.
- * Subclasses only list paths and load bytes.
+ * Subclasses only list paths and load bytes; {@link #size} and {@link #load} may be called from several threads at
+ * once (rules run on two), outside this snapshot's lock, so that one rule reading a large file never holds up another.
  */
 public abstract class AbstractSnapshot implements Snapshot {
     /** Files above this size are skipped with a note (5 MB unless configured). */
     public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
 
     private final long maxFileBytes;
-    private final Map<String, Optional<SourceFile>> files = new HashMap<>();
+    private final Map<String, Optional<SourceFile>> files = new ConcurrentHashMap<>();
     private final ModelCache models = new ModelCache();
     private final List<Notice> notices = new ArrayList<>();
     private List<String> paths;
@@ -57,13 +59,30 @@ public abstract class AbstractSnapshot implements Snapshot {
     }
 
     @Override
-    public final synchronized Optional<SourceFile> read(String path) {
+    public final Optional<SourceFile> read(String path) {
         Optional<SourceFile> cached = files.get(path);
-        if (cached == null) {
-            cached = decode(path);
-            files.put(path, cached);
+        if (cached != null) {
+            return cached;
         }
-        return cached;
+        List<Notice> found = new ArrayList<>(0);
+        return keep(path, decode(path, found), found);
+    }
+
+    /**
+     * Caches what a read found and records its notices, unless another thread read the same file first: then that
+     * read's result is the one every caller sees, and this one's notices (the same ones) are dropped.
+     */
+    private Optional<SourceFile> keep(String path, Optional<SourceFile> decoded, List<Notice> found) {
+        Optional<SourceFile> earlier = files.putIfAbsent(path, decoded);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (!found.isEmpty()) {
+            synchronized (this) {
+                notices.addAll(found);
+            }
+        }
+        return decoded;
     }
 
     /**
@@ -75,7 +94,7 @@ public abstract class AbstractSnapshot implements Snapshot {
     }
 
     @Override
-    public final synchronized Optional<SourceFile> readIf(String path, Predicate<byte[]> wanted) {
+    public final Optional<SourceFile> readIf(String path, Predicate<byte[]> wanted) {
         Optional<SourceFile> cached = files.get(path);
         if (cached != null) {
             return cached;
@@ -97,12 +116,11 @@ public abstract class AbstractSnapshot implements Snapshot {
             // Nothing the scan looks for (and plain UTF-8, so no notice is lost): never decoded, never cached.
             return Optional.empty();
         }
-        Optional<SourceFile> decoded = decode(path, bytes);
-        files.put(path, decoded);
-        return decoded;
+        List<Notice> found = new ArrayList<>(0);
+        return keep(path, decode(path, bytes, found), found);
     }
 
-    private Optional<SourceFile> decode(String path) {
+    private Optional<SourceFile> decode(String path, List<Notice> notices) {
         if (!hasFile(path)) {
             return Optional.empty();
         }
@@ -113,14 +131,14 @@ public abstract class AbstractSnapshot implements Snapshot {
                         + " bytes (raise max-file-size in .migration-guard.yml to read it)"));
                 return Optional.empty();
             }
-            return decode(path, load(path));
+            return decode(path, load(path), notices);
         } catch (IOException | RuntimeException e) {
             notices.add(Notice.warning(path, "could not be read: " + describe(e)));
             return Optional.empty();
         }
     }
 
-    private Optional<SourceFile> decode(String path, byte[] bytes) {
+    private static Optional<SourceFile> decode(String path, byte[] bytes, List<Notice> notices) {
         try {
             TextDecoder.Result result = TextDecoder.decode(bytes);
             if (result instanceof TextDecoder.Text text) {
@@ -148,9 +166,12 @@ public abstract class AbstractSnapshot implements Snapshot {
         notices.add(notice);
     }
 
+    /** The notices by path (rules read files from two threads, so the order they were found in varies). */
     @Override
     public final synchronized List<Notice> notices() {
-        return List.copyOf(notices);
+        List<Notice> sorted = new ArrayList<>(notices);
+        sorted.sort(Comparator.comparing(Notice::path));
+        return List.copyOf(sorted);
     }
 
     @Override

@@ -45,7 +45,7 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
     }
 
     @Override
-    protected final boolean hasFile(String path) {
+    protected final synchronized boolean hasFile(String path) {
         if (listed || !ascii(path)) {
             // A name that was not UTF-8 in git is only found again through the listing that decoded it.
             return contains(path);
@@ -184,7 +184,7 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
         return true;
     }
 
-    private ObjectId blob(String path) {
+    private synchronized ObjectId blob(String path) {
         ObjectId id = blobs.get(path);
         return id != null ? id : foundAlone.get(path);
     }

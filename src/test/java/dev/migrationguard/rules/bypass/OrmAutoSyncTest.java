@@ -102,6 +102,19 @@ class OrmAutoSyncTest {
     }
 
     @Test
+    void flagsSyncCalledAcrossLinesInAFileFullOfAsyncCode() {
+        InMemorySnapshot s = InMemorySnapshot.of(
+                "src/db.ts", """
+                        export async function connect() {
+                          await sequelize
+                            .sync({ force: true }); // expect: orm-auto-sync
+                        }
+                        """,
+                "src/other.ts", "export async function other() { return await load(); }\n");
+        RuleTester.assertMatchesMarkers(rule, s);
+    }
+
+    @Test
     void ignoresSafeValuesCommentsStringsAndComputedFlags() {
         InMemorySnapshot s = InMemorySnapshot.of(
                 "src/main/resources/application.properties", """
