@@ -21,7 +21,7 @@ public final class JsSqlCalls {
         List<EmbeddedSql> out = new ArrayList<>();
         for (String path : snapshot.paths()) {
             if (isScript(path)) {
-                snapshot.read(path).ifPresent(file -> out.addAll(find(file)));
+                snapshot.readIf(path, JsSqlCalls::mayCallSql).ifPresent(file -> out.addAll(find(file)));
             }
         }
         return List.copyOf(out);
@@ -93,12 +93,20 @@ public final class JsSqlCalls {
     }
 
     /**
-     * Whether the text can hold a call {@link #find} reports: every one is made through an identifier that contains
-     * "query", "raw", "Raw" or "execute", and identifiers are read as written. Most files of a code base name none of
-     * them and are not tokenized.
+     * Whether the text can hold a call {@link #find} reports: every one is made through an identifier that is one of
+     * Prisma's raw-query methods, {@code query}, {@code raw} or {@code execute}, read as written. Most files of a code
+     * base name none of them ({@code useQuery}, {@code draw} and {@code executeAll} are other words) and are not
+     * tokenized.
      */
     private static boolean mayCallSql(String text) {
-        return text.contains("query") || text.contains("raw") || text.contains("Raw") || text.contains("execute");
+        return text.contains("$executeRaw") || text.contains("$queryRaw") || JsWords.hasWord(text, "query")
+                || JsWords.hasWord(text, "raw") || JsWords.hasWord(text, "execute");
+    }
+
+    /** {@link #mayCallSql(String)} on a file's bytes, so that the files it rules out are never decoded. */
+    static boolean mayCallSql(byte[] b) {
+        return JsWords.contains(b, "$executeRaw") || JsWords.contains(b, "$queryRaw") || JsWords.hasWord(b, "query")
+                || JsWords.hasWord(b, "raw") || JsWords.hasWord(b, "execute");
     }
 
     /** The identifier before {@code .name} (also through {@code this.} and {@code ?.}), or null. */

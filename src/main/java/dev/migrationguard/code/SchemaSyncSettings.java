@@ -104,7 +104,7 @@ public final class SchemaSyncSettings {
                 case SPRING_YAML -> springYaml(f, out);
                 case PERSISTENCE_XML -> persistenceXml(f, out);
                 case SCRIPT -> {
-                    if (f.text().contains("synchronize") || hasWord(f.text(), "sync")) {
+                    if (f.text().contains("synchronize") || JsWords.hasWord(f.text(), "sync")) {
                         javaScript(f, out);
                     }
                 }
@@ -267,64 +267,13 @@ public final class SchemaSyncSettings {
      * whole word ({@code async}, in nearly every file, is not). Only ASCII is looked at, so UTF-8 needs no decoding.
      */
     static boolean mayHoldScriptSetting(byte[] b) {
-        return indexOf(b, "synchronize") >= 0 || hasWord(b, "sync");
+        return JsWords.contains(b, "synchronize") || JsWords.hasWord(b, "sync");
     }
 
     /** Whether a Java file's bytes name one of the schema-generation settings {@link #namesSetting} looks for. */
     static boolean mayNameSetting(byte[] b) {
-        return indexOf(b, "hbm2ddl") >= 0 || indexOf(b, "HBM2DDL") >= 0 || indexOf(b, "ddl-auto") >= 0
-                || indexOf(b, "schema-generation") >= 0;
-    }
-
-    private static int indexOf(byte[] b, String word) {
-        return indexOf(b, word, 0);
-    }
-
-    private static int indexOf(byte[] b, String word, int from) {
-        byte first = (byte) word.charAt(0);
-        int last = b.length - word.length();
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) {
-                continue;
-            }
-            for (int k = 1; k < word.length(); k++) {
-                if (b[i + k] != (byte) word.charAt(k)) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static boolean hasWord(byte[] b, String word) {
-        for (int i = indexOf(b, word, 0); i >= 0; i = indexOf(b, word, i + 1)) {
-            int end = i + word.length();
-            if ((i == 0 || !isWordByte(b[i - 1])) && (end == b.length || !isWordByte(b[end]))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasWord(String text, String word) {
-        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-            int end = i + word.length();
-            if ((i == 0 || !isWordChar(text.charAt(i - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A byte that can be part of a JavaScript identifier: ASCII letters, digits, _ and $, and any non-ASCII byte. */
-    private static boolean isWordByte(byte c) {
-        return c < 0 || isWordChar((char) c);
-    }
-
-    private static boolean isWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$' || c > 127;
+        return JsWords.contains(b, "hbm2ddl") || JsWords.contains(b, "HBM2DDL") || JsWords.contains(b, "ddl-auto")
+                || JsWords.contains(b, "schema-generation");
     }
 
     private static boolean namesSetting(String text) {
