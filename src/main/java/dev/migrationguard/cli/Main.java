@@ -4,6 +4,7 @@ import dev.migrationguard.git.GitScan;
 import dev.migrationguard.report.MaskingWriter;
 import dev.migrationguard.report.ToolVersion;
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RulePages;
 import dev.migrationguard.rules.RuleRegistry;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -61,6 +62,12 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("lint") || args[0].equals("baseline"))) {
             GitScan.warmUp();
+            // The rules' classes (their patterns compiled) and pages load on another core while picocli reads the
+            // options.
+            Thread rules = new Thread(() -> RuleRegistry.all().forEach(rule -> RulePages.load(rule.id())),
+                    "migration-guard-rules-warm-up");
+            rules.setDaemon(true);
+            rules.start();
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -97,7 +104,23 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and working directory; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir) {
-        return run(args, out, err, workingDir, RuleRegistry.all());
+        return run(args, out, err, workingDir, new RegisteredRules());
+    }
+
+    /**
+     * The registry's rules, loaded at their first use rather than before the command line is read: a run that lints
+     * asks for them only once its options are parsed, by which time {@link #main} has loaded them on another thread.
+     */
+    private static final class RegisteredRules extends java.util.AbstractList<Rule> {
+        @Override
+        public Rule get(int index) {
+            return RuleRegistry.all().get(index);
+        }
+
+        @Override
+        public int size() {
+            return RuleRegistry.all().size();
+        }
     }
 
     /** As {@link #run(String[], PrintStream, PrintStream, Path)}, with a given set of rules (for tests). */

@@ -317,17 +317,15 @@ public final class GitScan implements AutoCloseable {
                     staticSnapshot = tree;
                     if (head == null) {
                         notices.add(noCommitsYet());
+                    } else if (background) {
+                        // The working tree is compared with HEAD on a thread of its own, as a history is: only the
+                        // history rules need that comparison, and the static rules start on the tree meanwhile.
+                        CommitSnapshot headFiles = commitSnapshot(head);
+                        ObjectId headTree = head.getTree().copy();
+                        return new GitScan(repository, staticSnapshot, inBackground("migration-guard-uncommitted",
+                                () -> uncommitted(headFiles, headTree, tree)), provenance);
                     } else {
-                        Optional<DirCache> index = readIndex("the uncommitted change is not checked");
-                        if (index.isPresent()) {
-                            try {
-                                changes.add(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, commitSnapshot(head), tree,
-                                        "the uncommitted change", Optional.empty(),
-                                        diff.workingTree(head.getTree(), index.get(), tree), Optional.empty()));
-                            } catch (MissingObjectException e) {
-                                notices.add(missingFromClone(e, "the uncommitted change"));
-                            }
-                        }
+                        changes.addAll(uncommitted(commitSnapshot(head), head.getTree(), tree));
                     }
                 } else if (mode instanceof ScanMode.Staged) {
                     // Read once: the staged files, the diff with HEAD and the working-tree copies share it.
@@ -364,21 +362,56 @@ public final class GitScan implements AutoCloseable {
                     staticSnapshot = headFiles;
                     ObjectId headId = head.copy();
                     if (background) {
-                        CompletableFuture<Outcome> later = new CompletableFuture<>();
-                        Thread comparing = new Thread(() -> {
-                            try {
-                                later.complete(new Outcome(commitChanges(mode, headId), notices));
-                            } catch (IOException | RuntimeException | Error e) {
-                                later.completeExceptionally(e);
-                            }
-                        }, "migration-guard-history");
-                        comparing.setDaemon(true);
-                        comparing.start();
-                        return new GitScan(repository, staticSnapshot, later, provenance);
+                        return new GitScan(repository, staticSnapshot, inBackground("migration-guard-history",
+                                () -> commitChanges(mode, headId)), provenance);
                     }
                     changes.addAll(commitChanges(mode, headId));
                 }
                 return new GitScan(repository, staticSnapshot, changes, notices, provenance);
+            }
+        }
+
+        /** What computes a scan's change sets, on a thread of its own. */
+        private interface Comparison {
+            List<ChangeSet> changes() throws IOException;
+        }
+
+        /**
+         * Runs a comparison on a daemon thread; the outcome holds its change sets and the scan's notices (this
+         * scanner adds none after the thread starts, except from the thread itself).
+         */
+        private CompletableFuture<Outcome> inBackground(String name, Comparison comparison) {
+            CompletableFuture<Outcome> later = new CompletableFuture<>();
+            Thread comparing = new Thread(() -> {
+                try {
+                    List<ChangeSet> changes = comparison.changes();
+                    later.complete(new Outcome(changes, notices));
+                } catch (IOException | RuntimeException | Error e) {
+                    later.completeExceptionally(e);
+                }
+            }, name);
+            comparing.setDaemon(true);
+            comparing.start();
+            return later;
+        }
+
+        /**
+         * The uncommitted change: HEAD's tree against the working tree (through the index's stat data), read with an
+         * object reader of its own so that it can run while the caller goes on.
+         */
+        private List<ChangeSet> uncommitted(CommitSnapshot headFiles, ObjectId headTree, WorkingTreeSnapshot tree)
+                throws IOException {
+            Optional<DirCache> index = readIndex("the uncommitted change is not checked");
+            if (index.isEmpty()) {
+                return List.of();
+            }
+            try (ObjectReader reader = repository.newObjectReader();
+                 GitDiff diff = new GitDiff(repository, reader, scope, options.filter())) {
+                return List.of(new ChangeSet(ChangeSet.Kind.UNCOMMITTED, headFiles, tree, "the uncommitted change",
+                        Optional.empty(), diff.workingTree(headTree, index.get(), tree), Optional.empty()));
+            } catch (MissingObjectException e) {
+                notices.add(missingFromClone(e, "the uncommitted change"));
+                return List.of();
             }
         }
 

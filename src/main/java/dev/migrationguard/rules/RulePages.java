@@ -16,8 +16,20 @@ public final class RulePages {
     private RulePages() {
     }
 
+    /** Pages already read: each is read from the jar once per run, whichever thread asks first. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, RuleInfo> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The page of a rule, or an exception naming the missing page (a packaging bug, caught by the meta-test). */
     public static RuleInfo load(String id) {
+        RuleInfo loaded = LOADED.get(id);
+        if (loaded == null) {
+            loaded = read(id);
+            LOADED.putIfAbsent(id, loaded);
+        }
+        return loaded;
+    }
+
+    private static RuleInfo read(String id) {
         String resource = "/rules/" + id + ".md";
         try (InputStream in = RulePages.class.getResourceAsStream(resource)) {
             if (in == null) {
