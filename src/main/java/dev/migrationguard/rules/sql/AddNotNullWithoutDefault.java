@@ -30,7 +30,7 @@ public final class AddNotNullWithoutDefault implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             m.forEachStatement((statement, newTables) -> {
                 if (!(statement instanceof SqlStatement.AlterTable alter) || newTables.contains(alter.table())) {
                     return;

@@ -31,7 +31,7 @@ public final class AddUniqueConstraint implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             m.forEachStatement((statement, newTables) -> {
                 if (statement instanceof SqlStatement.CreateIndex index && index.unique()
                         && !newTables.contains(index.table())) {

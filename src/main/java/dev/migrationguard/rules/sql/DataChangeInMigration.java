@@ -31,7 +31,7 @@ public final class DataChangeInMigration implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             // New tables that hold rows copied in by this migration (a redefined table, renamed to the old name).
             Set<String> filled = new HashSet<>();
             m.forEachStatement((statement, newTables) -> {

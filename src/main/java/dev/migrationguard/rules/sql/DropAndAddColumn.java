@@ -47,7 +47,7 @@ public final class DropAndAddColumn implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             Map<String, List<Dropped>> dropped = new LinkedHashMap<>();
             List<Added> added = new ArrayList<>();
             m.replay((statement, newTables, schema) -> {

@@ -27,7 +27,7 @@ public final class DropIndexBlocking implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             if (m.dialect() != SqlDialect.POSTGRESQL) {
                 continue;
             }

@@ -31,7 +31,7 @@ public final class DropNotNull implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             m.replay((statement, newTables, schema) -> {
                 if (statement instanceof SqlStatement.AlterTable alter && !newTables.contains(alter.table())) {
                     for (AlterTableAction action : alter.actions()) {

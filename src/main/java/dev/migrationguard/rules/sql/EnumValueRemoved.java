@@ -34,7 +34,7 @@ public final class EnumValueRemoved implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             // Values an enum had when this migration renamed it aside or dropped it, by its old name.
             Map<String, List<String>> replaced = new HashMap<>();
             m.replay((statement, newTables, schema) -> {

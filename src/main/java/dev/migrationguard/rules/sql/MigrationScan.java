@@ -1,7 +1,9 @@
 package dev.migrationguard.rules.sql;
 
 import dev.migrationguard.rules.Findings;
+import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.sql.AlterTableAction;
+import dev.migrationguard.sql.AppliedMigrations;
 import dev.migrationguard.sql.Migration;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
@@ -86,6 +88,12 @@ final class MigrationScan {
         /** The schema before migration {@code next}, free for the next replay to take, or {@code null}. */
         private ReplayedSchema waiting = new ReplayedSchema();
         private int next;
+        /**
+         * The schema before migration {@code checkpointIndex}, never handed out: rules that judge only the migrations
+         * after the applied ones all start there, and each gets a copy instead of replaying the applied ones again.
+         */
+        private ReplayedSchema checkpoint;
+        private int checkpointIndex = -1;
 
         FolderReplay(List<SqlScript> scripts) {
             this.scripts = scripts;
@@ -100,11 +108,20 @@ final class MigrationScan {
                     return schema;
                 }
             }
+            synchronized (this) {
+                if (checkpointIndex == index) {
+                    return checkpoint.copy();
+                }
+            }
             ReplayedSchema schema = new ReplayedSchema();
             for (int i = 0; i < index; i++) {
                 for (SqlStatement statement : scripts.get(i).statements()) {
                     schema.apply(statement);
                 }
+            }
+            synchronized (this) {
+                checkpoint = schema.copy();
+                checkpointIndex = index;
             }
             return schema;
         }
@@ -134,8 +151,31 @@ final class MigrationScan {
     private MigrationScan() {
     }
 
+    /** Every migration, applied or not: for rules that judge the state the migrations build. */
     static List<ScannedMigration> of(Snapshot snapshot) {
         return snapshot.model(KEY);
+    }
+
+    /**
+     * The migrations a rule that judges each migration's own content reads: those the run does not treat as applied
+     * (all of them with --all-migrations, or outside git). Their findings on applied migrations would be dropped
+     * anyway; not reading those migrations at all is what keeps a lint of a long history quick. A replay of the
+     * first one still starts from the schema the applied ones built.
+     */
+    static List<ScannedMigration> judged(RuleContext context) {
+        List<ScannedMigration> all = of(context.snapshot());
+        AppliedMigrations applied = context.applied();
+        if (applied.isEmpty()) {
+            return all;
+        }
+        List<ScannedMigration> judged = new ArrayList<>();
+        for (ScannedMigration m : all) {
+            // The test the linter drops findings by: the file lies in an applied folder.
+            if (!applied.covers(m.migration().sqlPath())) {
+                judged.add(m);
+            }
+        }
+        return judged;
     }
 
     private static List<ScannedMigration> scan(Snapshot snapshot) {

@@ -46,7 +46,7 @@ public final class MissingLockTimeout implements Rule {
         if (context.options().bool(SET_BY_CONNECTION, false)) {
             return;
         }
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             if (m.dialect() != SqlDialect.POSTGRESQL) {
                 continue;
             }

@@ -37,7 +37,7 @@ public final class PrismaWarningUnaddressed implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             List<PrismaWarnings.Warning> warnings = PrismaWarnings.of(m.script().file());
             for (PrismaWarnings.Warning warning : warnings) {
                 check(m, warning, findings);

@@ -26,7 +26,7 @@ public final class RenameBreaksClients implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             m.forEachStatement((statement, newTables) -> {
                 if (statement instanceof SqlStatement.RenameTable rename && !newTables.contains(rename.from())) {
                     reportTable(m, findings, rename.span(), rename.from().display(), rename.to().display());

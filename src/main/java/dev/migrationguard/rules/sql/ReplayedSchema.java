@@ -67,6 +67,18 @@ final class ReplayedSchema {
     /** NOT VALID checks waiting for VALIDATE: constraint name to "table.column". */
     private final Map<String, String> pendingNotNullChecks = new HashMap<>();
 
+    /** A schema of its own with the same content: tables' column maps are copied, enum value lists are immutable. */
+    ReplayedSchema copy() {
+        ReplayedSchema copy = new ReplayedSchema();
+        for (Table table : tables.values()) {
+            copy.putTable(new Table(table.name(), new LinkedHashMap<>(table.columns)));
+        }
+        copy.enums.putAll(enums);
+        copy.checkedNotNull.addAll(checkedNotNull);
+        copy.pendingNotNullChecks.putAll(pendingNotNullChecks);
+        return copy;
+    }
+
     private void putTable(Table table) {
         tables.put(table.name(), table);
     }

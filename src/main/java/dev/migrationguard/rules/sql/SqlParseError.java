@@ -22,7 +22,7 @@ public final class SqlParseError implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
+        for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
             for (SqlProblem problem : m.script().problems()) {
                 m.at(findings, problem.span())
                         .message("Cannot read this statement as " + m.dialect().displayName() + " SQL: "
