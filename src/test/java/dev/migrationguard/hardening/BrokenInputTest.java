@@ -248,9 +248,8 @@ class BrokenInputTest {
     @Test
     void aLineOfFiveThousandFindingsPrintsAWindowPerFindingNotTheLine() throws IOException {
         // Issue 20 item 6: 5,000 findings on a 100 KB line printed 741 MB of text.
-        // A file of its own: overwriting the healthy deploy.sh here showed a stale short line as the excerpt when JGit
-        // had run earlier in the same JVM (not yet understood; see the issue 20 closing note).
-        write("scripts/many.sh", "npx prisma db push;".repeat(5_000) + "\n");
+        // Overwrites the healthy deploy.sh: its excerpts once showed a line cached by an earlier run in the same JVM.
+        write("scripts/deploy.sh", "npx prisma db push;".repeat(5_000) + "\n");
         CliRun run = CliRun.of(repo, "lint");
         assertTrue(run.out().length() < 5_000 * 1_000, "text output of " + run.out().length() + " characters");
         List<String> excerpts = run.out().lines().filter(l -> l.startsWith("  1 | ")).toList();
