@@ -161,6 +161,7 @@ public final class GitScan implements AutoCloseable {
     }
 
     private static Optional<Repository> open(Path folder, ScanOptions options) throws IOException {
+        GitSettingsFiles.checkDiscovery(folder);
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(folder.toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
