@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrationguard.testing.CliRun;
 import dev.migrationguard.testing.TestRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -113,8 +117,35 @@ class HostileRepositoryTest {
         Files.createSymbolicLink(repo.root().resolve("sub/.gitattributes"), Path.of("/dev/zero"));
         Files.createSymbolicLink(repo.root().resolve(".gitignore"), Path.of("/dev/urandom"));
         assertLintsTheFinding("lint");
+        String text = CliRun.of(repo.root(), "lint").out();
+        assertTrue(text.contains(".gitattributes  warning  not read: not a regular file (a FIFO, a socket or a device)")
+                && text.contains("scripts/.gitignore  warning  not read: not a regular file"), text);
         assertLintsTheFinding("lint", "--history");
         assertLintsTheFinding("lint", "--staged", "--all-files");
+    }
+
+    @Test
+    void aGitattributesOrGitignoreLargerThanTheBoundIsReportedWithItsPathAndTheRunGoesOn() throws Exception {
+        // 8 MB and a line: git's settings bound. The file was dropped in silence, its line-ending rules with it.
+        String big = "# padding\n".repeat(900_000);
+        repo.write("sub/.gitattributes", big + "*.sh text eol=lf\n").write("scripts/.gitignore", big + "ignored.sh\n");
+        CliRun run = CliRun.of(repo.root(), "lint", "--format", "json");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        List<String> notices = new ArrayList<>();
+        json.get("notices").forEach(n -> notices.add(n.get("level").asText() + " " + n.get("path").asText() + ": "
+                + n.get("message").asText()));
+        assertEquals(List.of("warning scripts/.gitignore: not read: 9000011 bytes, above the limit of 8388608 bytes for git"
+                        + " settings files; the files it would ignore are linted",
+                "warning sub/.gitattributes: not read: 9000017 bytes, above the limit of 8388608 bytes for git settings"
+                        + " files; its attributes (line endings, filters) are not applied when the working tree is compared"
+                        + " with git"), notices.stream().filter(n -> n.contains("not read")).toList());
+        assertTrue(run.out().contains("\"path\" : \"scripts/deploy.sh\""), "the findings are still reported");
+        CliRun sarif = CliRun.of(repo.root(), "lint", "--format", "sarif");
+        JsonNode notifications = new ObjectMapper().readTree(sarif.out()).at("/runs/0/invocations/0/toolExecutionNotifications");
+        assertTrue(notifications.toString().contains("sub/.gitattributes: not read: 9000017 bytes"), notifications.toString());
+        CliRun text = CliRun.of(repo.root(), "lint");
+        assertTrue(text.out().contains("sub/.gitattributes  warning  not read: 9000017 bytes"), text.out());
     }
 
     @Test
