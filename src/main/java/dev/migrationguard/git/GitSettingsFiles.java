@@ -121,7 +121,7 @@ final class GitSettingsFiles {
         if (!RegularFile.exists(file)) {
             return null;
         }
-        String what = depth == 0 ? "config" + where : "the included config " + file;
+        String what = depth == 0 ? "config" + where : "included config " + file;
         byte[] bytes;
         try {
             bytes = RegularFile.read(file, RegularFile.SETTINGS_MAX_BYTES, true);
