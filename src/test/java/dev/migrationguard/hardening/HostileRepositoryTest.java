@@ -198,6 +198,8 @@ class HostileRepositoryTest {
         Files.delete(head);
         mkfifo(head);
         assertRefused("HEAD", "lint");
+        assertRefused("HEAD", "install-hook");
+        assertRefusedIn(plain, ".git", "install-hook");
     }
 
     /** A linked worktree (as `git worktree add` makes it) of the test repository, its HEAD detached at main's. */
