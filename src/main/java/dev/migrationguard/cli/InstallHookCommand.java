@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.git.GitScan;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,13 @@ final class InstallHookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path start = (dir == null ? workingDir : workingDir.resolve(dir)).toAbsolutePath().normalize();
+        try {
+            // Before JGit looks for the repository: a FIFO it would open there hangs the command.
+            GitScan.checkRepositoryFiles(start);
+        } catch (IOException e) {
+            throw new UsageException("cannot install the hook in " + start + ": " + e.getMessage());
+        }
         String lint = lintCommand();
         if (print) {
             spec.commandLine().getOut().print(printedSetup(lint));

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 final class LintCommand implements Callable<Integer> {
     private final Path workingDir;
     private final List<Rule> allRules;
+    private final Terminal terminal;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,9 +77,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Ignore the baseline file: report every finding.")
     boolean noBaseline;
 
-    LintCommand(Path workingDir, List<Rule> allRules) {
+    LintCommand(Path workingDir, List<Rule> allRules, Terminal terminal) {
         this.workingDir = workingDir;
         this.allRules = allRules;
+        this.terminal = terminal;
     }
 
     @Override
@@ -90,15 +92,20 @@ final class LintCommand implements Callable<Integer> {
             throw new UsageException("--max-warnings needs a number of 0 or more");
         }
         Report report;
+        ProgressLine progress = progressLine();
         try {
-            report = scope.run(workingDir, allRules, loadBaseline(), progress());
+            report = scope.run(workingDir, allRules, loadBaseline(), progress == null ? ScanProgress.NONE : progress);
             if (quiet) {
                 report = report.keeping(r -> r.finding().severity() == Severity.ERROR);
             }
         } catch (ConfigFailure failure) {
             // Said on stderr in one line, and in the requested format, so SARIF and annotations show it too.
+            closeIfShown(progress);
             write(ConfigErrorReport.of(failure.error(), failure.path()), outputFormat);
             throw new UsageException(failure.getMessage());
+        } finally {
+            // Wiped before anything else is written, so no report or error line starts behind it.
+            closeIfShown(progress);
         }
         write(report, outputFormat, colored);
         if (report.incomplete()) {
@@ -110,6 +117,12 @@ final class LintCommand implements Callable<Integer> {
             return Main.FINDINGS;
         }
         return threshold != null && report.hasFindingsAtLeast(threshold) ? Main.FINDINGS : Main.CLEAN;
+    }
+
+    private static void closeIfShown(ProgressLine progress) {
+        if (progress != null) {
+            progress.close();
+        }
     }
 
     /**
@@ -145,32 +158,12 @@ final class LintCommand implements Callable<Integer> {
         return System.console() != null;
     }
 
-    /** Whether standard error is a terminal: on Linux its descriptor names a tty; elsewhere as the console says. */
-    static boolean stderrIsTerminal() {
-        try {
-            Path fd = Path.of("/proc/self/fd/2");
-            if (Files.exists(fd)) {
-                String target = Files.readSymbolicLink(fd).toString();
-                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            }
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
+    /** The progress line on stderr, whenever stderr is a terminal; null (nothing drawn, nothing started) otherwise. */
+    private ProgressLine progressLine() {
+        if (!terminal.stderrIsTerminal() || spec.commandLine().getErr() == null) {
+            return null;
         }
-        return System.console() != null;
-    }
-
-    /** A progress line on stderr while commits are compared, whenever stderr is a terminal. */
-    private ScanProgress progress() {
-        if (!stderrIsTerminal() || spec.commandLine().getErr() == null) {
-            return ScanProgress.NONE;
-        }
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        return (done, total) -> {
-            if (done == total || done % 100 == 0) {
-                err.print("\rcomparing commits: " + done + "/" + total + (done == total ? "\n" : ""));
-                err.flush();
-            }
-        };
+        return ProgressLine.start(spec.commandLine().getErr(), terminal.progressDelayNanos());
     }
 
     /**

@@ -195,7 +195,7 @@ final class LintScope {
         // rules read HEAD; the history rules, which run last, wait for them.
         try (GitScan scan = GitScan.start(root, mode, options)) {
             Report report = new Linter(selected, settings, baseline).withApplied(scan.applied(), allMigrations)
-                    .run(scan.snapshot(), scan::changes, changeScope(scan));
+                    .withProgress(progress).run(scan.snapshot(), scan::changes, changeScope(scan));
             report = report.withNotices(scan.allNotices()).withProvenance(scan.provenance());
             if (!files.isEmpty()) {
                 Set<String> named = Set.copyOf(files);

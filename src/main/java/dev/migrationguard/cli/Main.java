@@ -125,7 +125,13 @@ public final class Main implements Runnable {
 
     /** As {@link #run(String[], PrintStream, PrintStream, Path)}, with a given set of rules (for tests). */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir, List<Rule> rules) {
-        Factory factory = new Factory(workingDir, rules);
+        return run(args, out, err, workingDir, rules, Terminal.SYSTEM);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream, Path, List)}, with the terminal decided (for tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir, List<Rule> rules,
+                          Terminal terminal) {
+        Factory factory = new Factory(workingDir, rules, terminal);
         CommandLine cli = new CommandLine(new Main(), factory);
         for (Class<?> command : subcommandsFor(args)) {
             cli.addSubcommand(new CommandLine(factory.command(command), factory));
@@ -184,12 +190,12 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Gives commands the working directory and the rules (tests pass a temp folder and test rules). */
-    record Factory(Path workingDir, List<Rule> rules) implements CommandLine.IFactory {
+    /** Gives commands the working directory, the rules and the terminal (tests pass a temp folder and test rules). */
+    record Factory(Path workingDir, List<Rule> rules, Terminal terminal) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == LintCommand.class) {
-                return cls.cast(new LintCommand(workingDir, rules));
+                return cls.cast(new LintCommand(workingDir, rules, terminal));
             }
             if (cls == InstallHookCommand.class) {
                 return cls.cast(new InstallHookCommand(workingDir));

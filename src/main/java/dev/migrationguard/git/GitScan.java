@@ -160,7 +160,21 @@ public final class GitScan implements AutoCloseable {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * Checks what JGit reads to find and open the repository holding {@code folder} (HEAD, a {@code .git} file, the
+     * config and its includes, info files; see {@link GitSettingsFiles}), for a command that opens it with JGit itself:
+     * a FIFO there would hang it, a device exhaust its memory. Throws with a message naming the file.
+     */
+    public static void checkRepositoryFiles(Path folder) throws IOException {
+        GitSettingsFiles.checkDiscovery(folder);
+        File gitDir = new FileRepositoryBuilder().findGitDir(folder.toFile()).getGitDir();
+        if (gitDir != null) {
+            GitSettingsFiles.check(gitDir);
+        }
+    }
+
     private static Optional<Repository> open(Path folder, ScanOptions options) throws IOException {
+        GitSettingsFiles.checkDiscovery(folder);
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(folder.toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();

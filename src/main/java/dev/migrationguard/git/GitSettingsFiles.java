@@ -4,7 +4,10 @@ import dev.migrationguard.workspace.RegularFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
@@ -15,7 +18,8 @@ import org.eclipse.jgit.lib.ConfigConstants;
  * repository: the config and every file its {@code include.path} names, {@code info/exclude},
  * {@code info/attributes}, and the files the repository's config names as {@code core.excludesFile} and
  * {@code core.attributesFile}. Each must be a regular file (a FIFO would hang the run, {@code /dev/zero} exhaust the
- * memory) of bounded size; otherwise the repository is refused with a message that names the file.
+ * memory) of bounded size; otherwise the repository is refused with a message that names the file. A linked
+ * worktree's common git dir is checked the same way, and so is what JGit reads while it looks for the repository.
  */
 final class GitSettingsFiles {
     /** git itself stops following includes this deep. */
@@ -24,16 +28,78 @@ final class GitSettingsFiles {
     private GitSettingsFiles() {
     }
 
+    /**
+     * Checks what JGit opens while it looks for the repository that holds {@code folder}, before it looks: at each
+     * level up, a {@code .git} folder's HEAD (read to tell whether it is a repository), a {@code .git} file (read
+     * whole for its {@code gitdir:} line), and a bare repository's HEAD. A {@code .git} that is neither a folder nor
+     * a regular file (a FIFO, a socket, a device) refuses the run: JGit would pass over it and take a repository
+     * further up, while the user meant this one.
+     */
+    static void checkDiscovery(Path folder) throws IOException {
+        for (Path current = folder; current != null; current = current.getParent()) {
+            Path dotGit = current.resolve(".git");
+            BasicFileAttributes attributes = null;
+            if (RegularFile.exists(dotGit)) {
+                try {
+                    attributes = Files.readAttributes(dotGit, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    // A dangling symbolic link: git looks further up.
+                }
+            }
+            if (attributes == null) {
+                if (Files.isDirectory(current.resolve("objects")) && Files.isDirectory(current.resolve("refs"))) {
+                    checkIfPresent(current.resolve("HEAD"), "HEAD");
+                }
+                continue;
+            }
+            if (attributes.isDirectory()) {
+                checkIfPresent(dotGit.resolve("HEAD"), "HEAD");
+            } else if (attributes.isRegularFile()) {
+                checkIfPresent(dotGit, ".git file " + dotGit);
+            } else {
+                throw new RegularFile.Refused(dotGit + " is not a regular file or a folder (a FIFO, a socket or a device),"
+                        + " so it is neither a git folder nor a `gitdir:` file; refusing to guess which repository "
+                        + folder + " belongs to (remove it, or lint a copy without it)");
+            }
+            return;
+        }
+    }
+
+    /**
+     * Checks the settings JGit reads from a git dir and, for a linked worktree, from the common git dir its
+     * {@code commondir} names (the config, info/exclude and info/attributes of a linked worktree are the main one's).
+     */
     static void check(File gitDir) throws IOException {
         Path dir = gitDir.toPath();
-        Config config = readConfig(dir, dir.resolve("config"), 0);
+        checkSettings(dir, "");
+        Path commondir = dir.resolve("commondir");
+        if (RegularFile.exists(commondir)) {
+            String named;
+            try {
+                named = new String(RegularFile.read(commondir, RegularFile.SETTINGS_MAX_BYTES, true),
+                        StandardCharsets.UTF_8).strip();
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            if (!named.isEmpty()) {
+                Path common = dir.resolve(named).normalize();
+                if (!common.equals(dir.normalize())) {
+                    checkSettings(common, " in the common git dir " + common);
+                }
+            }
+        }
+    }
+
+    /** One git dir's config (with its includes), info files and the files its config names; {@code where} for messages. */
+    private static void checkSettings(Path dir, String where) throws IOException {
+        Config config = readConfig(dir, dir.resolve("config"), 0, where);
         for (String name : List.of("info/exclude", "info/attributes", "HEAD", "commondir", "shallow")) {
-            checkIfPresent(dir.resolve(name), name);
+            checkIfPresent(dir.resolve(name), name + where);
         }
         for (String key : List.of(ConfigConstants.CONFIG_KEY_EXCLUDESFILE, ConfigConstants.CONFIG_KEY_ATTRIBUTESFILE)) {
             String value = config == null ? null : config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, key);
             if (value != null && !value.isEmpty()) {
-                checkIfPresent(resolve(dir, value), "core." + key + " `" + value + "`");
+                checkIfPresent(resolve(dir, value), "core." + key + " `" + value + "`" + where);
             }
         }
     }
@@ -44,22 +110,22 @@ final class GitSettingsFiles {
         }
         try {
             RegularFile.check(file, RegularFile.SETTINGS_MAX_BYTES, true);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // A dangling symbolic link: git reads nothing there either.
         } catch (RegularFile.Refused e) {
             throw refused(what, e);
         }
     }
 
-    private static Config readConfig(Path dir, Path file, int depth) throws IOException {
+    private static Config readConfig(Path dir, Path file, int depth, String where) throws IOException {
         if (!RegularFile.exists(file)) {
             return null;
         }
-        String what = depth == 0 ? "config" : "the included config " + file;
+        String what = depth == 0 ? "config" + where : "included config " + file;
         byte[] bytes;
         try {
             bytes = RegularFile.read(file, RegularFile.SETTINGS_MAX_BYTES, true);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return null;
         } catch (RegularFile.Refused e) {
             throw refused(what, e);
@@ -73,10 +139,10 @@ final class GitSettingsFiles {
                 }
                 try {
                     // Read (and check) here so nested includes are checked too; JGit reads them again itself.
-                    readConfig(dir, included, depth + 1);
+                    readConfig(dir, included, depth + 1, where);
                     return RegularFile.exists(included)
                             ? RegularFile.read(included, RegularFile.SETTINGS_MAX_BYTES, true) : null;
-                } catch (java.nio.file.NoSuchFileException e) {
+                } catch (NoSuchFileException e) {
                     return null;
                 } catch (IOException e) {
                     throw new ConfigInvalidException("include.path `" + relPath + "`: " + e.getMessage(), e);

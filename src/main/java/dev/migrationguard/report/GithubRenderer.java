@@ -43,15 +43,19 @@ public final class GithubRenderer implements Renderer {
             out.append("::error title=").append(property("internal error in " + e.ruleId())).append("::")
                     .append(data(redaction.text(e.message()))).append('\n');
         }
-        out.append(TextRenderer.summary(report)).append('\n');
+        // A plain log line: escaped, so a folder name in the target cannot start a command on a line of its own.
+        out.append(Excerpt.escape(TextRenderer.summary(report))).append('\n');
     }
 
-    /** Escapes a command's message, as the Actions runner expects. */
+    /** Escapes a command's message as the Actions runner unescapes it: {@code %25 %0D %0A}. */
     static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
-    /** Escapes a command property value, which also may not contain ':' or ','. */
+    /**
+     * Escapes a command property value ({@code file=}, {@code title=}): as data, and {@code :} as {@code %3A} and
+     * {@code ,} as {@code %2C}, so a file name cannot end the properties or add one.
+     */
     static String property(String s) {
         return data(s).replace(":", "%3A").replace(",", "%2C");
     }

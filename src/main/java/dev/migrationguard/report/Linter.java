@@ -2,6 +2,7 @@ package dev.migrationguard.report;
 
 import dev.migrationguard.config.Config;
 import dev.migrationguard.git.ChangeSet;
+import dev.migrationguard.git.ScanProgress;
 import dev.migrationguard.rules.ChangeScope;
 import dev.migrationguard.rules.Finding;
 import dev.migrationguard.rules.Findings;
@@ -42,17 +43,25 @@ public final class Linter {
     private final Baseline baseline;
     private final AppliedMigrations applied;
     private final boolean auditApplied;
+    private final ScanProgress progress;
 
     public Linter(List<Rule> rules, Config config, Baseline baseline) {
-        this(rules, config, baseline, AppliedMigrations.NONE, false);
+        this(rules, config, baseline, AppliedMigrations.NONE, false, ScanProgress.NONE);
     }
 
-    private Linter(List<Rule> rules, Config config, Baseline baseline, AppliedMigrations applied, boolean auditApplied) {
+    private Linter(List<Rule> rules, Config config, Baseline baseline, AppliedMigrations applied, boolean auditApplied,
+                   ScanProgress progress) {
         this.rules = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
         this.config = config;
         this.baseline = baseline;
         this.applied = applied;
         this.auditApplied = auditApplied;
+        this.progress = progress;
+    }
+
+    /** A linter that tells {@code value} how many of its rules have run. */
+    public Linter withProgress(ScanProgress value) {
+        return new Linter(rules, config, baseline, applied, auditApplied, value);
     }
 
     /**
@@ -62,7 +71,7 @@ public final class Linter {
      * instead of asking for an edit of an applied one. State rules (drift, lock file, history) see everything.
      */
     public Linter withApplied(AppliedMigrations value, boolean audit) {
-        return new Linter(rules, config, baseline, value, audit);
+        return new Linter(rules, config, baseline, value, audit, progress);
     }
 
     public Report run(Snapshot snapshot) {
@@ -111,11 +120,15 @@ public final class Linter {
                 otherChain.add(run);
             }
         }
+        int total = all.size();
+        AtomicInteger ran = new AtomicInteger();
+        Runnable ranOne = () -> progress.rules(ran.incrementAndGet(), total);
+        progress.rules(0, total);
         List<Runnable> chains = new ArrayList<>();
-        chains.add(() -> runChain(replayingChain, snapshot, changedFiles, List::of, scope));
-        chains.add(() -> runChain(otherChain, snapshot, changedFiles, List::of, scope));
+        chains.add(() -> runChain(replayingChain, snapshot, changedFiles, List::of, scope, ranOne));
+        chains.add(() -> runChain(otherChain, snapshot, changedFiles, List::of, scope, ranOne));
         for (List<Run> history : historyRules) {
-            chains.add(() -> runChain(history, snapshot, changedFiles, later, scope));
+            chains.add(() -> runChain(history, snapshot, changedFiles, later, scope, ranOne));
         }
         onTwoThreads(chains);
 
@@ -185,45 +198,54 @@ public final class Linter {
         }
     }
 
-    /** Runs rules one after the other, each catching its own failure. */
+    /** Runs rules one after the other, each catching its own failure; {@code ranOne} after each. */
     private void runChain(List<Run> chain, Snapshot snapshot, Snapshot changedFiles, Supplier<List<ChangeSet>> changes,
-                          Optional<ChangeScope> scope) {
+                          Optional<ChangeScope> scope, Runnable ranOne) {
         for (Run run : chain) {
-            if (scope.isPresent() && !scope.get().affects(run.inputs)) {
-                run.skipped = true;
-                continue;
-            }
-            Optional<Config.RuleSetting> setting = config.rule(run.rule.id());
-            RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
-            Findings sink = new Findings(run.info);
-            boolean eachFile = scope.isPresent() && run.inputs.reach() == RuleInputs.Reach.FILE;
-            TrackingSnapshot tracked = new TrackingSnapshot(eachFile ? changedFiles : snapshot);
-            long started = System.nanoTime();
-            long startedCpu = TIMING ? CPU.getCurrentThreadCpuTime() : 0;
             try {
-                run.rule.check(new RuleContext(tracked, options, changes.get(), auditApplied ? AppliedMigrations.NONE : applied), sink);
-            } catch (RuntimeException | StackOverflowError e) {
-                run.error = new InternalError(run.rule.id(), tracked.lastRead(), describe(e));
+                runOne(run, snapshot, changedFiles, changes, scope);
+            } finally {
+                ranOne.run();
             }
-            run.nanos = System.nanoTime() - started;
-            run.cpuNanos = TIMING ? CPU.getCurrentThreadCpuTime() - startedCpu : 0;
-            boolean judgesContent = judgesMigrationContent(run);
-            for (Finding f : sink.all()) {
-                if (judgesContent && applied.covers(f.path())) {
-                    if (!auditApplied) {
-                        continue;
-                    }
-                    f = AppliedFix.of(f, applied);
+        }
+    }
+
+    private void runOne(Run run, Snapshot snapshot, Snapshot changedFiles, Supplier<List<ChangeSet>> changes,
+                        Optional<ChangeScope> scope) {
+        if (scope.isPresent() && !scope.get().affects(run.inputs)) {
+            run.skipped = true;
+            return;
+        }
+        Optional<Config.RuleSetting> setting = config.rule(run.rule.id());
+        RuleOptions options = setting.map(Config.RuleSetting::options).orElse(RuleOptions.NONE);
+        Findings sink = new Findings(run.info);
+        boolean eachFile = scope.isPresent() && run.inputs.reach() == RuleInputs.Reach.FILE;
+        TrackingSnapshot tracked = new TrackingSnapshot(eachFile ? changedFiles : snapshot);
+        long started = System.nanoTime();
+        long startedCpu = TIMING ? CPU.getCurrentThreadCpuTime() : 0;
+        try {
+            run.rule.check(new RuleContext(tracked, options, changes.get(), auditApplied ? AppliedMigrations.NONE : applied), sink);
+        } catch (RuntimeException | StackOverflowError e) {
+            run.error = new InternalError(run.rule.id(), tracked.lastRead(), describe(e));
+        }
+        run.nanos = System.nanoTime() - started;
+        run.cpuNanos = TIMING ? CPU.getCurrentThreadCpuTime() - startedCpu : 0;
+        boolean judgesContent = judgesMigrationContent(run);
+        for (Finding f : sink.all()) {
+            if (judgesContent && applied.covers(f.path())) {
+                if (!auditApplied) {
+                    continue;
                 }
-                if (scope.isEmpty() || scope.get().keeps(run.inputs, f)) {
-                    Finding judged = setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f);
-                    // Per-path settings (`overrides`) have the last word for the files they name.
-                    Optional<Config.RuleSetting> local = config.overrideFor(run.rule.id(), f.path());
-                    if (local.isPresent() && !local.get().enabled()) {
-                        continue;
-                    }
-                    run.findings.add(local.flatMap(Config.RuleSetting::severity).map(judged::withSeverity).orElse(judged));
+                f = AppliedFix.of(f, applied);
+            }
+            if (scope.isEmpty() || scope.get().keeps(run.inputs, f)) {
+                Finding judged = setting.flatMap(Config.RuleSetting::severity).map(f::withSeverity).orElse(f);
+                // Per-path settings (`overrides`) have the last word for the files they name.
+                Optional<Config.RuleSetting> local = config.overrideFor(run.rule.id(), f.path());
+                if (local.isPresent() && !local.get().enabled()) {
+                    continue;
                 }
+                run.findings.add(local.flatMap(Config.RuleSetting::severity).map(judged::withSeverity).orElse(judged));
             }
         }
     }

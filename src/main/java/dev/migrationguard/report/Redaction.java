@@ -7,6 +7,7 @@ import dev.migrationguard.workspace.TextRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,6 @@ final class Redaction {
     static final String MASK = "****";
     /** Secrets shorter than this are masked only where their span is known, not wherever their text appears. */
     private static final int MIN_LITERAL = 4;
-    static final Redaction NONE = new Redaction(Map.of(), List.of());
 
     /** Secret spans by file version ({@link #key}). */
     private final Map<String, List<TextRange>> spans;
@@ -56,7 +56,8 @@ final class Redaction {
                 }
             }
         }
-        return spans.isEmpty() ? NONE : new Redaction(spans, List.copyOf(secrets));
+        // Always a new one, never a shared empty instance: it holds this render's masked lines (see maskedLines).
+        return new Redaction(spans, List.copyOf(secrets));
     }
 
     /**
@@ -70,12 +71,17 @@ final class Redaction {
         return report.snapshot() == null ? Optional.empty() : report.snapshot().read(f.path());
     }
 
-    /** Lines masked so far, by file version and line: findings that share a long line mask it once. */
-    private final Map<String, MaskedLine> maskedLines = new HashMap<>();
+    /**
+     * Lines masked so far in this render, by the file read and line: findings that share a long line mask it once.
+     * Keyed by the file itself, not its path, so a line shown is always a line of the text passed in (a cache by
+     * path once outlived its report and showed another repository's line).
+     */
+    private final Map<SourceFile, Map<Integer, MaskedLine>> maskedLines = new IdentityHashMap<>();
 
     /** As {@link #line(Finding, int, String)}, reading the line from {@code file}, each line once per render. */
     MaskedLine line(Finding f, SourceFile file, int line) {
-        return maskedLines.computeIfAbsent(key(f) + '\0' + line, k -> line(f, line, file.lineText(line)));
+        return maskedLines.computeIfAbsent(file, k -> new HashMap<>())
+                .computeIfAbsent(line, k -> line(f, line, file.lineText(line)));
     }
 
     /** Source line {@code line} of the finding's file, as shown: every secret known on it masked. */

@@ -75,7 +75,7 @@ public final class TextRenderer implements Renderer {
                     .append(": ").append(Excerpt.escape(redaction.text(error.message())))
                     .append("\n  (this is a bug in migration-guard; the other rules ran; please report it)\n");
         }
-        String summary = summary(report);
+        String summary = Excerpt.escape(summary(report));
         out.append(color ? paint(BOLD + (report.count(Severity.ERROR) > 0 ? RED : report.count(Severity.WARNING) > 0
                 ? YELLOW : GREEN), summary) : summary).append('\n');
     }

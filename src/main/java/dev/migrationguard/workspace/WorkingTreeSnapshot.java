@@ -125,6 +125,10 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
                         met.add(Notice.warning(rel, "could not be listed: " + e.getMessage()));
                         continue;
                     }
+                    String unread = unreadSettingsFile(entry.getFileName().toString(), attrs);
+                    if (unread != null) {
+                        met.add(Notice.warning(rel, unread));
+                    }
                     if (attrs.isDirectory()) {
                         Level inside = enter(entry, rel);
                         if (inside != null) {
@@ -176,6 +180,28 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
             }
             return filter.accept(rel, level.restricted() || isIgnored(level, exclude, rel, false));
         }
+    }
+
+    /**
+     * Why git's settings file {@code name} (.gitignore, .gitattributes) is not read, or null when it is read or is no
+     * such file: git and JGit read neither a FIFO or device (it would never end) nor one above the settings bound,
+     * and what it says must not be dropped in silence.
+     */
+    static String unreadSettingsFile(String name, BasicFileAttributes attrs) {
+        boolean ignore = name.equals(".gitignore");
+        if (!ignore && !name.equals(".gitattributes") || attrs.isDirectory() || attrs.isSymbolicLink()) {
+            return null;
+        }
+        String why;
+        if (attrs.isOther()) {
+            why = "not a regular file (a FIFO, a socket or a device)";
+        } else if (attrs.size() > RegularFile.SETTINGS_MAX_BYTES) {
+            why = attrs.size() + " bytes, above the limit of " + RegularFile.SETTINGS_MAX_BYTES + " bytes for git settings files";
+        } else {
+            return null;
+        }
+        return "not read: " + why + (ignore ? "; the files it would ignore are linted"
+                : "; its attributes (line endings, filters) are not applied when the working tree is compared with git");
     }
 
     /** One folder's .gitignore and whether only {@code paths}-included files count in it, above its parent's. */

@@ -235,6 +235,51 @@ class BrokenInputTest {
     }
 
     @Test
+    void craftedFileNamesCannotForgeAWorkflowCommandOrAPropertyInGithubOutput() throws IOException {
+        // Issue 20 item 10: ',' ends a property and ':' starts the data, a newline a second command, '%' an escape.
+        List<String> names = List.of("scripts/a,b:c.sh", "scripts/x,title=forged,line=99.sh",
+                "scripts/n\n::error file=forged.sh::owned.sh", "scripts/cr\r::warning::owned.sh", "scripts/p%0A::error::q.sh",
+                "scripts/d::.sh");
+        for (String name : names) {
+            write(name, "npx prisma db push\n");
+        }
+        CliRun run = CliRun.of(repo, "lint", "--format", "github");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        List<String> lines = run.out().lines().toList();
+        // The runner reads one command per line: every line is a command of ours, or the summary.
+        List<String> commands = lines.stream().filter(l -> l.startsWith("::")).toList();
+        assertEquals(lines.size() - 1, commands.size(), run.out());
+        assertFalse(lines.get(lines.size() - 1).contains("::"), run.out());
+        List<String> files = new ArrayList<>();
+        for (String command : commands) {
+            // As the runner parses it: the command up to a space, properties up to the next "::", split at ','.
+            int end = command.indexOf("::", 2);
+            assertTrue(end > 0, command);
+            String[] head = command.substring(2, end).split(" ", 2);
+            assertTrue(head[0].equals("error") || head[0].equals("warning"), command);
+            List<String> keys = new ArrayList<>();
+            for (String property : head[1].split(",")) {
+                String[] kv = property.split("=", 2);
+                keys.add(kv[0]);
+                if (kv[0].equals("file")) {
+                    files.add(unescapeProperty(kv[1]));
+                }
+            }
+            assertEquals(List.of("file", "line", "col", "endLine", "endColumn", "title"), keys, command);
+            assertTrue(command.contains(",col=12,") && command.contains(",endColumn=19,title=prisma-db-push::"), command);
+        }
+        // And each annotation lands on its own file, the name read back whole.
+        List<String> expected = new ArrayList<>(names);
+        expected.add("scripts/deploy.sh");
+        assertEquals(expected.stream().sorted().toList(), files.stream().sorted().toList());
+    }
+
+    /** The runner's unescaping of a property value. */
+    private static String unescapeProperty(String value) {
+        return value.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+    }
+
+    @Test
     void sarifUrisThatWouldParseAsAbsoluteGetADotSlash() throws IOException {
         write("javascript:x.sh", "npx prisma db push\n");
         write("C:evil.sh", "npx prisma db push\n");
@@ -248,9 +293,8 @@ class BrokenInputTest {
     @Test
     void aLineOfFiveThousandFindingsPrintsAWindowPerFindingNotTheLine() throws IOException {
         // Issue 20 item 6: 5,000 findings on a 100 KB line printed 741 MB of text.
-        // A file of its own: overwriting the healthy deploy.sh here showed a stale short line as the excerpt when JGit
-        // had run earlier in the same JVM (not yet understood; see the issue 20 closing note).
-        write("scripts/many.sh", "npx prisma db push;".repeat(5_000) + "\n");
+        // Overwrites the healthy deploy.sh: its excerpts once showed a line cached by an earlier run in the same JVM.
+        write("scripts/deploy.sh", "npx prisma db push;".repeat(5_000) + "\n");
         CliRun run = CliRun.of(repo, "lint");
         assertTrue(run.out().length() < 5_000 * 1_000, "text output of " + run.out().length() + " characters");
         List<String> excerpts = run.out().lines().filter(l -> l.startsWith("  1 | ")).toList();

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrationguard.testing.CliRun;
 import dev.migrationguard.testing.TestRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -89,11 +93,7 @@ class HostileRepositoryTest {
 
     /** Exit 2 with one line on stderr that names what was refused. */
     private void assertRefused(String named, String... args) {
-        CliRun run = CliRun.of(repo.root(), args);
-        assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
-        assertTrue(run.err().contains(named) && run.err().contains("not a regular file"), run.err());
-        assertFalse(run.err().contains("Exception"), run.err());
+        assertRefusedIn(repo.root(), named, args);
     }
 
     @Test
@@ -117,8 +117,35 @@ class HostileRepositoryTest {
         Files.createSymbolicLink(repo.root().resolve("sub/.gitattributes"), Path.of("/dev/zero"));
         Files.createSymbolicLink(repo.root().resolve(".gitignore"), Path.of("/dev/urandom"));
         assertLintsTheFinding("lint");
+        String text = CliRun.of(repo.root(), "lint").out();
+        assertTrue(text.contains(".gitattributes  warning  not read: not a regular file (a FIFO, a socket or a device)")
+                && text.contains("scripts/.gitignore  warning  not read: not a regular file"), text);
         assertLintsTheFinding("lint", "--history");
         assertLintsTheFinding("lint", "--staged", "--all-files");
+    }
+
+    @Test
+    void aGitattributesOrGitignoreLargerThanTheBoundIsReportedWithItsPathAndTheRunGoesOn() throws Exception {
+        // 8 MB and a line: git's settings bound. The file was dropped in silence, its line-ending rules with it.
+        String big = "# padding\n".repeat(900_000);
+        repo.write("sub/.gitattributes", big + "*.sh text eol=lf\n").write("scripts/.gitignore", big + "ignored.sh\n");
+        CliRun run = CliRun.of(repo.root(), "lint", "--format", "json");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        List<String> notices = new ArrayList<>();
+        json.get("notices").forEach(n -> notices.add(n.get("level").asText() + " " + n.get("path").asText() + ": "
+                + n.get("message").asText()));
+        assertEquals(List.of("warning scripts/.gitignore: not read: 9000011 bytes, above the limit of 8388608 bytes for git"
+                        + " settings files; the files it would ignore are linted",
+                "warning sub/.gitattributes: not read: 9000017 bytes, above the limit of 8388608 bytes for git settings"
+                        + " files; its attributes (line endings, filters) are not applied when the working tree is compared"
+                        + " with git"), notices.stream().filter(n -> n.contains("not read")).toList());
+        assertTrue(run.out().contains("\"path\" : \"scripts/deploy.sh\""), "the findings are still reported");
+        CliRun sarif = CliRun.of(repo.root(), "lint", "--format", "sarif");
+        JsonNode notifications = new ObjectMapper().readTree(sarif.out()).at("/runs/0/invocations/0/toolExecutionNotifications");
+        assertTrue(notifications.toString().contains("sub/.gitattributes: not read: 9000017 bytes"), notifications.toString());
+        CliRun text = CliRun.of(repo.root(), "lint");
+        assertTrue(text.out().contains("sub/.gitattributes  warning  not read: 9000017 bytes"), text.out());
     }
 
     @Test
@@ -150,6 +177,85 @@ class HostileRepositoryTest {
         Path config = repo.root().resolve(".git/config");
         Files.writeString(config, Files.readString(config) + "[core]\n\tattributesFile = /dev/urandom\n");
         assertRefused("core.attributesfile", "lint");
+    }
+
+    @Test
+    void refusesAFifoOrDeviceDotGitWithOneLine() throws Exception {
+        // Neither a git folder nor a `gitdir:` file: JGit would skip it and look for a repository further up (or, for
+        // HEAD, open it and wait); which repository the user meant cannot be known, so the run says so and stops.
+        Path plain = dir.resolve("plain");
+        Files.createDirectories(plain.resolve("scripts"));
+        Files.writeString(plain.resolve("scripts/deploy.sh"), "npx prisma db push\n");
+        mkfifo(plain.resolve(".git"));
+        assertRefusedIn(plain, ".git", "lint");
+        assertRefusedIn(plain, ".git", "lint", "--staged");
+        assertRefusedIn(plain, ".git", "baseline");
+        Files.delete(plain.resolve(".git"));
+        Files.createSymbolicLink(plain.resolve(".git"), Path.of("/dev/zero"));
+        assertRefusedIn(plain, ".git", "lint");
+        // A git folder whose HEAD is a FIFO: JGit opens HEAD to decide whether the folder is a repository at all.
+        Path head = repo.root().resolve(".git/HEAD");
+        Files.delete(head);
+        mkfifo(head);
+        assertRefused("HEAD", "lint");
+        assertRefused("HEAD", "install-hook");
+        assertRefusedIn(plain, ".git", "install-hook");
+    }
+
+    /** A linked worktree (as `git worktree add` makes it) of the test repository, its HEAD detached at main's. */
+    private Path linkedWorktree() throws IOException {
+        Path gitDir = repo.root().resolve(".git/worktrees/wt");
+        Path tree = dir.resolve("wt");
+        Files.createDirectories(gitDir);
+        Files.createDirectories(tree.resolve("scripts"));
+        Files.writeString(gitDir.resolve("HEAD"), repo.repository().resolve("HEAD").name() + "\n");
+        Files.writeString(gitDir.resolve("commondir"), "../..\n");
+        Files.writeString(gitDir.resolve("gitdir"), tree.resolve(".git") + "\n");
+        Files.writeString(tree.resolve(".git"), "gitdir: " + gitDir + "\n");
+        Files.writeString(tree.resolve("scripts/deploy.sh"), "#!/bin/sh\nnpx prisma db push\n");
+        return tree;
+    }
+
+    @Test
+    void aLinkedWorktreesSettingsInTheCommonGitDirAreCheckedLikeARepositorysOwn() throws Exception {
+        Path tree = linkedWorktree();
+        CliRun healthy = CliRun.of(tree, "lint");
+        assertEquals(1, healthy.exitCode(), healthy.out() + healthy.err());
+        assertTrue(healthy.out().contains("scripts/deploy.sh\n  2:12  error"), healthy.out() + healthy.err());
+
+        Path common = repo.root().resolve(".git");
+        Path config = common.resolve("config");
+        String original = Files.readString(config);
+        Files.writeString(config, original + "[include]\n\tpath = /dev/zero\n");
+        assertRefusedIn(tree, "include.path `/dev/zero`", "lint");
+        Files.writeString(config, original);
+
+        Path exclude = common.resolve("info/exclude");
+        Files.deleteIfExists(exclude);
+        mkfifo(exclude);
+        assertRefusedIn(tree, "info/exclude", "lint");
+        assertRefusedIn(tree, "info/exclude", "lint", "--staged");
+        Files.delete(exclude);
+
+        Path attributes = common.resolve("info/attributes");
+        Files.createSymbolicLink(attributes, Path.of("/dev/zero"));
+        assertRefusedIn(tree, "info/attributes", "lint");
+        Files.delete(attributes);
+
+        // The worktree's own files: a commondir that is a FIFO.
+        Path commondir = common.resolve("worktrees/wt/commondir");
+        Files.delete(commondir);
+        mkfifo(commondir);
+        assertRefusedIn(tree, "commondir", "lint");
+    }
+
+    /** Exit 2 with one line on stderr that names what was refused, linting {@code folder}. */
+    private static void assertRefusedIn(Path folder, String named, String... args) {
+        CliRun run = CliRun.of(folder, args);
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(named) && run.err().contains("not a regular file"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     @Test
