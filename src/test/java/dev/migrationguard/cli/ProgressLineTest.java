@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.testing.TestFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,9 +77,7 @@ class ProgressLineTest {
     }
 
     private void write(String path, String content) throws IOException {
-        Path p = dir.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        TestFiles.write(dir, path, content);
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.sql.AlterTableAction;
 import dev.migrationguard.sql.ColumnDefinition;
 import dev.migrationguard.sql.SqlDialect;
-import dev.migrationguard.sql.SqlStatement;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,27 +30,22 @@ public final class AddNotNullWithoutDefault implements Rule {
     @Override
     public void check(RuleContext context, Findings findings) {
         for (MigrationScan.ScannedMigration m : MigrationScan.judged(context)) {
-            m.forEachStatement((statement, newTables) -> {
-                if (!(statement instanceof SqlStatement.AlterTable alter) || newTables.contains(alter.table())) {
-                    return;
-                }
-                for (AlterTableAction action : alter.actions()) {
-                    if (action instanceof AlterTableAction.AddColumn add && lacksValue(add.column())) {
-                        ColumnDefinition c = add.column();
-                        String table = DestructiveDrop.quoted(alter.table());
-                        String consequence = m.dialect() == SqlDialect.MYSQL
-                                ? "MySQL fills the existing rows of " + table
-                                        + " with the type's implicit default (0, '' or a zero date), not a value you chose"
-                                : "the migration fails as soon as " + table + " has a row";
-                        m.at(findings, add.span())
-                                .message("Column \"" + c.name().name() + "\" is added as NOT NULL without a default: "
-                                        + consequence + ".")
-                                .fix("Give it a default (" + c.name().name() + " " + typeText(c)
-                                        + " NOT NULL DEFAULT <value>), or add it nullable, backfill it, and make it "
-                                        + "NOT NULL in a later migration.")
-                                .key(alter.table().name() + "." + c.name().name())
-                                .report();
-                    }
+            m.forEachAlterOfExistingTable((alter, action) -> {
+                if (action instanceof AlterTableAction.AddColumn add && lacksValue(add.column())) {
+                    ColumnDefinition c = add.column();
+                    String table = DestructiveDrop.quoted(alter.table());
+                    String consequence = m.dialect() == SqlDialect.MYSQL
+                            ? "MySQL fills the existing rows of " + table
+                                    + " with the type's implicit default (0, '' or a zero date), not a value you chose"
+                            : "the migration fails as soon as " + table + " has a row";
+                    m.at(findings, add.span())
+                            .message("Column \"" + c.name().name() + "\" is added as NOT NULL without a default: "
+                                    + consequence + ".")
+                            .fix("Give it a default (" + c.name().name() + " " + typeText(c)
+                                    + " NOT NULL DEFAULT <value>), or add it nullable, backfill it, and make it "
+                                    + "NOT NULL in a later migration.")
+                            .key(alter.table().name() + "." + c.name().name())
+                            .report();
                 }
             });
         }
