@@ -23,6 +23,13 @@ public abstract class AbstractSnapshot implements Snapshot {
 
     private final long maxFileBytes;
     private final Map<String, Optional<SourceFile>> files = new ConcurrentHashMap<>();
+    /**
+     * The bytes of files a {@link #readIf} test passed over, kept for the next scan that asks (most files are read
+     * by several: the credentials scan, then the code scans), so that each is read from disk once; within a budget.
+     */
+    private final Map<String, byte[]> passedOver = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong passedOverBytes = new java.util.concurrent.atomic.AtomicLong();
+    private static final long PASSED_OVER_BUDGET = 64L * 1024 * 1024;
     private final ModelCache models = new ModelCache();
     private final List<Notice> notices = new ArrayList<>();
     private List<String> paths;
@@ -102,20 +109,27 @@ public abstract class AbstractSnapshot implements Snapshot {
         if (!hasFile(path)) {
             return read(path);
         }
-        byte[] bytes;
-        try {
-            if (size(path) > maxFileBytes) {
+        byte[] bytes = passedOver.get(path);
+        if (bytes == null) {
+            try {
+                if (size(path) > maxFileBytes) {
+                    return read(path);
+                }
+                bytes = load(path);
+            } catch (IOException | RuntimeException e) {
+                // read() tries again and notes why it could not.
                 return read(path);
             }
-            bytes = load(path);
-        } catch (IOException | RuntimeException e) {
-            // read() tries again and notes why it could not.
-            return read(path);
         }
         if (!TextDecoder.utf16(bytes) && !wanted.test(bytes)) {
-            // Nothing the scan looks for (and plain UTF-8, so no notice is lost): never decoded, never cached.
+            // Nothing the scan looks for (and plain UTF-8, so no notice is lost): never decoded; its bytes are kept
+            // for the next scan while the budget lasts.
+            if (!passedOver.containsKey(path) && passedOverBytes.addAndGet(bytes.length) <= PASSED_OVER_BUDGET) {
+                passedOver.putIfAbsent(path, bytes);
+            }
             return Optional.empty();
         }
+        passedOver.remove(path);
         List<Notice> found = new ArrayList<>(0);
         return keep(path, decode(path, bytes, found), found);
     }
@@ -131,7 +145,8 @@ public abstract class AbstractSnapshot implements Snapshot {
                         + " bytes (raise max-file-size in .migration-guard.yml to read it)"));
                 return Optional.empty();
             }
-            return decode(path, load(path), notices);
+            byte[] kept = passedOver.remove(path);
+            return decode(path, kept != null ? kept : load(path), notices);
         } catch (IOException | RuntimeException e) {
             notices.add(Notice.warning(path, "could not be read: " + describe(e)));
             return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.Map;
 /** A snapshot of files given as strings: the quickest way to feed a rule in a test. */
 public final class InMemorySnapshot extends AbstractSnapshot {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, Integer> loads = new java.util.concurrent.ConcurrentHashMap<>();
 
     public InMemorySnapshot() {
         super(DEFAULT_MAX_FILE_BYTES);
@@ -49,6 +50,12 @@ public final class InMemorySnapshot extends AbstractSnapshot {
 
     @Override
     protected byte[] load(String path) {
+        loads.merge(path, 1, Integer::sum);
         return files.get(path);
+    }
+
+    /** How many times the snapshot loaded a file's bytes. */
+    public int loads(String path) {
+        return loads.getOrDefault(path, 0);
     }
 }

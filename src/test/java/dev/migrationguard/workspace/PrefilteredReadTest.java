@@ -31,6 +31,15 @@ class PrefilteredReadTest {
     }
 
     @Test
+    void aFileSeveralScansPassOverIsLoadedOnceAndStillReadWhole() {
+        InMemorySnapshot s = InMemorySnapshot.of("src/app.ts", "export async function load() { return 1; }\n");
+        assertEquals(Optional.empty(), s.readIf("src/app.ts", ConnectionUrls::mayHoldPassword));
+        assertEquals(Optional.empty(), s.readIf("src/app.ts", b -> false));
+        assertEquals("export async function load() { return 1; }\n", s.read("src/app.ts").orElseThrow().text());
+        assertEquals(1, s.loads("src/app.ts"));
+    }
+
+    @Test
     void malformedBinaryAndUtf16FilesAreDecodedSoTheirNoticesAreKept() {
         InMemorySnapshot s = new InMemorySnapshot()
                 .putBytes("latin1.md", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'})
