@@ -7,7 +7,7 @@
 # prose) and a history of COMMITS commits that each change one to three of those files. Then it times, as whole
 # processes, run in turn (A B A B ...), and prints each one's median and the median of the per-pair ratios:
 #   sql      the SQL rules alone on the migrations folder (a config turns every other rule off) vs Squawk on the
-#            same migration files
+#            same migration files; sql-all the same with --all-migrations (every migration judged, as Squawk does)
 #   lint     the whole `migration-guard lint` of the repository vs Squawk on its migrations
 #   history  `migration-guard lint --history` vs `git log --name-status --oneline`
 #   staged   `lint --staged` for a staged docs change and for a staged new migration with its schema edit (no peer:
@@ -152,7 +152,11 @@ single() {
     sql)
       # Only the migrations folder, as Squawk only reads the migration files.
       pair sql "at most 1.5x Squawk" -- "$MG" lint --config "$SQL_CONFIG" "$(dirname "$(dirname "${MIGRATIONS[0]}")")" \
-        -- "$SQUAWK" "${MIGRATIONS[@]}" ;;
+        -- "$SQUAWK" "${MIGRATIONS[@]}"
+      # The same with every migration judged, as Squawk judges every file it is given (plain lint treats the
+      # committed ones as applied and judges only their state).
+      pair sql-all "at most 1.5x Squawk" -- "$MG" lint --all-migrations --config "$SQL_CONFIG" \
+        "$(dirname "$(dirname "${MIGRATIONS[0]}")")" -- "$SQUAWK" "${MIGRATIONS[@]}" ;;
     lint)
       pair lint "at most 3x Squawk" -- "$MG" lint -- "$SQUAWK" "${MIGRATIONS[@]}" ;;
     history)

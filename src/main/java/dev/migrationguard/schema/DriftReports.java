@@ -1,7 +1,6 @@
 package dev.migrationguard.schema;
 
 import dev.migrationguard.prisma.PrismaProject;
-import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.sql.MigrationSet;
 import dev.migrationguard.sql.MigrationSets;
 import dev.migrationguard.workspace.ModelKey;
@@ -72,14 +71,11 @@ public final class DriftReports {
     static List<Report> check(Snapshot snapshot) {
         List<Report> reports = new ArrayList<>();
         List<MigrationSet> sets = snapshot.model(MigrationSets.KEY);
-        for (PrismaProject project : snapshot.model(PrismaSchemas.ALL)) {
-            if (!project.schema().problems().isEmpty()) {
-                // A schema that does not parse is reported by prisma-parse-error; comparing half of it misleads.
-                continue;
-            }
+        for (MappedSchemas.Mapped mapped : snapshot.model(MappedSchemas.KEY)) {
+            PrismaProject project = mapped.project();
             Optional<MigrationSet> set = sets.stream()
                     .filter(s -> s.folder().equals(project.migrationsDirectory())).findFirst();
-            Optional<SchemaModel> expected = PrismaSchemaMapper.map(project.schema(), project.prismaMajor());
+            Optional<SchemaModel> expected = mapped.model();
             if (set.isEmpty() || expected.isEmpty() || set.get().migrations().isEmpty()) {
                 continue;
             }

@@ -1,7 +1,6 @@
 package dev.migrationguard.rules.schema;
 
 import dev.migrationguard.prisma.PrismaProject;
-import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.rules.Inputs;
 import dev.migrationguard.rules.Rule;
@@ -9,7 +8,7 @@ import dev.migrationguard.rules.RuleContext;
 import dev.migrationguard.rules.RuleInputs;
 import dev.migrationguard.rules.sql.JudgedMigrations;
 import dev.migrationguard.schema.DatabaseProvider;
-import dev.migrationguard.schema.PrismaSchemaMapper;
+import dev.migrationguard.schema.MappedSchemas;
 import dev.migrationguard.schema.SchemaModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +32,9 @@ public final class MissingForeignKeyIndex implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        for (PrismaProject project : context.snapshot().model(PrismaSchemas.ALL)) {
-            if (!project.schema().problems().isEmpty()) {
-                continue;
-            }
-            Optional<SchemaModel> model = PrismaSchemaMapper.map(project.schema());
+        for (MappedSchemas.Mapped mapped : context.snapshot().model(MappedSchemas.KEY)) {
+            PrismaProject project = mapped.project();
+            Optional<SchemaModel> model = mapped.model();
             if (model.isEmpty() || model.get().provider() != DatabaseProvider.POSTGRESQL) {
                 continue;
             }

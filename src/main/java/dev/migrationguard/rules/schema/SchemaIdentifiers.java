@@ -1,10 +1,9 @@
 package dev.migrationguard.rules.schema;
 
 import dev.migrationguard.prisma.PrismaProject;
-import dev.migrationguard.prisma.PrismaSchemas;
 import dev.migrationguard.rules.Findings;
 import dev.migrationguard.schema.Origin;
-import dev.migrationguard.schema.PrismaSchemaMapper;
+import dev.migrationguard.schema.MappedSchemas;
 import dev.migrationguard.schema.SchemaModel;
 import dev.migrationguard.workspace.Snapshot;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +23,9 @@ public final class SchemaIdentifiers {
 
     /** Reports the long names of every Prisma schema; {@code written} holds the names each migrations folder writes. */
     public static void check(Snapshot snapshot, Findings findings, Map<String, Set<String>> written) {
-        for (PrismaProject project : snapshot.model(PrismaSchemas.ALL)) {
-            if (!project.schema().problems().isEmpty()) {
-                continue;
-            }
-            Optional<SchemaModel> model = PrismaSchemaMapper.map(project.schema());
+        for (MappedSchemas.Mapped mapped : snapshot.model(MappedSchemas.KEY)) {
+            PrismaProject project = mapped.project();
+            Optional<SchemaModel> model = mapped.model();
             if (model.isEmpty()) {
                 continue;
             }

@@ -37,7 +37,8 @@ public final class ForeignKeyDropped implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        Map<MigrationSet, Map<String, String>> referencedBySet = new HashMap<>();
+        // Keyed by folder: a MigrationSet hashes every one of its migrations.
+        Map<String, Map<String, String>> referencedBySet = new HashMap<>();
         List<MigrationScan.ScannedMigration> all = MigrationScan.of(context.snapshot());
         for (MigrationScan.ScannedMigration m : all) {
             List<SqlStatement> statements = m.script().statements();
@@ -63,7 +64,7 @@ public final class ForeignKeyDropped implements Rule {
                 AlterTableAction.DropConstraint drop = drops.get(i);
                 String table = tables.get(i);
                 String name = drop.name().name();
-                String referenced = referencedBySet.computeIfAbsent(m.set(), s -> referencedTables(all, s)).get(name);
+                String referenced = referencedBySet.computeIfAbsent(m.set().folder(), f -> referencedTables(all, m.set())).get(name);
                 Replacement look = new Replacement(table, columnsPart(name, table), name, referenced);
                 boolean dealtWith = false;
                 for (int s = at.get(i) + 1; s < statements.size() && !dealtWith; s++) {
