@@ -977,7 +977,7 @@ public final class ConnectionUrls {
     }
 
     /** Lock files and minified bundles hold other people's URLs, never the project's own configuration. */
-    private static boolean isLockOrGenerated(String path) {
+    public static boolean isLockOrGenerated(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.equals("package-lock.json") || name.equals("yarn.lock") || name.equals("pnpm-lock.yaml")
                 || name.equals("bun.lockb") || name.endsWith(".min.js") || name.endsWith(".map");

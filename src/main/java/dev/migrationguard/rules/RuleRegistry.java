@@ -15,6 +15,7 @@ public final class RuleRegistry {
             new dev.migrationguard.rules.sql.AlterColumnType(),
             new dev.migrationguard.rules.sql.ConcurrentIndexInTransaction(),
             new dev.migrationguard.rules.sql.CreateIndexBlocking(),
+            new dev.migrationguard.rules.history.CredentialsInHistory(),
             new dev.migrationguard.rules.sql.DataChangeInMigration(),
             new dev.migrationguard.rules.secrets.DatabaseUrlCredentials(),
             new dev.migrationguard.rules.database.DbMigrationFailed(),

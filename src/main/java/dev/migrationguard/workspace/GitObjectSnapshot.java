@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -139,6 +140,18 @@ abstract class GitObjectSnapshot extends AbstractSnapshot {
             addNotice(Notice.error("", "could not list " + description() + ": " + e.getMessage()));
         }
         return new ArrayList<>(blobs.keySet());
+    }
+
+    @Override
+    public final synchronized Optional<String> knownContentId(String path) {
+        ObjectId id = blobs.get(path);
+        if (id == null) {
+            id = foundAlone.get(path);
+        }
+        for (int i = 0; id == null && i < known.size(); i++) {
+            id = known.get(i).get(path);
+        }
+        return id == null ? Optional.empty() : Optional.of(id.name());
     }
 
     /** The blob id of a listed file, or null. */

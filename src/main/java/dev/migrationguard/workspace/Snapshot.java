@@ -51,6 +51,14 @@ public interface Snapshot {
         return List.copyOf(names);
     }
 
+    /**
+     * An id of a file's content that this snapshot knows without reading or listing anything (a git blob id that a
+     * comparison found), or empty: two files with the same id have the same bytes, so a scan can judge them once.
+     */
+    default Optional<String> knownContentId(String path) {
+        return Optional.empty();
+    }
+
     /** Whether a path is one of {@link #paths()}. */
     boolean contains(String path);
 

@@ -35,8 +35,23 @@ abstract class ChangeSetRule implements Rule {
      * @param range       where in that file
      * @param message     the finding's message
      * @param fix         what to do instead
+     * @param redactions  spans of the file (as the change left it) that hold a secret: every output masks them
      */
-    record Issue(String key, String path, TextRange range, String message, String fix) {
+    record Issue(String key, String path, TextRange range, String message, String fix, List<TextRange> redactions) {
+        Issue {
+            redactions = List.copyOf(redactions);
+        }
+
+        Issue(String key, String path, TextRange range, String message, String fix) {
+            this(key, path, range, message, fix, List.of());
+        }
+    }
+
+    /**
+     * Called once before the change sets are judged, with the run's context: what a rule needs from the snapshot
+     * the run lints goes into {@code memo}, which every call of {@link #issues} then sees (on any thread).
+     */
+    void prepare(RuleContext context, Map<Object, Object> memo) {
     }
 
     /**
@@ -65,14 +80,18 @@ abstract class ChangeSetRule implements Rule {
     @Override
     public final void check(RuleContext context, Findings findings) {
         List<ChangeSet> all = context.changes();
-        Map<Object, Object> memo = new HashMap<>();
+        if (all.isEmpty()) {
+            return;
+        }
+        Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+        prepare(context, memo);
         Map<String, List<Issue>> rangeIssues = new HashMap<>();
         for (ChangeSet change : all) {
             if (change.kind() == ChangeSet.Kind.RANGE) {
                 rangeIssues.put(change.range().orElse(""), issues(change, memo));
             }
         }
-        List<List<Issue>> judged = judgedInParallel(all);
+        List<List<Issue>> judged = judgedInParallel(all, memo);
         Set<String> reportedInRange = new HashSet<>();
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
@@ -110,13 +129,13 @@ abstract class ChangeSetRule implements Rule {
      * the order of the list; null when they are judged one by one as the list is gone through (a short list, or a
      * rule that carries something from one change set to the next).
      */
-    private List<List<Issue>> judgedInParallel(List<ChangeSet> all) {
+    private List<List<Issue>> judgedInParallel(List<ChangeSet> all, Map<Object, Object> memo) {
         if (!judgesEachAlone() || all.size() < PARALLEL_FROM) {
             return null;
         }
-        Map<Object, Object> unused = Map.of();
+        // A rule that judges each change set alone only reads what prepare() left in memo (or caches in it).
         return IntStream.range(0, all.size()).parallel()
-                .mapToObj(i -> all.get(i).kind() == ChangeSet.Kind.RANGE ? List.<Issue>of() : issues(all.get(i), unused))
+                .mapToObj(i -> all.get(i).kind() == ChangeSet.Kind.RANGE ? List.<Issue>of() : issues(all.get(i), memo))
                 .toList();
     }
 
@@ -135,6 +154,7 @@ abstract class ChangeSetRule implements Rule {
                 .message(issue.message())
                 .fix(issue.fix())
                 .property("changeSet", change.description());
+        issue.redactions().forEach(finding::redact);
         change.commit().ifPresent(c -> finding.property("commit", c.id()));
         change.range().ifPresent(r -> finding.property("range", r));
         // The file as the change left it (or, when the change deleted it, as it was): text output quotes it.

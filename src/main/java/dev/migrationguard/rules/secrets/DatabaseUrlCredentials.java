@@ -15,6 +15,7 @@ import dev.migrationguard.rules.RuleOption;
 import dev.migrationguard.rules.Severity;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,26 +55,45 @@ public final class DatabaseUrlCredentials implements Rule {
         List<ConnectionUrl> urls = context.snapshot().model(ConnectionUrls.MODEL);
         literalDatasourceUrls(context, findings, urls);
         for (ConnectionUrl url : urls) {
-            String password = url.password();
-            String lower = password.toLowerCase(Locale.ROOT);
-            if (isPlaceholder(password) || allowed.contains(password)) {
+            Optional<Verdict> verdict = judge(url, allowed);
+            if (verdict.isEmpty()) {
                 continue;
             }
-            // A password option with no host named is for a server elsewhere (a cloud CLI creating one).
-            boolean local = isLocalHost(url.host()) && !(url.kind() == ConnectionUrl.Kind.OPTION && url.host().isEmpty());
-            if (local && LOCAL_DEFAULTS.contains(lower)) {
-                continue;
-            }
-            String masked = url.masked();
             findings.at(url.file(), url.passwordStart(), url.passwordEnd())
-                    .severity(local ? Severity.WARNING : Severity.ERROR)
-                    .message(what(url) + ": " + masked + " (" + shape(password) + ")"
-                            + (local ? "; a local database, but the password is still committed" : ""))
+                    .severity(verdict.get().severity())
+                    .message(verdict.get().found()
+                            + (verdict.get().local() ? "; a local database, but the password is still committed" : ""))
                     .fix(fix(url))
                     .redact(url.file().range(url.passwordStart(), url.passwordEnd()))
-                    .key(masked)
+                    .key(url.masked())
                     .report();
         }
+    }
+
+    /**
+     * How a password found is judged, for this rule and for credentials-in-history.
+     *
+     * @param severity error, or warning for a password of a database on the local host
+     * @param local    whether the database is on the local host
+     * @param found    what was found, masked: "database URL with an inline password: postgresql://app:****@db/app
+     *                 (the password: 12 characters, ...; not a placeholder)"
+     */
+    public record Verdict(Severity severity, boolean local, String found) {
+    }
+
+    /** The verdict on a password, or empty for a placeholder, an allowed one or a local database's default. */
+    public static Optional<Verdict> judge(ConnectionUrl url, List<String> allowed) {
+        String password = url.password();
+        if (isPlaceholder(password) || allowed.contains(password)) {
+            return Optional.empty();
+        }
+        // A password option with no host named is for a server elsewhere (a cloud CLI creating one).
+        boolean local = isLocalHost(url.host()) && !(url.kind() == ConnectionUrl.Kind.OPTION && url.host().isEmpty());
+        if (local && LOCAL_DEFAULTS.contains(password.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(local ? Severity.WARNING : Severity.ERROR, local,
+                what(url) + ": " + url.masked() + " (" + shape(password) + ")"));
     }
 
     private static String what(ConnectionUrl url) {
