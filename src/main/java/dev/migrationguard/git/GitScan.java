@@ -314,9 +314,9 @@ public final class GitScan implements AutoCloseable {
                 walk.setRetainBody(false);
                 RevCommit head = resolveHead(walk);
                 Optional<Provenance> provenance = Optional.ofNullable(head).map(h -> provenance(h));
-                AppliedMigrations applied = head == null ? AppliedMigrations.NONE : applied(mode, walk, head);
                 GitScan made = scanFrom(mode, background, walk, diff, head, provenance);
-                made.applied = applied;
+                made.applied = head == null ? AppliedMigrations.NONE
+                        : stagedApplied != null ? stagedApplied : applied(mode, walk, head);
                 return made;
             }
         }
@@ -356,9 +356,10 @@ public final class GitScan implements AutoCloseable {
                             notices.add(noCommitsYet());
                         } else {
                             try {
+                                List<Change> staged = diff.index(head.getTree(), dirCache.get());
                                 changes.add(new ChangeSet(ChangeSet.Kind.STAGED, commitSnapshot(head), index,
-                                        "the staged change", Optional.empty(), diff.index(head.getTree(), dirCache.get()),
-                                        Optional.empty()));
+                                        "the staged change", Optional.empty(), staged, Optional.empty()));
+                                stagedApplied = appliedFromIndex(dirCache.get(), staged, head);
                             } catch (MissingObjectException e) {
                                 notices.add(missingFromClone(e, "the staged change"));
                             }
@@ -427,6 +428,38 @@ public final class GitScan implements AutoCloseable {
                 notices.add(missingFromClone(e, "the uncommitted change"));
                 return List.of();
             }
+        }
+
+        /** In staged mode, the applied migrations as read from the index and the staged change (null: not known). */
+        private AppliedMigrations stagedApplied;
+
+        /**
+         * The migrations HEAD has, for a pre-commit run, without walking HEAD's tree: the index's migration.sql files,
+         * less those the staged change adds (or renames to), plus those it deletes (or renames from). Null when the
+         * index has unmerged entries, whose HEAD side the index alone does not tell; then HEAD's tree is walked.
+         */
+        private static AppliedMigrations appliedFromIndex(DirCache index, List<Change> staged, RevCommit head) {
+            java.util.Set<String> paths = new java.util.HashSet<>();
+            for (int i = 0; i < index.getEntryCount(); i++) {
+                org.eclipse.jgit.dircache.DirCacheEntry entry = index.getEntry(i);
+                if (entry.getStage() != org.eclipse.jgit.dircache.DirCacheEntry.STAGE_0) {
+                    return null;
+                }
+                String path = entry.getPathString();
+                if (path.endsWith("/migration.sql")) {
+                    paths.add(path);
+                }
+            }
+            for (Change c : staged) {
+                if (c.newPath() != null && c.type() != ChangeType.MODIFY) {
+                    paths.remove(c.newPath());
+                }
+                if (c.oldPath() != null && (c.type() == ChangeType.DELETE || c.type() == ChangeType.RENAME)
+                        && c.oldPath().endsWith("/migration.sql")) {
+                    paths.add(c.oldPath());
+                }
+            }
+            return AppliedMigrations.of("HEAD (" + head.abbreviate(7).name() + ")", List.copyOf(paths));
         }
 
         /** The migrations committed on the mode's base revision (see {@link GitScan#applied()}). */

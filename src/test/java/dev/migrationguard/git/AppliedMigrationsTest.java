@@ -54,6 +54,26 @@ class AppliedMigrationsTest {
     }
 
     @Test
+    void stagedRunReadsWhatHeadHasFromTheIndexAndTheStagedChange() throws IOException {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            migration(repo, M1);
+            migration(repo, M2);
+            repo.commitAll("init");
+            // M2 deleted, M1's folder renamed, M3 added and edited again after staging: HEAD has M1 and M2 only.
+            repo.delete(M2).stage(M2 + "/migration.sql");
+            String renamed = "prisma/migrations/20240101000001_init_renamed";
+            repo.write(renamed + "/migration.sql", "CREATE TABLE \"T" + M1.hashCode() + "\" (\"id\" INT);\n");
+            repo.delete(M1).stage(M1 + "/migration.sql", renamed + "/migration.sql");
+            migration(repo, M3);
+            repo.stage(M3 + "/migration.sql");
+            repo.write(M3 + "/migration.sql", "-- edited after staging\n");
+            AppliedMigrations applied = applied(ScanMode.staged());
+            assertEquals(Set.of(M1, M2), applied.folders());
+            assertTrue(applied.base().startsWith("HEAD ("), applied.base());
+        }
+    }
+
+    @Test
     void localRunWithoutARemoteTreatsEverythingCommittedAsApplied() throws IOException {
         try (TestRepository repo = TestRepository.init(dir)) {
             migration(repo, M1);
