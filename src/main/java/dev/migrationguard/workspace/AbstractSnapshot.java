@@ -134,38 +134,38 @@ public abstract class AbstractSnapshot implements Snapshot {
         return keep(path, decode(path, bytes, found), found);
     }
 
-    private Optional<SourceFile> decode(String path, List<Notice> notices) {
+    private Optional<SourceFile> decode(String path, List<Notice> found) {
         if (!hasFile(path)) {
             return Optional.empty();
         }
         try {
             long size = size(path);
             if (size > maxFileBytes) {
-                notices.add(Notice.note(path, "skipped: " + size + " bytes is above the size limit of " + maxFileBytes
+                found.add(Notice.note(path, "skipped: " + size + " bytes is above the size limit of " + maxFileBytes
                         + " bytes (raise max-file-size in .migration-guard.yml to read it)"));
                 return Optional.empty();
             }
             byte[] kept = passedOver.remove(path);
-            return decode(path, kept != null ? kept : load(path), notices);
+            return decode(path, kept != null ? kept : load(path), found);
         } catch (IOException | RuntimeException e) {
-            notices.add(Notice.warning(path, "could not be read: " + describe(e)));
+            found.add(Notice.warning(path, "could not be read: " + describe(e)));
             return Optional.empty();
         }
     }
 
-    private static Optional<SourceFile> decode(String path, byte[] bytes, List<Notice> notices) {
+    private static Optional<SourceFile> decode(String path, byte[] bytes, List<Notice> found) {
         try {
             TextDecoder.Result result = TextDecoder.decode(bytes);
             if (result instanceof TextDecoder.Text text) {
                 if (text.malformed()) {
-                    notices.add(Notice.warning(path, "not valid UTF-8: invalid bytes were read as U+FFFD"));
+                    found.add(Notice.warning(path, "not valid UTF-8: invalid bytes were read as U+FFFD"));
                 }
                 return Optional.of(new SourceFile(path, text.text()));
             }
-            notices.add(Notice.note(path, "skipped: binary file"));
+            found.add(Notice.note(path, "skipped: binary file"));
             return Optional.empty();
         } catch (RuntimeException e) {
-            notices.add(Notice.warning(path, "could not be read: " + describe(e)));
+            found.add(Notice.warning(path, "could not be read: " + describe(e)));
             return Optional.empty();
         }
     }
