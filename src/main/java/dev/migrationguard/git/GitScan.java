@@ -314,9 +314,13 @@ public final class GitScan implements AutoCloseable {
                 walk.setRetainBody(false);
                 RevCommit head = resolveHead(walk);
                 Optional<Provenance> provenance = Optional.ofNullable(head).map(h -> provenance(h));
+                // Before the comparison starts (it may run on a thread of its own and add notices); a pre-commit run
+                // compares on this thread and reads the applied migrations from the index it read for that.
+                boolean staged = mode instanceof ScanMode.Staged;
+                AppliedMigrations applied = head == null ? AppliedMigrations.NONE
+                        : staged ? null : applied(mode, walk, head);
                 GitScan made = scanFrom(mode, background, walk, diff, head, provenance);
-                made.applied = head == null ? AppliedMigrations.NONE
-                        : stagedApplied != null ? stagedApplied : applied(mode, walk, head);
+                made.applied = applied != null ? applied : stagedApplied != null ? stagedApplied : applied(mode, walk, head);
                 return made;
             }
         }
