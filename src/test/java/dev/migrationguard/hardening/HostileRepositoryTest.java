@@ -202,6 +202,70 @@ class HostileRepositoryTest {
         assertRefusedIn(plain, ".git", "install-hook");
     }
 
+    @Test
+    void refFilesThatAreFifosOrDevicesRefuseTheRepositoryInEveryCommand() throws Exception {
+        // JGit reads packed-refs whole whenever it resolves a ref, the loose ref HEAD names, and (plain lint and
+        // --history) every ref under refs/remotes to find the default branch: a FIFO there hung each command.
+        Path git = repo.root().resolve(".git");
+        String[][] commands = {{"lint"}, {"lint", "--staged"}, {"lint", "--history"}, {"baseline"}};
+        Path packed = git.resolve("packed-refs");
+        mkfifo(packed);
+        for (String[] args : commands) {
+            assertRefused("packed-refs", args);
+        }
+        // install-hook reads no ref: it writes the hook, whose run then refuses the repository as above.
+        CliRun hook = CliRun.of(repo.root(), "install-hook");
+        assertEquals(0, hook.exitCode(), hook.out() + hook.err());
+        assertTrue(Files.isRegularFile(git.resolve("hooks/pre-commit")), hook.out());
+        Files.delete(packed);
+        Files.createSymbolicLink(packed, Path.of("/dev/zero"));
+        assertRefused("packed-refs", "lint");
+        Files.delete(packed);
+
+        // The branch HEAD names, still resolvable through packed-refs so that only the loose file is hostile.
+        Path main = git.resolve("refs/heads/main");
+        String id = Files.readString(main).strip();
+        Files.writeString(packed, id + " refs/heads/main\n");
+        Files.delete(main);
+        mkfifo(main);
+        for (String[] args : commands) {
+            assertRefused("refs/heads/main", args);
+        }
+        Files.delete(main);
+        Files.createSymbolicLink(main, Path.of("/dev/zero"));
+        assertRefused("refs/heads/main", "lint");
+        Files.delete(main);
+        Files.writeString(main, id + "\n");
+
+        // origin's HEAD, which plain lint reads to find the default branch.
+        Path originHead = git.resolve("refs/remotes/origin/HEAD");
+        mkfifo(originHead);
+        assertRefused("refs/remotes/origin/HEAD", "lint");
+        assertRefused("refs/remotes/origin/HEAD", "lint", "--history");
+        Files.delete(originHead);
+        Files.createSymbolicLink(originHead, Path.of("/dev/urandom"));
+        assertRefused("refs/remotes/origin/HEAD", "lint");
+        Files.delete(originHead);
+        // A link to a folder: JGit lists whatever it points to as refs (here every device of the machine).
+        Files.createSymbolicLink(git.resolve("refs/remotes/evil"), Path.of("/dev"));
+        CliRun linked = CliRun.of(repo.root(), "lint");
+        assertEquals(2, linked.exitCode(), linked.out() + linked.err());
+        assertTrue(linked.err().contains("refs/remotes/evil is a symbolic link to a folder"), linked.err());
+        Files.delete(git.resolve("refs/remotes/evil"));
+
+        // Pseudo-refs are read only when a revision names them: plain lint does not open FETCH_HEAD.
+        mkfifo(git.resolve("FETCH_HEAD"));
+        assertRefused("FETCH_HEAD", "lint", "--since", "FETCH_HEAD");
+        assertRefused("FETCH_HEAD", "lint", "--since", "FETCH_HEAD~1");
+        assertLintsTheFinding("lint");
+        Files.delete(git.resolve("FETCH_HEAD"));
+        Files.createSymbolicLink(git.resolve("ORIG_HEAD"), Path.of("/dev/zero"));
+        assertRefused("ORIG_HEAD", "lint", "--since", "ORIG_HEAD");
+        Files.delete(git.resolve("ORIG_HEAD"));
+
+        assertLintsTheFinding("lint");
+    }
+
     /** A linked worktree (as `git worktree add` makes it) of the test repository, its HEAD detached at main's. */
     private Path linkedWorktree() throws IOException {
         Path gitDir = repo.root().resolve(".git/worktrees/wt");
@@ -247,6 +311,29 @@ class HostileRepositoryTest {
         Files.delete(commondir);
         mkfifo(commondir);
         assertRefusedIn(tree, "commondir", "lint");
+    }
+
+    @Test
+    void aLinkedWorktreesRefsInTheCommonGitDirAndItsOwnAreCheckedToo() throws Exception {
+        Path tree = linkedWorktree();
+        Path common = repo.root().resolve(".git");
+        Path packed = common.resolve("packed-refs");
+        mkfifo(packed);
+        assertRefusedIn(tree, "packed-refs", "lint");
+        assertRefusedIn(tree, "packed-refs", "lint", "--staged");
+        assertRefusedIn(tree, "packed-refs", "baseline");
+        Files.delete(packed);
+        Path originHead = common.resolve("refs/remotes/origin/HEAD");
+        mkfifo(originHead);
+        assertRefusedIn(tree, "refs/remotes/origin/HEAD", "lint");
+        Files.delete(originHead);
+        // Refs of the worktree alone (git keeps refs/bisect and refs/worktree per worktree).
+        Path bisect = common.resolve("worktrees/wt/refs/bisect/bad");
+        mkfifo(bisect);
+        assertRefusedIn(tree, "refs/bisect/bad", "lint");
+        Files.delete(bisect);
+        CliRun healthy = CliRun.of(tree, "lint");
+        assertEquals(1, healthy.exitCode(), healthy.out() + healthy.err());
     }
 
     /** Exit 2 with one line on stderr that names what was refused, linting {@code folder}. */
