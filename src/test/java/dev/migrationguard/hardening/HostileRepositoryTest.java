@@ -336,6 +336,27 @@ class HostileRepositoryTest {
         assertEquals(1, healthy.exitCode(), healthy.out() + healthy.err());
     }
 
+    @Test
+    void aLinkedWorktreeAppliesTheInfoExcludeOfTheCommonGitDirAsGitDoes() throws Exception {
+        // In a linked worktree .git is a file; git reads info/exclude from the common git dir its commondir names.
+        Path tree = linkedWorktree();
+        Files.writeString(tree.resolve("scripts/excluded.sh"), "#!/bin/sh\nnpx prisma db push --accept-data-loss\n");
+        Path exclude = repo.root().resolve(".git/info/exclude");
+        Files.createDirectories(exclude.getParent());
+        Files.writeString(exclude, "# local files\n/scripts/excluded.sh\n");
+        CliRun run = CliRun.of(tree, "lint");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("scripts/deploy.sh\n  2:12  error"), run.out());
+        assertFalse(run.out().contains("excluded.sh"), "excluded by the common info/exclude: " + run.out());
+        CliRun baseline = CliRun.of(tree, "baseline");
+        assertEquals(0, baseline.exitCode(), baseline.out() + baseline.err());
+        String recorded = Files.readString(tree.resolve(".migration-guard-baseline.json"));
+        assertTrue(recorded.contains("scripts/deploy.sh") && !recorded.contains("excluded.sh"), recorded);
+        // The same file in the main worktree's own tree is excluded there as before.
+        repo.write("scripts/excluded.sh", "npx prisma db push\n");
+        assertFalse(CliRun.of(repo.root(), "lint").out().contains("excluded.sh"));
+    }
+
     /** Exit 2 with one line on stderr that names what was refused, linting {@code folder}. */
     private static void assertRefusedIn(Path folder, String named, String... args) {
         CliRun run = CliRun.of(folder, args);
