@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -100,7 +101,13 @@ final class GitSettingsFiles {
         if (named.isEmpty()) {
             return Optional.empty();
         }
-        Path common = dir.resolve(named).normalize();
+        Path common;
+        try {
+            common = dir.resolve(named).normalize();
+        } catch (InvalidPathException e) {
+            throw new RegularFile.Refused("the repository's commondir " + commondir + " names no folder ("
+                    + e.getReason() + "); refusing to guess where its refs and settings are");
+        }
         return common.equals(dir.normalize()) ? Optional.empty() : Optional.of(common);
     }
 
