@@ -2,6 +2,7 @@ package dev.migrationguard.git;
 
 import dev.migrationguard.workspace.RegularFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,7 +11,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Checks the ref files JGit reads when it resolves HEAD, lists the remotes' refs or resolves a revision, before it is
@@ -32,26 +32,49 @@ final class GitRefFiles {
     }
 
     /**
-     * Checks the ref files of {@code gitDir} and its common git dir; {@code revision}, when not null, is a revision
-     * the run resolves (its name's files are checked wherever JGit would look for them).
+     * Checks the ref files of {@code gitDir} and its common git dir that a run in {@code mode} reads: a pre-commit
+     * run only HEAD's branch and {@code packed-refs} (so many loose refs do not slow every commit), every other mode
+     * all refs (plain lint and {@code --history} list {@code refs/remotes} for the default branch), and with
+     * {@code --since REV} the files REV's name is looked up in.
      */
-    static void check(Path gitDir, String revision) throws IOException {
+    static void check(Path gitDir, ScanMode mode) throws IOException {
         List<Path> dirs = new ArrayList<>();
         dirs.add(gitDir);
-        Optional<Path> common = GitSettingsFiles.commonDir(gitDir);
-        common.ifPresent(dirs::add);
+        GitSettingsFiles.commonDir(gitDir).ifPresent(dirs::add);
+        String branch = mode instanceof ScanMode.Staged ? headBranch(gitDir) : null;
         for (Path dir : dirs) {
             String where = dir == gitDir ? "" : " in the common git dir " + dir;
             checkFile(dir, "packed-refs", PACKED_REFS_MAX_BYTES, where);
+            if (mode instanceof ScanMode.Staged) {
+                if (branch != null) {
+                    checkFile(dir, branch, Long.MAX_VALUE, where);
+                }
+                continue;
+            }
             checkTree(dir, "refs", where);
             checkTree(dir, "reftable", where);
-            if (revision != null) {
-                String name = refName(revision);
+            if (mode instanceof ScanMode.Since since) {
+                String name = refName(since.revision());
                 for (String prefix : SEARCH_PATH) {
                     checkFile(dir, prefix + name, Long.MAX_VALUE, where);
                 }
                 checkFile(dir, "refs/remotes/" + name + "/HEAD", Long.MAX_VALUE, where);
             }
+        }
+    }
+
+    /** The branch a symbolic HEAD names ({@code refs/heads/main}); null for a detached or unreadable HEAD. */
+    private static String headBranch(Path gitDir) throws IOException {
+        Path head = gitDir.resolve("HEAD");
+        if (!RegularFile.exists(head)) {
+            return null;
+        }
+        try {
+            String text = new String(RegularFile.read(head, RegularFile.SETTINGS_MAX_BYTES, true), StandardCharsets.UTF_8);
+            return text.startsWith("ref: ") ? text.substring("ref: ".length()).strip() : null;
+        } catch (NoSuchFileException | RegularFile.Refused e) {
+            // GitSettingsFiles refuses a HEAD that is not a small regular file before this runs.
+            return null;
         }
     }
 

@@ -180,7 +180,7 @@ public final class GitScan implements AutoCloseable {
             return Optional.empty();
         }
         GitSettingsFiles.check(builder.getGitDir());
-        GitRefFiles.check(builder.getGitDir().toPath(), mode instanceof ScanMode.Since since ? since.revision() : null);
+        GitRefFiles.check(builder.getGitDir().toPath(), mode);
         String indexFile = options.environment().get("GIT_INDEX_FILE");
         Repository repository = builder.setMustExist(true).build();
         if (indexFile != null && !indexFile.isEmpty() && !repository.isBare()) {

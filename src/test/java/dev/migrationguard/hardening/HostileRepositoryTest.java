@@ -242,6 +242,9 @@ class HostileRepositoryTest {
         mkfifo(originHead);
         assertRefused("refs/remotes/origin/HEAD", "lint");
         assertRefused("refs/remotes/origin/HEAD", "lint", "--history");
+        // A pre-commit run reads only HEAD's branch (and packed-refs): it neither opens nor refuses a remote's ref.
+        CliRun staged = CliRun.of(repo.root(), "lint", "--staged");
+        assertEquals(0, staged.exitCode(), staged.out() + staged.err());
         Files.delete(originHead);
         Files.createSymbolicLink(originHead, Path.of("/dev/urandom"));
         assertRefused("refs/remotes/origin/HEAD", "lint");
