@@ -181,6 +181,7 @@ public final class GitScan implements AutoCloseable {
         }
         GitSettingsFiles.check(builder.getGitDir());
         GitRefFiles.check(builder.getGitDir().toPath(), mode);
+        GitObjectFiles.check(builder.getGitDir().toPath());
         String indexFile = options.environment().get("GIT_INDEX_FILE");
         Repository repository = builder.setMustExist(true).build();
         if (indexFile != null && !indexFile.isEmpty() && !repository.isBare()) {

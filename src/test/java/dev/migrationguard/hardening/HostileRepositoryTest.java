@@ -269,6 +269,50 @@ class HostileRepositoryTest {
         assertLintsTheFinding("lint");
     }
 
+    @Test
+    void anIndexOrObjectFileThatIsAFifoRefusesTheRepository() throws Exception {
+        // JGit opens the index, the pack files, the commit-graph and info/alternates as it reads HEAD: a FIFO hung each.
+        Path git = repo.root().resolve(".git");
+        Path index = git.resolve("index");
+        byte[] kept = Files.readAllBytes(index);
+        Files.delete(index);
+        mkfifo(index);
+        assertRefused("index", "lint");
+        assertRefused("index", "lint", "--staged");
+        assertRefused("index", "baseline");
+        Files.delete(index);
+        Files.write(index, kept);
+
+        Path alternates = git.resolve("objects/info/alternates");
+        mkfifo(alternates);
+        assertRefused("info/alternates", "lint");
+        Files.delete(alternates);
+        // An alternate object folder is checked like the repository's own.
+        Path other = dir.resolve("other-objects");
+        mkfifo(other.resolve("pack/pack-0000000000000000000000000000000000000000.pack"));
+        Files.writeString(alternates, "# shared objects\n" + other + "\n");
+        assertRefused("pack/pack-0000000000000000000000000000000000000000.pack", "lint");
+        Files.delete(alternates);
+
+        Path graph = git.resolve("objects/info/commit-graph");
+        mkfifo(graph);
+        assertRefused("info/commit-graph", "lint", "--history");
+        Files.delete(graph);
+
+        repo.git().gc().call();
+        Path pack;
+        try (var packs = Files.list(git.resolve("objects/pack"))) {
+            pack = packs.filter(p -> p.toString().endsWith(".pack")).findFirst().orElseThrow();
+        }
+        byte[] packed = Files.readAllBytes(pack);
+        Files.delete(pack);
+        mkfifo(pack);
+        assertRefused(pack.getFileName().toString(), "lint");
+        Files.delete(pack);
+        Files.write(pack, packed);
+        assertLintsTheFinding("lint");
+    }
+
     /** A linked worktree (as `git worktree add` makes it) of the test repository, its HEAD detached at main's. */
     private Path linkedWorktree() throws IOException {
         Path gitDir = repo.root().resolve(".git/worktrees/wt");
