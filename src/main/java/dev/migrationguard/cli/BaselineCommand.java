@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.git.ScanProgress;
 import dev.migrationguard.report.Baseline;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.Rule;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 final class BaselineCommand implements Callable<Integer> {
     private final Path workingDir;
     private final List<Rule> allRules;
+    private final Terminal terminal;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,9 +34,10 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing baseline file.")
     boolean force;
 
-    BaselineCommand(Path workingDir, List<Rule> allRules) {
+    BaselineCommand(Path workingDir, List<Rule> allRules, Terminal terminal) {
         this.workingDir = workingDir;
         this.allRules = allRules;
+        this.terminal = terminal;
     }
 
     @Override
@@ -44,7 +47,16 @@ final class BaselineCommand implements Callable<Integer> {
         NoFollowWrite.check(file, root, force, "pass --force to overwrite it");
         // A baseline records every finding of the version it lints, never only those of a staged change.
         scope.allFiles = scope.staged;
-        Report report = scope.run(workingDir, allRules, Baseline.none(), dev.migrationguard.git.ScanProgress.NONE);
+        Report report;
+        ProgressLine progress = ProgressLine.onTerminal(terminal, spec.commandLine().getErr());
+        try {
+            report = scope.run(workingDir, allRules, Baseline.none(), progress == null ? ScanProgress.NONE : progress);
+        } finally {
+            // Wiped before anything else is written, so no message starts behind it.
+            if (progress != null) {
+                progress.close();
+            }
+        }
         String document = Baseline.render(report.results());
         NoFollowWrite.write(file, root, document, force, "pass --force to overwrite it");
         long count = report.results().stream().filter(r -> !r.suppressed()).count();

@@ -160,10 +160,7 @@ final class LintCommand implements Callable<Integer> {
 
     /** The progress line on stderr, whenever stderr is a terminal; null (nothing drawn, nothing started) otherwise. */
     private ProgressLine progressLine() {
-        if (!terminal.stderrIsTerminal() || spec.commandLine().getErr() == null) {
-            return null;
-        }
-        return ProgressLine.start(spec.commandLine().getErr(), terminal.progressDelayNanos());
+        return ProgressLine.onTerminal(terminal, spec.commandLine().getErr());
     }
 
     /**

@@ -204,7 +204,7 @@ public final class Main implements Runnable {
                 return cls.cast(new InitCommand(workingDir, rules));
             }
             if (cls == BaselineCommand.class) {
-                return cls.cast(new BaselineCommand(workingDir, rules));
+                return cls.cast(new BaselineCommand(workingDir, rules, terminal));
             }
             if (cls == DbCommand.class) {
                 return cls.cast(new DbCommand(workingDir, rules, System.getenv()));

@@ -34,6 +34,17 @@ final class ProgressLine implements ScanProgress, AutoCloseable {
         this.showFrom = clock.getAsLong() + delayNanos;
     }
 
+    /**
+     * A line on {@code err} for a run starting now when standard error is a terminal; null (nothing drawn, nothing
+     * started) otherwise.
+     */
+    static ProgressLine onTerminal(Terminal terminal, PrintWriter err) {
+        if (!terminal.stderrIsTerminal() || err == null) {
+            return null;
+        }
+        return start(err, terminal.progressDelayNanos());
+    }
+
     /** A line for a run starting now, redrawn by a daemon thread of its own until {@link #close}. */
     static ProgressLine start(PrintWriter err, long delayNanos) {
         ProgressLine line = new ProgressLine(err, System::nanoTime, delayNanos);

@@ -119,7 +119,7 @@ public final class GitScan implements AutoCloseable {
         Optional<Repository> found;
         List<Notice> notes = new ArrayList<>();
         try {
-            found = open(folder, options);
+            found = open(folder, options, mode);
         } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
             // A .git file naming a git dir that is gone (a moved worktree, a copied submodule): lint the files on disk.
             found = Optional.empty();
@@ -173,13 +173,15 @@ public final class GitScan implements AutoCloseable {
         }
     }
 
-    private static Optional<Repository> open(Path folder, ScanOptions options) throws IOException {
+    private static Optional<Repository> open(Path folder, ScanOptions options, ScanMode mode) throws IOException {
         GitSettingsFiles.checkDiscovery(folder);
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(folder.toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
         GitSettingsFiles.check(builder.getGitDir());
+        GitRefFiles.check(builder.getGitDir().toPath(), mode);
+        GitObjectFiles.check(builder.getGitDir().toPath());
         String indexFile = options.environment().get("GIT_INDEX_FILE");
         Repository repository = builder.setMustExist(true).build();
         if (indexFile != null && !indexFile.isEmpty() && !repository.isBare()) {

@@ -5,10 +5,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.ConfigConstants;
@@ -72,22 +74,41 @@ final class GitSettingsFiles {
     static void check(File gitDir) throws IOException {
         Path dir = gitDir.toPath();
         checkSettings(dir, "");
-        Path commondir = dir.resolve("commondir");
-        if (RegularFile.exists(commondir)) {
-            String named;
-            try {
-                named = new String(RegularFile.read(commondir, RegularFile.SETTINGS_MAX_BYTES, true),
-                        StandardCharsets.UTF_8).strip();
-            } catch (NoSuchFileException e) {
-                return;
-            }
-            if (!named.isEmpty()) {
-                Path common = dir.resolve(named).normalize();
-                if (!common.equals(dir.normalize())) {
-                    checkSettings(common, " in the common git dir " + common);
-                }
-            }
+        Optional<Path> common = commonDir(dir);
+        if (common.isPresent()) {
+            checkSettings(common.get(), " in the common git dir " + common.get());
         }
+    }
+
+    /**
+     * The common git dir a linked worktree's {@code commondir} names, when it names one other than {@code dir}; the
+     * file is read only when it is a small regular file.
+     */
+    static Optional<Path> commonDir(Path dir) throws IOException {
+        Path commondir = dir.resolve("commondir");
+        if (!RegularFile.exists(commondir)) {
+            return Optional.empty();
+        }
+        String named;
+        try {
+            named = new String(RegularFile.read(commondir, RegularFile.SETTINGS_MAX_BYTES, true),
+                    StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (RegularFile.Refused e) {
+            throw refused("commondir", e);
+        }
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Path common;
+        try {
+            common = dir.resolve(named).normalize();
+        } catch (InvalidPathException e) {
+            throw new RegularFile.Refused("the repository's commondir " + commondir + " names no folder ("
+                    + e.getReason() + "); refusing to guess where its refs and settings are");
+        }
+        return common.equals(dir.normalize()) ? Optional.empty() : Optional.of(common);
     }
 
     /** One git dir's config (with its includes), info files and the files its config names; {@code where} for messages. */

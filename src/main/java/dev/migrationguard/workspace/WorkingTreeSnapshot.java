@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
- * The files on disk under a repository root, as git would see them: {@code .gitignore} files at every level and
- * {@code .git/info/exclude} are honoured, tool and build folders are skipped, symbolic links are read only when
- * they point to a file inside the root. Inside a git repository the root is the repository's top folder and a
- * {@code scope} (a folder relative to it, "" for all) limits the listing, so paths stay relative to the repository
- * root whichever folder was linted.
+ * The files on disk under a repository root, as git would see them: {@code .gitignore} files at every level and the
+ * git dir's {@code info/exclude} (a linked worktree's: the common git dir's) are honoured, tool and build folders are
+ * skipped, symbolic links are read only when they point to a file inside the root. Inside a git repository the root
+ * is the repository's top folder and a {@code scope} (a folder relative to it, "" for all) limits the listing, so
+ * paths stay relative to the repository root whichever folder was linted.
  */
 public final class WorkingTreeSnapshot extends AbstractSnapshot {
     private final Path root;
@@ -67,14 +68,14 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
 
     /**
      * Walks the tree on every core, one depth at a time: each folder of a depth lists its entries, decides about each
-     * as git would (scope, nested repositories, .gitignore at every level, .git/info/exclude, the path filter) and
+     * as git would (scope, nested repositories, .gitignore at every level, info/exclude, the path filter) and
      * returns its subfolders for the next depth. No folder waits on the stack for the folders below it, so a tree
      * thousands of folders deep walks like a flat one. Notices are sorted by path, so a run reports them in the same
      * order every time.
      */
     @Override
     protected List<String> listPaths() {
-        IgnoreNode exclude = readIgnoreFile(root.resolve(".git/info/exclude"));
+        IgnoreNode exclude = readIgnoreFile(infoExclude(root));
         List<Notice> met = Collections.synchronizedList(new ArrayList<>());
         Level top = new Level("", readIgnoreFile(root.resolve(".gitignore")), false, null);
         List<String> out = new ArrayList<>();
@@ -208,8 +209,44 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
     private record Level(String dir, IgnoreNode node, boolean restricted, Level parent) {
     }
 
+    /**
+     * The {@code info/exclude} git applies to the tree at {@code root}: its git dir's, and for a linked worktree (whose
+     * {@code .git} is a file naming its git dir) that of the common git dir the git dir's {@code commondir} names, as
+     * git reads it. Null when there is none; {@code .git} and {@code commondir} are read only as small regular files.
+     */
+    private static Path infoExclude(Path root) {
+        Path dotGit = root.resolve(".git");
+        try {
+            Path gitDir;
+            if (Files.isDirectory(dotGit)) {
+                gitDir = dotGit;
+            } else if (Files.isRegularFile(dotGit)) {
+                String text = new String(RegularFile.read(dotGit, RegularFile.SETTINGS_MAX_BYTES, true),
+                        StandardCharsets.UTF_8);
+                String line = text.lines().findFirst().orElse("");
+                if (!line.startsWith("gitdir:")) {
+                    return null;
+                }
+                gitDir = root.resolve(line.substring("gitdir:".length()).strip());
+            } else {
+                return null;
+            }
+            Path commondir = gitDir.resolve("commondir");
+            if (Files.isRegularFile(commondir)) {
+                String named = new String(RegularFile.read(commondir, RegularFile.SETTINGS_MAX_BYTES, true),
+                        StandardCharsets.UTF_8).strip();
+                if (!named.isEmpty()) {
+                    gitDir = gitDir.resolve(named);
+                }
+            }
+            return gitDir.resolve("info/exclude").normalize();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     private static IgnoreNode readIgnoreFile(Path file) {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (file == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         IgnoreNode node = new IgnoreNode();
@@ -221,7 +258,7 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
         }
     }
 
-    /** Whether git ignores a path: the nearest .gitignore that decides wins, then .git/info/exclude. */
+    /** Whether git ignores a path: the nearest .gitignore that decides wins, then info/exclude. */
     private static boolean isIgnored(Level nearest, IgnoreNode exclude, String rel, boolean dir) {
         for (Level level = nearest; level != null; level = level.parent()) {
             if (level.node() == null) {

@@ -107,6 +107,20 @@ class ProgressLineTest {
         assertProgressWiped(history.err());
     }
 
+    @Test
+    void baselineShowsItOnATerminalAndWipesItBeforeSayingWhatItWrote() {
+        TestRepository repo = TestRepository.init(dir.resolve("repo"));
+        repo.write("scripts/deploy.sh", "npx prisma db push\n").commitAll("first");
+        CliRun quiet = CliRun.withStderrTerminal(repo.root(), false, "baseline", "-o", "quiet.json");
+        CliRun shown = CliRun.withStderrTerminal(repo.root(), true, "baseline", "-o", "shown.json");
+        assertEquals(0, shown.exitCode(), shown.out() + shown.err());
+        assertEquals("", quiet.err());
+        assertEquals(quiet.out().replace("quiet.json", "shown.json"), shown.out(),
+                "standard output says only what was written");
+        assertFalse(shown.out().contains("\r"), shown.out());
+        assertProgressWiped(shown.err());
+    }
+
     /** Standard error holds only progress lines drawn over each other, the last rule counted, and ends wiped. */
     private static void assertProgressWiped(String err) {
         assertTrue(err.startsWith("\r") && err.endsWith("\r"), err);

@@ -125,6 +125,28 @@ class BrokenInputTest {
     }
 
     @Test
+    void aWorktreeGitDirWhoseCommondirIsGarbageOrNamesNothingStillLintsTheTree() throws IOException {
+        // The walk reads the worktree's commondir to find the info/exclude git applies; JGit reads it to open refs.
+        write(".git", "gitdir: .wt-git\n");
+        write(".wt-git/HEAD", "ref: refs/heads/main\n");
+        write(".wt-git/gitdir", repo.resolve(".git") + "\n");
+        for (byte[] commondir : new byte[][] {"../missing/common\n".getBytes(StandardCharsets.UTF_8),
+                {(byte) 0xff, (byte) 0xfe, '\n'}, "\n\n".getBytes(StandardCharsets.UTF_8)}) {
+            write(".wt-git/commondir", commondir);
+            // No repository to open there: the files on disk are linted, and a notice says why.
+            JsonNode json = lintJson();
+            assertTrue(json.get("notices").toString().contains("cannot be opened"), json.get("notices").toString());
+        }
+        // A NUL names no path at all (it was an InvalidPathException, "internal error ... this is a bug").
+        write(".wt-git/commondir", new byte[] {0, 0, '.', '.', '\n'});
+        CliRun run = CliRun.of(repo, "lint", ".");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("commondir") && run.err().contains("names no folder"), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("internal error"), run.err());
+    }
+
+    @Test
     void binaryFilesWithTextNamesAreSkippedWithANote() throws IOException {
         write("scripts/blob.sh", new byte[] {'#', '!', 0, 1, 2, 3});
         JsonNode json = lintJson();

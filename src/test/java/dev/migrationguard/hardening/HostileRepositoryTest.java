@@ -202,6 +202,117 @@ class HostileRepositoryTest {
         assertRefusedIn(plain, ".git", "install-hook");
     }
 
+    @Test
+    void refFilesThatAreFifosOrDevicesRefuseTheRepositoryInEveryCommand() throws Exception {
+        // JGit reads packed-refs whole whenever it resolves a ref, the loose ref HEAD names, and (plain lint and
+        // --history) every ref under refs/remotes to find the default branch: a FIFO there hung each command.
+        Path git = repo.root().resolve(".git");
+        String[][] commands = {{"lint"}, {"lint", "--staged"}, {"lint", "--history"}, {"baseline"}};
+        Path packed = git.resolve("packed-refs");
+        mkfifo(packed);
+        for (String[] args : commands) {
+            assertRefused("packed-refs", args);
+        }
+        // install-hook reads no ref: it writes the hook, whose run then refuses the repository as above.
+        CliRun hook = CliRun.of(repo.root(), "install-hook");
+        assertEquals(0, hook.exitCode(), hook.out() + hook.err());
+        assertTrue(Files.isRegularFile(git.resolve("hooks/pre-commit")), hook.out());
+        Files.delete(packed);
+        Files.createSymbolicLink(packed, Path.of("/dev/zero"));
+        assertRefused("packed-refs", "lint");
+        Files.delete(packed);
+
+        // The branch HEAD names, still resolvable through packed-refs so that only the loose file is hostile.
+        Path main = git.resolve("refs/heads/main");
+        String id = Files.readString(main).strip();
+        Files.writeString(packed, id + " refs/heads/main\n");
+        Files.delete(main);
+        mkfifo(main);
+        for (String[] args : commands) {
+            assertRefused("refs/heads/main", args);
+        }
+        Files.delete(main);
+        Files.createSymbolicLink(main, Path.of("/dev/zero"));
+        assertRefused("refs/heads/main", "lint");
+        Files.delete(main);
+        Files.writeString(main, id + "\n");
+
+        // origin's HEAD, which plain lint reads to find the default branch.
+        Path originHead = git.resolve("refs/remotes/origin/HEAD");
+        mkfifo(originHead);
+        assertRefused("refs/remotes/origin/HEAD", "lint");
+        assertRefused("refs/remotes/origin/HEAD", "lint", "--history");
+        // A pre-commit run reads only HEAD's branch (and packed-refs): it neither opens nor refuses a remote's ref.
+        CliRun staged = CliRun.of(repo.root(), "lint", "--staged");
+        assertEquals(0, staged.exitCode(), staged.out() + staged.err());
+        Files.delete(originHead);
+        Files.createSymbolicLink(originHead, Path.of("/dev/urandom"));
+        assertRefused("refs/remotes/origin/HEAD", "lint");
+        Files.delete(originHead);
+        // A link to a folder: JGit lists whatever it points to as refs (here every device of the machine).
+        Files.createSymbolicLink(git.resolve("refs/remotes/evil"), Path.of("/dev"));
+        CliRun linked = CliRun.of(repo.root(), "lint");
+        assertEquals(2, linked.exitCode(), linked.out() + linked.err());
+        assertTrue(linked.err().contains("refs/remotes/evil is a symbolic link to a folder"), linked.err());
+        Files.delete(git.resolve("refs/remotes/evil"));
+
+        // Pseudo-refs are read only when a revision names them: plain lint does not open FETCH_HEAD.
+        mkfifo(git.resolve("FETCH_HEAD"));
+        assertRefused("FETCH_HEAD", "lint", "--since", "FETCH_HEAD");
+        assertRefused("FETCH_HEAD", "lint", "--since", "FETCH_HEAD~1");
+        assertLintsTheFinding("lint");
+        Files.delete(git.resolve("FETCH_HEAD"));
+        Files.createSymbolicLink(git.resolve("ORIG_HEAD"), Path.of("/dev/zero"));
+        assertRefused("ORIG_HEAD", "lint", "--since", "ORIG_HEAD");
+        Files.delete(git.resolve("ORIG_HEAD"));
+
+        assertLintsTheFinding("lint");
+    }
+
+    @Test
+    void anIndexOrObjectFileThatIsAFifoRefusesTheRepository() throws Exception {
+        // JGit opens the index, the pack files, the commit-graph and info/alternates as it reads HEAD: a FIFO hung each.
+        Path git = repo.root().resolve(".git");
+        Path index = git.resolve("index");
+        byte[] kept = Files.readAllBytes(index);
+        Files.delete(index);
+        mkfifo(index);
+        assertRefused("index", "lint");
+        assertRefused("index", "lint", "--staged");
+        assertRefused("index", "baseline");
+        Files.delete(index);
+        Files.write(index, kept);
+
+        Path alternates = git.resolve("objects/info/alternates");
+        mkfifo(alternates);
+        assertRefused("info/alternates", "lint");
+        Files.delete(alternates);
+        // An alternate object folder is checked like the repository's own.
+        Path other = dir.resolve("other-objects");
+        mkfifo(other.resolve("pack/pack-0000000000000000000000000000000000000000.pack"));
+        Files.writeString(alternates, "# shared objects\n" + other + "\n");
+        assertRefused("pack/pack-0000000000000000000000000000000000000000.pack", "lint");
+        Files.delete(alternates);
+
+        Path graph = git.resolve("objects/info/commit-graph");
+        mkfifo(graph);
+        assertRefused("info/commit-graph", "lint", "--history");
+        Files.delete(graph);
+
+        repo.git().gc().call();
+        Path pack;
+        try (var packs = Files.list(git.resolve("objects/pack"))) {
+            pack = packs.filter(p -> p.toString().endsWith(".pack")).findFirst().orElseThrow();
+        }
+        byte[] packed = Files.readAllBytes(pack);
+        Files.delete(pack);
+        mkfifo(pack);
+        assertRefused(pack.getFileName().toString(), "lint");
+        Files.delete(pack);
+        Files.write(pack, packed);
+        assertLintsTheFinding("lint");
+    }
+
     /** A linked worktree (as `git worktree add` makes it) of the test repository, its HEAD detached at main's. */
     private Path linkedWorktree() throws IOException {
         Path gitDir = repo.root().resolve(".git/worktrees/wt");
@@ -247,6 +358,50 @@ class HostileRepositoryTest {
         Files.delete(commondir);
         mkfifo(commondir);
         assertRefusedIn(tree, "commondir", "lint");
+    }
+
+    @Test
+    void aLinkedWorktreesRefsInTheCommonGitDirAndItsOwnAreCheckedToo() throws Exception {
+        Path tree = linkedWorktree();
+        Path common = repo.root().resolve(".git");
+        Path packed = common.resolve("packed-refs");
+        mkfifo(packed);
+        assertRefusedIn(tree, "packed-refs", "lint");
+        assertRefusedIn(tree, "packed-refs", "lint", "--staged");
+        assertRefusedIn(tree, "packed-refs", "baseline");
+        Files.delete(packed);
+        Path originHead = common.resolve("refs/remotes/origin/HEAD");
+        mkfifo(originHead);
+        assertRefusedIn(tree, "refs/remotes/origin/HEAD", "lint");
+        Files.delete(originHead);
+        // Refs of the worktree alone (git keeps refs/bisect and refs/worktree per worktree).
+        Path bisect = common.resolve("worktrees/wt/refs/bisect/bad");
+        mkfifo(bisect);
+        assertRefusedIn(tree, "refs/bisect/bad", "lint");
+        Files.delete(bisect);
+        CliRun healthy = CliRun.of(tree, "lint");
+        assertEquals(1, healthy.exitCode(), healthy.out() + healthy.err());
+    }
+
+    @Test
+    void aLinkedWorktreeAppliesTheInfoExcludeOfTheCommonGitDirAsGitDoes() throws Exception {
+        // In a linked worktree .git is a file; git reads info/exclude from the common git dir its commondir names.
+        Path tree = linkedWorktree();
+        Files.writeString(tree.resolve("scripts/excluded.sh"), "#!/bin/sh\nnpx prisma db push --accept-data-loss\n");
+        Path exclude = repo.root().resolve(".git/info/exclude");
+        Files.createDirectories(exclude.getParent());
+        Files.writeString(exclude, "# local files\n/scripts/excluded.sh\n");
+        CliRun run = CliRun.of(tree, "lint");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("scripts/deploy.sh\n  2:12  error"), run.out());
+        assertFalse(run.out().contains("excluded.sh"), "excluded by the common info/exclude: " + run.out());
+        CliRun baseline = CliRun.of(tree, "baseline");
+        assertEquals(0, baseline.exitCode(), baseline.out() + baseline.err());
+        String recorded = Files.readString(tree.resolve(".migration-guard-baseline.json"));
+        assertTrue(recorded.contains("scripts/deploy.sh") && !recorded.contains("excluded.sh"), recorded);
+        // The same file in the main worktree's own tree is excluded there as before.
+        repo.write("scripts/excluded.sh", "npx prisma db push\n");
+        assertFalse(CliRun.of(repo.root(), "lint").out().contains("excluded.sh"));
     }
 
     /** Exit 2 with one line on stderr that names what was refused, linting {@code folder}. */
