@@ -105,6 +105,7 @@ public final class GitScan implements AutoCloseable {
      * 30 ms), while the calling thread parses the command line and reads the configuration.
      */
     public static void warmUp() {
+        GitObjectFiles.lookAhead(java.nio.file.Path.of(""));
         Thread thread = new Thread(() -> {
             JGitSetup.configure();
             FileSnapshot.save(new File("."));

@@ -313,6 +313,23 @@ class HostileRepositoryTest {
         assertLintsTheFinding("lint");
     }
 
+    @Test
+    void aLooseObjectThatIsAFifoRefusesTheRepository() throws Exception {
+        // HEAD's commit, as a loose object: JGit opens it to read HEAD in every mode, and a FIFO there hung the run.
+        String id = repo.repository().resolve("HEAD").name();
+        Path object = repo.root().resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2));
+        byte[] kept = Files.readAllBytes(object);
+        Files.delete(object);
+        mkfifo(object);
+        assertRefused(id.substring(2), "lint");
+        assertRefused(id.substring(2), "lint", "--staged");
+        assertRefused(id.substring(2), "lint", "--history");
+        assertRefused(id.substring(2), "baseline");
+        Files.delete(object);
+        Files.write(object, kept);
+        assertLintsTheFinding("lint");
+    }
+
     /** A linked worktree (as `git worktree add` makes it) of the test repository, its HEAD detached at main's. */
     private Path linkedWorktree() throws IOException {
         Path gitDir = repo.root().resolve(".git/worktrees/wt");
