@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.internal.storage.file.FileSnapshot;
@@ -446,10 +448,10 @@ public final class GitScan implements AutoCloseable {
          * index has unmerged entries, whose HEAD side the index alone does not tell; then HEAD's tree is walked.
          */
         private static AppliedMigrations appliedFromIndex(DirCache index, List<Change> staged, RevCommit head) {
-            java.util.Set<String> paths = new java.util.HashSet<>();
+            Set<String> paths = new HashSet<>();
             for (int i = 0; i < index.getEntryCount(); i++) {
-                org.eclipse.jgit.dircache.DirCacheEntry entry = index.getEntry(i);
-                if (entry.getStage() != org.eclipse.jgit.dircache.DirCacheEntry.STAGE_0) {
+                DirCacheEntry entry = index.getEntry(i);
+                if (entry.getStage() != DirCacheEntry.STAGE_0) {
                     return null;
                 }
                 String path = entry.getPathString();
