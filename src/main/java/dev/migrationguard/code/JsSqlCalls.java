@@ -1,6 +1,7 @@
 package dev.migrationguard.code;
 
 import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ public final class JsSqlCalls {
         List<EmbeddedSql> out = new ArrayList<>();
         for (String path : snapshot.paths()) {
             if (isScript(path)) {
-                snapshot.readIf(path, JsSqlCalls::mayCallSql).ifPresent(file -> out.addAll(find(file)));
+                snapshot.readIf(path, Snapshot.keepingNotices(JsSqlCalls::mayCallSql)).ifPresent(file -> out.addAll(find(file)));
             }
         }
         return List.copyOf(out);

@@ -91,8 +91,8 @@ public final class SchemaSyncSettings {
             // Script and Java files are decoded only when their bytes can hold a setting: most code cannot, and a
             // pre-commit run that checks settings must not decode and tokenize a whole code base.
             Optional<SourceFile> file = switch (source) {
-                case SCRIPT -> snapshot.readIf(path, SchemaSyncSettings::mayHoldScriptSetting);
-                case JAVA -> snapshot.readIf(path, SchemaSyncSettings::mayNameSetting);
+                case SCRIPT -> snapshot.readIf(path, Snapshot.keepingNotices(SchemaSyncSettings::mayHoldScriptSetting));
+                case JAVA -> snapshot.readIf(path, Snapshot.keepingNotices(SchemaSyncSettings::mayNameSetting));
                 default -> snapshot.read(path);
             };
             if (file.isEmpty()) {

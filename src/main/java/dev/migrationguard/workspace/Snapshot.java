@@ -34,6 +34,14 @@ public interface Snapshot {
     }
 
     /**
+     * A literal test for {@link #readIf} that also accepts every file whose bytes are not plain UTF-8 text, as the
+     * contract asks: a scan's test can then say only what it looks for.
+     */
+    static java.util.function.Predicate<byte[]> keepingNotices(java.util.function.Predicate<byte[]> wanted) {
+        return bytes -> wanted.test(bytes) || !TextDecoder.plainUtf8(bytes);
+    }
+
+    /**
      * The names of the folders directly inside {@code folder} (relative to the root, no trailing slash) that hold
      * listed files, sorted. Git snapshots answer from one tree without listing every file.
      */

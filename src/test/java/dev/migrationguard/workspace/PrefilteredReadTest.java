@@ -40,6 +40,18 @@ class PrefilteredReadTest {
     }
 
     @Test
+    void theCodeScansKeepTheNoticeOfAMalformedScriptTheyHaveNothingToLookForIn() {
+        byte[] latin1 = {'c', 'o', 'n', 's', 't', ' ', 'x', ' ', '=', ' ', '"', 'c', 'a', 'f', (byte) 0xE9, '"', ';', '\n'};
+        for (ModelKey<?> scan : List.of(dev.migrationguard.code.SchemaSyncSettings.MODEL,
+                dev.migrationguard.code.JsSqlCalls.MODEL)) {
+            InMemorySnapshot s = new InMemorySnapshot().putBytes("src/app.ts", latin1);
+            s.model(scan);
+            assertEquals(List.of("src/app.ts: not valid UTF-8: invalid bytes were read as U+FFFD"),
+                    s.notices().stream().map(n -> n.path() + ": " + n.message()).toList(), scan.toString());
+        }
+    }
+
+    @Test
     void malformedBinaryAndUtf16FilesAreDecodedSoTheirNoticesAreKept() {
         InMemorySnapshot s = new InMemorySnapshot()
                 .putBytes("latin1.md", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'})
