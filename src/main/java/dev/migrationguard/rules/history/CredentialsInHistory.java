@@ -36,13 +36,12 @@ public final class CredentialsInHistory extends ChangeSetRule {
 
     @Override
     public List<RuleOption> options() {
-        return List.of(new RuleOption("allow-passwords", RuleOption.Type.STRING_LIST,
-                "more passwords to treat as placeholders (for example a documented demo password)"));
+        return List.of(DatabaseUrlCredentials.ALLOW_PASSWORDS);
     }
 
     @Override
     void prepare(RuleContext context, Map<Object, Object> memo) {
-        memo.put(ALLOWED, List.copyOf(context.options().strings("allow-passwords", List.of())));
+        memo.put(ALLOWED, List.copyOf(context.options().strings(DatabaseUrlCredentials.ALLOW_PASSWORDS.name(), List.of())));
         boolean history = context.changes().stream().anyMatch(c -> c.kind() == ChangeSet.Kind.COMMIT);
         Set<String> there = new HashSet<>();
         if (history) {

@@ -33,6 +33,10 @@ public final class DatabaseUrlCredentials implements Rule {
     private static final Pattern TEMPLATED = Pattern.compile(
             "^(?:\\$\\{.*}?|\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\(.*|\\{\\{.*|<.*>?|%.*|\\*+|x{3,}|X{3,}|\\.{3,}|\\[.*]|#\\{.*}?)$");
 
+    /** The option both password rules read: passwords to treat as placeholders. */
+    public static final RuleOption ALLOW_PASSWORDS = new RuleOption("allow-passwords", RuleOption.Type.STRING_LIST,
+            "more passwords to treat as placeholders (for example a documented demo password)");
+
     @Override
     public String id() {
         return "database-url-credentials";
@@ -45,13 +49,12 @@ public final class DatabaseUrlCredentials implements Rule {
 
     @Override
     public List<RuleOption> options() {
-        return List.of(new RuleOption("allow-passwords", RuleOption.Type.STRING_LIST,
-                "more passwords to treat as placeholders (for example a documented demo password)"));
+        return List.of(ALLOW_PASSWORDS);
     }
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        List<String> allowed = context.options().strings("allow-passwords", List.of());
+        List<String> allowed = context.options().strings(ALLOW_PASSWORDS.name(), List.of());
         List<ConnectionUrl> urls = context.snapshot().model(ConnectionUrls.MODEL);
         literalDatasourceUrls(context, findings, urls);
         for (ConnectionUrl url : urls) {
