@@ -8,7 +8,8 @@ import dev.migrationguard.schema.SchemaModel.Index;
 import dev.migrationguard.schema.SchemaModel.PrimaryKey;
 import dev.migrationguard.schema.SchemaModel.Table;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -202,7 +203,8 @@ public final class SchemaDiff {
     }
 
     private void indexes(Table expected, Table actual) {
-        Set<Index> matched = new HashSet<>();
+        // The actual ones already paired, by identity: a record's hash reads every field, its origin's file too.
+        Set<Index> matched = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Index e : expected.indexes()) {
             // Prisma pairs indexes by what they cover: one of the same name if there is one, else any on the same
             // columns (a rename).
@@ -254,7 +256,8 @@ public final class SchemaDiff {
     }
 
     private void foreignKeys(Table expected, Table actual) {
-        Set<ForeignKey> matched = new HashSet<>();
+        // The actual ones already paired, by identity: a record's hash reads every field, its origin's file too.
+        Set<ForeignKey> matched = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ForeignKey e : expected.foreignKeys()) {
             Optional<ForeignKey> found = actual.foreignKeys().stream()
                     .filter(a -> !matched.contains(a) && a.columns().equals(e.columns())).findFirst();

@@ -23,4 +23,16 @@ public record Span(int start, int end) {
     public boolean contains(int offset) {
         return offset >= start && offset < end;
     }
+
+    // Written out rather than left to the record: its generated equals runs through method handles, which a short
+    // run interprets (spans are compared for every statement of a DO block).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Span span && span.start == start && span.end == end;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * start + end;
+    }
 }

@@ -69,21 +69,28 @@ public final class MigrationFailsOnFreshDatabase implements Rule {
 
     @Override
     public void check(RuleContext context, Findings findings) {
-        Map<MigrationSet, List<Step>> folders = new LinkedHashMap<>();
+        // Keyed by the folder's path, not by the set: a record's hash reads every migration of the set, once for each
+        // migration here (a folder of 160 migrations spent 30 ms of a pre-commit run on it).
+        Map<String, FolderSteps> folders = new LinkedHashMap<>();
         for (MigrationScan.ScannedMigration m : MigrationScan.of(context.snapshot())) {
-            List<Step> steps = folders.computeIfAbsent(m.set(), k -> new ArrayList<>());
+            List<Step> steps = folders.computeIfAbsent(m.set().folder(), k -> new FolderSteps(m.set(), new ArrayList<>()))
+                    .steps();
             for (SqlStatement statement : m.script().statements()) {
                 steps.add(new Step(m.migration().name(), m.script(), statement));
             }
         }
-        for (Map.Entry<MigrationSet, List<Step>> folder : folders.entrySet()) {
-            Optional<DatabaseProvider> provider = DatabaseProvider.fromPrisma(folder.getKey().dialect().provider());
+        for (FolderSteps folder : folders.values()) {
+            Optional<DatabaseProvider> provider = DatabaseProvider.fromPrisma(folder.set().dialect().provider());
             if (provider.isEmpty()) {
                 continue;
             }
-            Checker checker = new Checker(folder.getValue(), provider.get(), findings);
-            SchemaReplay.replay(context.snapshot(), folder.getKey(), provider.get(), checker);
+            Checker checker = new Checker(folder.steps(), provider.get(), findings);
+            SchemaReplay.replay(context.snapshot(), folder.set(), provider.get(), checker);
         }
+    }
+
+    /** One migrations folder and its statements in replay order. */
+    private record FolderSteps(MigrationSet set, List<Step> steps) {
     }
 
     /** What a statement lacks or duplicates. */
