@@ -35,7 +35,12 @@ read -r -a extra <<< "${MG_ARGS:-}"
 args+=("${extra[@]}")
 
 sarif="${MG_SARIF:-migration-guard.sarif}"
-java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -jar "$jar" "${args[@]}" --format sarif --output "$sarif"
+jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
+# As bin/migration-guard: on one or two processors, one compiler thread.
+case "$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 0)" in
+  1|2) jvm+=(-XX:CICompilerCount=1) ;;
+esac
+java "${jvm[@]}" -jar "$jar" "${args[@]}" --format sarif --output "$sarif"
 code=$?
 if [ -s "$sarif" ]; then
   echo "sarif-written=true" >> "$output"

@@ -180,6 +180,11 @@ function main() {
         + version.version + '.\n' + INSTALL_JAVA);
   }
   const args = JVM_OPTIONS.slice();
+  // As bin/migration-guard: on one or two processors, one compiler thread.
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (cpus >= 1 && cpus <= 2) {
+    args.unshift('-XX:CICompilerCount=1');
+  }
   const archive = classDataArchive(found.java, version.build);
   if (archive) {
     // -Xlog:cds=off: an archive the JVM rejects after all is ignored without a warning on every run.

@@ -77,6 +77,9 @@ class NpmPackageIT {
         String launcher = Files.readString(PROJECT.resolve("bin/migration-guard"));
         String options = launcher.replaceFirst("(?s).*\nset -- (.*?) \\$\\{MIGRATION_GUARD_JAVA_OPTS.*", "$1");
         assertTrue(lint.output().contains(" " + options + " -jar "), options + " in " + lint.output());
+        // And as it does, one compiler thread on one or two processors only (both count those this process may use).
+        int cpus = Integer.parseInt(shell.ok(app, "nproc").trim());
+        assertEquals(cpus <= 2, lint.output().contains(" -XX:CICompilerCount=1 "), lint.output());
     }
 
     @Test
