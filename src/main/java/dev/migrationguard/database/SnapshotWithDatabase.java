@@ -48,6 +48,11 @@ public final class SnapshotWithDatabase implements Snapshot {
     }
 
     @Override
+    public boolean hasPath(String path) {
+        return files.hasPath(path);
+    }
+
+    @Override
     public List<Notice> notices() {
         return files.notices();
     }

@@ -48,6 +48,11 @@ final class TrackingSnapshot implements Snapshot {
     }
 
     @Override
+    public boolean hasPath(String path) {
+        return delegate.hasPath(path);
+    }
+
+    @Override
     public List<Notice> notices() {
         return delegate.notices();
     }

@@ -54,7 +54,8 @@ public final class Inputs {
         String folder = RepoPaths.parent(path);
         for (int up = 0; up < 2 && !folder.isEmpty(); up++, folder = RepoPaths.parent(folder)) {
             String lock = folder + "/" + LOCK_FILE;
-            if (change.target().contains(lock) || change.base().contains(lock)) {
+            // One path looked up, not every file of both versions listed (a pre-commit run of a docs change).
+            if (change.target().hasPath(lock) || change.base().hasPath(lock)) {
                 return true;
             }
         }

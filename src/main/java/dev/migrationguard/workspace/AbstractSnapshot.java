@@ -101,6 +101,11 @@ public abstract class AbstractSnapshot implements Snapshot {
     }
 
     @Override
+    public final boolean hasPath(String path) {
+        return hasFile(path);
+    }
+
+    @Override
     public final Optional<SourceFile> readIf(String path, Predicate<byte[]> wanted) {
         Optional<SourceFile> cached = files.get(path);
         if (cached != null) {

@@ -70,6 +70,15 @@ public interface Snapshot {
     /** Whether a path is one of {@link #paths()}. */
     boolean contains(String path);
 
+    /**
+     * Whether a path is one of {@link #paths()}, answered without listing them all where this snapshot can (a commit
+     * finds one path in its tree): for a question about a few paths, which {@link #contains} answers by listing every
+     * file of the version.
+     */
+    default boolean hasPath(String path) {
+        return contains(path);
+    }
+
     /** Files that could not be read or were skipped, in the order met. */
     List<Notice> notices();
 

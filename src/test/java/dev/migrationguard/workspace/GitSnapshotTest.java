@@ -39,6 +39,35 @@ class GitSnapshotTest {
     }
 
     @Test
+    void hasPathLooksOnePathUpWithTheListingsAnswer() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("apps/web/prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n")
+                    .write("apps/web/node_modules/x/migration_lock.toml", "x")
+                    .write("apps/api/migration_lock.toml", "y")
+                    .write("apps/web/logo.png", "png");
+            RevCommit c = repo.commitAll("init");
+            repo.stage("apps/web/prisma/migrations/migration_lock.toml");
+            List<String> asked = List.of("apps/web/prisma/migrations/migration_lock.toml", "apps/web/prisma/migrations",
+                    "apps/web/node_modules/x/migration_lock.toml", "apps/api/migration_lock.toml", "apps/web/logo.png",
+                    "apps/web/missing.toml", "apps/web/prisma/migrations/migration_lock.toml/x");
+            for (int version = 0; version < 2; version++) {
+                // Asked before anything is listed (one path looked up), then of a snapshot that listed its files.
+                AbstractSnapshot alone = version == 0
+                        ? new CommitSnapshot(repo.repository(), c, "apps/web", PathFilter.defaults(), AbstractSnapshot.DEFAULT_MAX_FILE_BYTES)
+                        : new GitIndexSnapshot(repo.repository(), "apps/web", PathFilter.defaults(), AbstractSnapshot.DEFAULT_MAX_FILE_BYTES);
+                AbstractSnapshot listed = version == 0
+                        ? new CommitSnapshot(repo.repository(), c, "apps/web", PathFilter.defaults(), AbstractSnapshot.DEFAULT_MAX_FILE_BYTES)
+                        : new GitIndexSnapshot(repo.repository(), "apps/web", PathFilter.defaults(), AbstractSnapshot.DEFAULT_MAX_FILE_BYTES);
+                List<Boolean> lookedUp = asked.stream().map(alone::hasPath).toList();
+                List<Boolean> fromListing = asked.stream().map(listed::contains).toList();
+                assertEquals(List.of(true, false, false, false, false, false, false), lookedUp, alone.description());
+                assertEquals(fromListing, lookedUp, alone.description());
+                assertEquals(fromListing, asked.stream().map(listed::hasPath).toList(), alone.description());
+            }
+        }
+    }
+
+    @Test
     void commitSnapshotReadsTheCommitNotTheWorkingTree() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             RevCommit c = repo.write("a.sql", "SELECT 1;").commitAll("one");
