@@ -7,7 +7,10 @@
 # prose) and a history of COMMITS commits that each change one to three of those files. Then it times, as whole
 # processes, run in turn (A B A B ...), and prints each one's median and the median of the per-pair ratios:
 #   sql      the SQL rules alone on the migrations folder (a config turns every other rule off) vs Squawk on the
-#            same migration files; sql-all the same with --all-migrations (every migration judged, as Squawk does)
+#            same migration files; sql-all the same with --all-migrations (every migration judged, as Squawk does);
+#            sql-cold the SQL pass with the parse cache off (MIGRATION_GUARD_CACHE=off): every migration parsed
+# Every other figure is of a run after another: the parse cache (a folder of its own under target/real-bench, emptied
+# first) holds the migrations the warm-up run parsed, as it does for a user's second run.
 #   lint     the whole `migration-guard lint` of the repository vs Squawk on its migrations
 #   history  `migration-guard lint --history` vs `git log --name-status --oneline`
 #   staged   `lint --staged` for a staged docs change and for a staged new migration with its schema edit (no peer:
@@ -67,6 +70,8 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $R
 echo "peers: squawk $("$SQUAWK" --version | awk '{print $2}'), $(git --version)"
 
 mkdir -p "$BUILD/real-bench"
+export MIGRATION_GUARD_CACHE_DIR="$PWD/$BUILD/real-bench/parse-cache"
+rm -rf "$MIGRATION_GUARD_CACHE_DIR"
 SQL_CONFIG="$PWD/$BUILD/real-bench/sql-only.yml"
 {
   echo "rules:"
@@ -156,6 +161,8 @@ single() {
       # The same with every migration judged, as Squawk judges every file it is given (plain lint treats the
       # committed ones as applied and judges only their state).
       pair sql-all "at most 1.5x Squawk" -- "$MG" lint --all-migrations --config "$SQL_CONFIG" \
+        "$(dirname "$(dirname "${MIGRATIONS[0]}")")" -- "$SQUAWK" "${MIGRATIONS[@]}"
+      pair sql-cold "at most 1.5x Squawk" -- env MIGRATION_GUARD_CACHE=off "$MG" lint --config "$SQL_CONFIG" \
         "$(dirname "$(dirname "${MIGRATIONS[0]}")")" -- "$SQUAWK" "${MIGRATIONS[@]}" ;;
     lint)
       pair lint "at most 3x Squawk" -- "$MG" lint -- "$SQUAWK" "${MIGRATIONS[@]}" ;;

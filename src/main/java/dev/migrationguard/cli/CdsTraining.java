@@ -1,5 +1,6 @@
 package dev.migrationguard.cli;
 
+import dev.migrationguard.sql.ParsedSqlCache;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -31,12 +32,15 @@ public final class CdsTraining {
         Path samples = Path.of(args[0]).toAbsolutePath();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         Path none = Path.of("");
-        for (String format : List.of("text", "json", "sarif", "github")) {
-            Main.run(new String[] {"lint", samples.toString(), "--format", format, "--fail-on", "never"}, discard,
-                    discard, none);
-        }
+        // A parse cache of its own, not the user's: the first lint parses and keeps, the next ones read what it kept.
+        Path cache = Files.createTempDirectory("migration-guard-cds-cache");
+        System.setProperty(ParsedSqlCache.DIR_PROPERTY, cache.toString());
         Path repo = Files.createTempDirectory("migration-guard-cds-training");
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            for (String format : List.of("text", "json", "sarif", "github")) {
+                Main.run(new String[] {"lint", samples.toString(), "--format", format, "--fail-on", "never"}, discard,
+                        discard, none);
+            }
             try (Stream<Path> commits = Files.list(samples.resolve("history-incident/history"))) {
                 for (Path commit : commits.sorted().toList()) {
                     apply(commit, repo);
@@ -65,6 +69,7 @@ public final class CdsTraining {
             }
         } finally {
             delete(repo);
+            delete(cache);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.migrationguard.git;
 
 import dev.migrationguard.sql.AppliedMigrations;
+import dev.migrationguard.sql.ParsedSqlCache;
 import dev.migrationguard.workspace.CheckedOutFiles;
 import dev.migrationguard.workspace.CommitSnapshot;
 import dev.migrationguard.workspace.GitIndexSnapshot;
@@ -121,6 +122,7 @@ public final class GitScan implements AutoCloseable {
     private static GitScan scan(Path dir, ScanMode mode, ScanOptions options, boolean background) throws IOException {
         JGitSetup.configure();
         Path folder = dir.toAbsolutePath().normalize();
+        ParsedSqlCache.refuseWritesUnder(folder);
         Optional<Repository> found;
         List<Notice> notes = new ArrayList<>();
         try {
@@ -149,6 +151,7 @@ public final class GitScan implements AutoCloseable {
         Repository repository = found.get();
         try {
             Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+            ParsedSqlCache.refuseWritesUnder(root);
             String scope = scopeOf(root, folder);
             return new Scanner(repository, root, scope, options).scan(mode, background);
         } catch (IOException | RuntimeException e) {

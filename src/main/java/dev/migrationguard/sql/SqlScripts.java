@@ -22,6 +22,7 @@ public final class SqlScripts {
     public static final ModelKey<SqlScripts> KEY = ModelKey.of("sql-scripts", SqlScripts::new);
 
     private final Snapshot snapshot;
+    private final ParsedSqlCache cache = ParsedSqlCache.current();
     private final Map<String, Optional<SqlScript>> parsed = new HashMap<>();
     /** Files {@link #parseAll} has read and queued, until their results are stored. */
     private final Map<String, FutureTask<SqlScript>> inFlight = new HashMap<>();
@@ -44,7 +45,7 @@ public final class SqlScripts {
             }
             pending = inFlight.get(key);
             if (pending == null) {
-                cached = snapshot.read(path).map(f -> SqlParser.parse(f, dialect));
+                cached = snapshot.read(path).map(f -> parse(f, dialect));
                 parsed.put(key, cached);
                 return cached;
             }
@@ -79,7 +80,7 @@ public final class SqlScripts {
                     if (file.isEmpty()) {
                         parsed.put(key, Optional.empty());
                     } else {
-                        FutureTask<SqlScript> task = new FutureTask<>(() -> SqlParser.parse(file.get(), m.dialect()));
+                        FutureTask<SqlScript> task = new FutureTask<>(() -> parse(file.get(), m.dialect()));
                         pending.add(m);
                         tasks.add(task);
                         inFlight.put(key, task);
@@ -104,6 +105,17 @@ public final class SqlScripts {
                 inFlight.remove(key);
             }
         }
+    }
+
+    /** The file's parse as a run kept it ({@link ParsedSqlCache}), else parsed now and kept. */
+    private SqlScript parse(SourceFile file, SqlDialect dialect) {
+        Optional<SqlScript> kept = cache.get(file, dialect);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        SqlScript script = SqlParser.parse(file, dialect);
+        cache.put(script);
+        return script;
     }
 
     /** Marks the end of the files for one helper. */

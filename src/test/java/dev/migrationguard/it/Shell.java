@@ -30,6 +30,10 @@ final class Shell {
         env.remove("GIT_DIR");
         env.remove("GIT_WORK_TREE");
         env.remove("CI");
+        // The parse cache goes under the HOME above, as it does for a user.
+        env.remove("XDG_CACHE_HOME");
+        env.remove("MIGRATION_GUARD_CACHE_DIR");
+        env.remove("MIGRATION_GUARD_CACHE");
     }
 
     Map<String, String> env() {

@@ -1,0 +1,199 @@
+package dev.migrationguard.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationguard.testing.CliRun;
+import dev.migrationguard.workspace.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The parse cache returns a kept parse only for the very text it was made from, survives bad entries and folders
+ * it cannot write, stays out of the way when turned off, and a lint that reads it reports what a fresh parse does.
+ */
+class ParsedSqlCacheTest {
+    private static final String SQL = "CREATE TABLE \"A\" (\"id\" INTEGER NOT NULL);\nDROP TABLE \"B\";\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeptParseIsReturnedForTheSameTextAndDialectOnly() {
+        ParsedSqlCache cache = ParsedSqlCache.at(dir, "test");
+        SourceFile file = new SourceFile("prisma/migrations/1_a/migration.sql", SQL);
+        assertEquals(Optional.empty(), cache.get(file, SqlDialect.POSTGRESQL));
+        SqlScript parsed = SqlParser.parse(file, SqlDialect.POSTGRESQL);
+        cache.put(parsed);
+
+        // Another file of the same text (another path, another run) gets the kept parse, as its own.
+        SourceFile again = new SourceFile("other/migration.sql", SQL);
+        SqlScript kept = cache.get(again, SqlDialect.POSTGRESQL).orElseThrow();
+        assertEquals(parsed.statements(), kept.statements());
+        assertEquals(again, kept.file());
+        assertEquals(Optional.empty(), cache.get(again, SqlDialect.MYSQL));
+        assertEquals(Optional.empty(), cache.get(new SourceFile("a.sql", SQL.replace("\"B\"", "\"C\"")),
+                SqlDialect.POSTGRESQL));
+    }
+
+    @Test
+    void anEntryUnderAnotherTextsNameIsNotUsed() throws IOException {
+        // Two texts of one length whose entries are swapped on disk (as a key both texts shared would be): each is
+        // parsed again, never given the other's statements.
+        ParsedSqlCache cache = ParsedSqlCache.at(dir, "test");
+        SourceFile a = new SourceFile("a.sql", "DROP TABLE \"A\";\n");
+        SourceFile b = new SourceFile("b.sql", "DROP TABLE \"B\";\n");
+        cache.put(SqlParser.parse(a, SqlDialect.POSTGRESQL));
+        cache.put(SqlParser.parse(b, SqlDialect.POSTGRESQL));
+        List<Path> entries = entries();
+        assertEquals(2, entries.size());
+        Path swap = entries.get(0).resolveSibling("swap");
+        Files.move(entries.get(0), swap);
+        Files.move(entries.get(1), entries.get(0));
+        Files.move(swap, entries.get(1));
+        assertEquals(Optional.empty(), cache.get(a, SqlDialect.POSTGRESQL));
+        assertEquals(Optional.empty(), cache.get(b, SqlDialect.POSTGRESQL));
+    }
+
+    @Test
+    void aDamagedEntryIsParsedAgainAndReplaced() throws IOException {
+        ParsedSqlCache cache = ParsedSqlCache.at(dir, "test");
+        SourceFile file = new SourceFile("a.sql", SQL);
+        cache.put(SqlParser.parse(file, SqlDialect.POSTGRESQL));
+        Path entry = entries().get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        assertEquals(Optional.empty(), cache.get(file, SqlDialect.POSTGRESQL));
+        cache.put(SqlParser.parse(file, SqlDialect.POSTGRESQL));
+        assertEquals(2, cache.get(file, SqlDialect.POSTGRESQL).orElseThrow().statements().size());
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsLeftAlone() throws IOException {
+        Path blocked = dir.resolve("blocked");
+        Files.writeString(blocked, "a file where the cache folder would be");
+        ParsedSqlCache cache = ParsedSqlCache.at(blocked, "test");
+        SourceFile file = new SourceFile("a.sql", SQL);
+        cache.put(SqlParser.parse(file, SqlDialect.POSTGRESQL));
+        assertEquals(Optional.empty(), cache.get(file, SqlDialect.POSTGRESQL));
+        assertEquals("a file where the cache folder would be", Files.readString(blocked));
+    }
+
+    @Test
+    void theFolderIsPrivateAndOtherBuildsUnusedForAWeekAreRemoved() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("sql-oldbuild/ab"));
+        Files.writeString(old.resolve("entry"), "x");
+        Path recent = Files.createDirectories(dir.resolve("sql-recentbuild"));
+        Path mine = Files.createDirectories(dir.resolve("notes"));
+        Files.setLastModifiedTime(dir.resolve("sql-oldbuild"), FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+        Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Files.setLastModifiedTime(mine, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+        ParsedSqlCache.at(dir, "newbuild").put(SqlParser.parse(new SourceFile("a.sql", SQL), SqlDialect.POSTGRESQL));
+        assertFalse(Files.exists(dir.resolve("sql-oldbuild")));
+        assertTrue(Files.isDirectory(recent));
+        assertTrue(Files.isDirectory(mine), "only build folders are removed");
+        assertEquals(1, entries().size());
+
+        Path root = dir.resolve("fresh/migration-guard");
+        ParsedSqlCache.at(root, "b").put(SqlParser.parse(new SourceFile("a.sql", SQL), SqlDialect.POSTGRESQL));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
+    }
+
+    @Test
+    void theEnvironmentNamesTheFolderOrTurnsItOff() {
+        assertFalse(ParsedSqlCache.resolve(null, Map.of("MIGRATION_GUARD_CACHE", "off",
+                "MIGRATION_GUARD_CACHE_DIR", dir.toString())).enabled());
+        // These tests run from class folders: only a named folder is used there.
+        assertTrue(ParsedSqlCache.resolve(null, Map.of("MIGRATION_GUARD_CACHE_DIR", dir.toString())).enabled());
+        assertTrue(ParsedSqlCache.resolve(dir.toString(), Map.of()).enabled());
+        assertFalse(ParsedSqlCache.resolve(null, Map.of("XDG_CACHE_HOME", dir.toString())).enabled());
+        assertFalse(ParsedSqlCache.resolve(null, Map.of()).enabled());
+    }
+
+    @Test
+    void aLintReadingKeptParsesReportsWhatAFreshOneDoes() throws IOException {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.createDirectories(repo.resolve("prisma/migrations/20240101000000_init"));
+        Files.createDirectories(repo.resolve("prisma/migrations/20240201000000_drop_b"));
+        Files.writeString(repo.resolve("prisma/migrations/migration_lock.toml"), "provider = \"postgresql\"\n");
+        Files.writeString(repo.resolve("prisma/migrations/20240101000000_init/migration.sql"),
+                "CREATE TABLE \"A\" (\"id\" INTEGER NOT NULL);\nCREATE TABLE \"B\" (\"id\" INTEGER NOT NULL);\n");
+        Files.writeString(repo.resolve("prisma/migrations/20240201000000_drop_b/migration.sql"),
+                "ALTER TABLE \"A\" ADD COLUMN \"b\" TEXT NOT NULL;\nDROP TABLE \"B\";\n");
+        Path cacheDir = dir.resolve("cache");
+        String before = System.getProperty(ParsedSqlCache.DIR_PROPERTY);
+        System.setProperty(ParsedSqlCache.DIR_PROPERTY, cacheDir.toString());
+        try {
+            CliRun first = CliRun.of(repo, "lint", "--format", "json");
+            assertTrue(ParsedSqlCache.current().enabled());
+            List<Path> kept;
+            try (Stream<Path> files = Files.walk(cacheDir)) {
+                kept = files.filter(Files::isRegularFile).toList();
+            }
+            assertEquals(2, kept.size(), "each migration parsed and kept");
+            Object written = Files.readAttributes(kept.get(0), BasicFileAttributes.class)
+                    .fileKey();
+            CliRun second = CliRun.of(repo, "lint", "--format", "json");
+            // Read, not parsed and written again (a miss replaces the entry with a new file).
+            assertEquals(written, Files.readAttributes(kept.get(0), BasicFileAttributes.class)
+                    .fileKey());
+            assertEquals(first.exitCode(), second.exitCode());
+            assertEquals(first.out(), second.out());
+            assertTrue(first.out().contains("destructive-drop"), first.out());
+            assertNotEquals(0, first.exitCode());
+        } finally {
+            if (before == null) {
+                System.clearProperty(ParsedSqlCache.DIR_PROPERTY);
+            } else {
+                System.setProperty(ParsedSqlCache.DIR_PROPERTY, before);
+            }
+        }
+        if (System.getenv(ParsedSqlCache.DIR_VARIABLE) == null) {
+            assertFalse(ParsedSqlCache.current().enabled(), "tests from class folders keep nothing by default");
+        }
+    }
+
+    @Test
+    void aCacheFolderInsideTheScannedRepositoryIsNeverWritten() throws IOException {
+        // A home folder kept in git: ~/.cache lies in the working tree the lint reads, which it must leave unchanged.
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve("prisma/migrations/20240101000000_init"));
+        Files.writeString(home.resolve("prisma/migrations/migration_lock.toml"), "provider = \"postgresql\"\n");
+        Files.writeString(home.resolve("prisma/migrations/20240101000000_init/migration.sql"), SQL);
+        Path cacheDir = home.resolve(".cache/migration-guard");
+        String before = System.getProperty(ParsedSqlCache.DIR_PROPERTY);
+        System.setProperty(ParsedSqlCache.DIR_PROPERTY, cacheDir.toString());
+        try {
+            CliRun run = CliRun.of(home, "lint", "--format", "json");
+            assertTrue(run.out().contains("\"migrations\" : 1"), run.out());
+            assertFalse(Files.exists(cacheDir), "nothing written in the scanned folder");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ParsedSqlCache.DIR_PROPERTY);
+            } else {
+                System.setProperty(ParsedSqlCache.DIR_PROPERTY, before);
+            }
+        }
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().contains("-")).sorted()
+                    .toList();
+        }
+    }
+}
