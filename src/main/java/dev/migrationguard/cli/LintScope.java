@@ -8,6 +8,7 @@ import dev.migrationguard.report.Linter;
 import dev.migrationguard.report.Report;
 import dev.migrationguard.rules.ChangeScope;
 import dev.migrationguard.rules.Rule;
+import dev.migrationguard.rules.RulePages;
 import dev.migrationguard.rules.RuleRegistry;
 import dev.migrationguard.git.ChangeSet;
 import dev.migrationguard.git.GitScan;
@@ -193,7 +194,8 @@ final class LintScope {
                 progress, System.getenv());
         // In history and pull-request mode the commits are compared on a thread of their own while the static
         // rules read HEAD; the history rules, which run last, wait for them.
-        try (GitScan scan = GitScan.start(root, mode, options)) {
+        boolean historyRules = selected.stream().anyMatch(r -> RulePages.load(r.id()).category().equals("history"));
+        try (GitScan scan = GitScan.start(root, mode, options, historyRules)) {
             Report report = new Linter(selected, settings, baseline).withApplied(scan.applied(), allMigrations)
                     .withProgress(progress).run(scan.snapshot(), scan::changes, changeScope(scan));
             report = report.withNotices(scan.allNotices()).withProvenance(scan.provenance());

@@ -92,7 +92,7 @@ public final class GitScan implements AutoCloseable {
 
     /** Scans {@code dir} (a repository's top folder, any folder inside one, or a folder outside git). */
     public static GitScan run(Path dir, ScanMode mode, ScanOptions options) throws IOException {
-        return scan(dir, mode, options, false);
+        return scan(dir, mode, options, false, true);
     }
 
     /**
@@ -101,7 +101,15 @@ public final class GitScan implements AutoCloseable {
      * {@link #notices()} wait for the comparison (and throw an {@link UncheckedIOException} if it failed).
      */
     public static GitScan start(Path dir, ScanMode mode, ScanOptions options) throws IOException {
-        return scan(dir, mode, options, true);
+        return scan(dir, mode, options, true, true);
+    }
+
+    /**
+     * As {@link #start(Path, ScanMode, ScanOptions)}; with {@code historyRules} false (no history rule will judge
+     * {@link #changes()}), a plain lint does not compare the working tree with HEAD: it has no change to report.
+     */
+    public static GitScan start(Path dir, ScanMode mode, ScanOptions options, boolean historyRules) throws IOException {
+        return scan(dir, mode, options, true, historyRules);
     }
 
     /**
@@ -119,7 +127,8 @@ public final class GitScan implements AutoCloseable {
         thread.start();
     }
 
-    private static GitScan scan(Path dir, ScanMode mode, ScanOptions options, boolean background) throws IOException {
+    private static GitScan scan(Path dir, ScanMode mode, ScanOptions options, boolean background, boolean historyRules)
+            throws IOException {
         JGitSetup.configure();
         Path folder = dir.toAbsolutePath().normalize();
         ParsedSqlCache.refuseWritesUnder(folder);
@@ -153,7 +162,7 @@ public final class GitScan implements AutoCloseable {
             Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             ParsedSqlCache.refuseWritesUnder(root);
             String scope = scopeOf(root, folder);
-            return new Scanner(repository, root, scope, options).scan(mode, background);
+            return new Scanner(repository, root, scope, options, historyRules).scan(mode, background);
         } catch (IOException | RuntimeException e) {
             repository.close();
             throw e;
@@ -307,7 +316,11 @@ public final class GitScan implements AutoCloseable {
         private final Map<ObjectId, CommitSnapshot> commitSnapshots = new HashMap<>();
         private final Snapshot emptyTree;
 
-        Scanner(Repository repository, Path root, String scope, ScanOptions options) {
+        /** Whether a history rule will read the changes: without one, plain lint's uncommitted change is not made. */
+        private final boolean historyRules;
+
+        Scanner(Repository repository, Path root, String scope, ScanOptions options, boolean historyRules) {
+            this.historyRules = historyRules;
             this.repository = repository;
             this.root = root;
             this.scope = scope;
@@ -345,16 +358,17 @@ public final class GitScan implements AutoCloseable {
                     staticSnapshot = tree;
                     if (head == null) {
                         notices.add(noCommitsYet());
-                    } else if (background) {
+                    } else if (background && historyRules) {
                         // The working tree is compared with HEAD on a thread of its own, as a history is: only the
                         // history rules need that comparison, and the static rules start on the tree meanwhile.
                         CommitSnapshot headFiles = commitSnapshot(head);
                         ObjectId headTree = head.getTree().copy();
                         return new GitScan(repository, staticSnapshot, inBackground("migration-guard-uncommitted",
                                 () -> uncommitted(headFiles, headTree, tree)), provenance);
-                    } else {
+                    } else if (historyRules) {
                         changes.addAll(uncommitted(commitSnapshot(head), head.getTree(), tree));
                     }
+                    // Without a history rule nothing judges the uncommitted change, and it is not made.
                 } else if (mode instanceof ScanMode.Staged) {
                     // Read once: the staged files, the diff with HEAD and the working-tree copies share it.
                     Instant indexTime = CheckedOutFiles.indexTime(repository);

@@ -77,6 +77,23 @@ class GitScanTest {
     }
 
     @Test
+    void withoutHistoryRulesPlainLintMakesNoUncommittedChange() throws Exception {
+        try (TestRepository repo = TestRepository.init(dir)) {
+            repo.write("prisma/migrations/1_init/migration.sql", "CREATE TABLE a();").commitAll("init");
+            repo.write("prisma/migrations/1_init/migration.sql", "CREATE TABLE b();");
+            try (GitScan scan = GitScan.start(dir, ScanMode.local(), ScanOptions.defaults(), false)) {
+                assertEquals(List.of(), scan.changes());
+                assertEquals("CREATE TABLE b();",
+                        scan.snapshot().read("prisma/migrations/1_init/migration.sql").orElseThrow().text());
+                assertTrue(scan.applied().covers("prisma/migrations/1_init/migration.sql"));
+            }
+            try (GitScan scan = GitScan.start(dir, ScanMode.local(), ScanOptions.defaults(), true)) {
+                assertEquals(List.of("UNCOMMITTED [M prisma/migrations/1_init/migration.sql]"), describe(scan.changes()));
+            }
+        }
+    }
+
+    @Test
     void stagedModeReadsTheIndexAndIgnoresUnstagedEdits() throws Exception {
         try (TestRepository repo = TestRepository.init(dir)) {
             repo.write("a.sql", "one").write("b.sql", "one").commitAll("init");
