@@ -1,6 +1,6 @@
 package dev.migrationguard.cli;
 
-import dev.migrationguard.sql.ParsedSqlCache;
+import dev.migrationguard.workspace.ParseCache;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ public final class CdsTraining {
         Path none = Path.of("");
         // A parse cache of its own, not the user's: the first lint parses and keeps, the next ones read what it kept.
         Path cache = Files.createTempDirectory("migration-guard-cds-cache");
-        System.setProperty(ParsedSqlCache.DIR_PROPERTY, cache.toString());
+        System.setProperty(ParseCache.DIR_PROPERTY, cache.toString());
         Path repo = Files.createTempDirectory("migration-guard-cds-training");
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             for (String format : List.of("text", "json", "sarif", "github")) {

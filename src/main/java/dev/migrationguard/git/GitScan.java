@@ -1,11 +1,11 @@
 package dev.migrationguard.git;
 
 import dev.migrationguard.sql.AppliedMigrations;
-import dev.migrationguard.sql.ParsedSqlCache;
 import dev.migrationguard.workspace.CheckedOutFiles;
 import dev.migrationguard.workspace.CommitSnapshot;
 import dev.migrationguard.workspace.GitIndexSnapshot;
 import dev.migrationguard.workspace.Notice;
+import dev.migrationguard.workspace.ParseCache;
 import dev.migrationguard.workspace.Scope;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.WorkingTreeSnapshot;
@@ -131,7 +131,7 @@ public final class GitScan implements AutoCloseable {
             throws IOException {
         JGitSetup.configure();
         Path folder = dir.toAbsolutePath().normalize();
-        ParsedSqlCache.refuseWritesUnder(folder);
+        ParseCache.refuseWritesUnder(folder);
         Optional<Repository> found;
         List<Notice> notes = new ArrayList<>();
         try {
@@ -160,7 +160,7 @@ public final class GitScan implements AutoCloseable {
         Repository repository = found.get();
         try {
             Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
-            ParsedSqlCache.refuseWritesUnder(root);
+            ParseCache.refuseWritesUnder(root);
             String scope = scopeOf(root, folder);
             return new Scanner(repository, root, scope, options, historyRules).scan(mode, background);
         } catch (IOException | RuntimeException e) {

@@ -35,7 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed SQL file as bytes and back, for {@link ParsedSqlCache}: every statement, action and part of a
+ * A parsed SQL file as bytes and back, for {@link dev.migrationguard.workspace.ParseCache}: every statement, action and part of a
  * {@link SqlScript} with its spans, written field by field (a record's fields in declaration order; a tag before each
  * member of a sealed type; -1 for a null string, a flag before a nullable record). Decoding gives a script equal to the
  * one encoded, the statements of a DO block the same objects in the block as in the script. Bump {@link #FORMAT} with
@@ -50,7 +50,7 @@ public final class SqlScriptCodec {
     private SqlScriptCodec() {
     }
 
-    /** The bytes of {@code script}; {@code text} is its file's text, whose length the entry records. */
+    /** The bytes of {@code script} (they record its file's length and its dialect, which decoding checks). */
     public static byte[] encode(SqlScript script) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -1,12 +1,15 @@
 package dev.migrationguard.sql;
 
 import dev.migrationguard.workspace.ModelKey;
+import dev.migrationguard.workspace.ParseCache;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.Tasks;
 import dev.migrationguard.workspace.SourceFile;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +25,7 @@ public final class SqlScripts {
     public static final ModelKey<SqlScripts> KEY = ModelKey.of("sql-scripts", SqlScripts::new);
 
     private final Snapshot snapshot;
-    private final ParsedSqlCache cache = ParsedSqlCache.current();
+    private final ParseCache cache = ParseCache.current();
     private final Map<String, Optional<SqlScript>> parsed = new HashMap<>();
     /** Files {@link #parseAll} has read and queued, until their results are stored. */
     private final Map<String, FutureTask<SqlScript>> inFlight = new HashMap<>();
@@ -107,14 +110,26 @@ public final class SqlScripts {
         }
     }
 
-    /** The file's parse as a run kept it ({@link ParsedSqlCache}), else parsed now and kept. */
+    /** The file's parse as an earlier run kept it ({@link ParseCache}), else parsed now and kept. */
     private SqlScript parse(SourceFile file, SqlDialect dialect) {
-        Optional<SqlScript> kept = cache.get(file, dialect);
+        String kind = "sql" + SqlScriptCodec.FORMAT + "-" + dialect.name().toLowerCase(Locale.ROOT);
+        Optional<byte[]> kept = cache.get(kind, file.text());
         if (kept.isPresent()) {
-            return kept.get();
+            try {
+                return SqlScriptCodec.decode(kept.get(), file, dialect);
+            } catch (IOException e) {
+                // Not an entry this build reads: parsed again and replaced.
+            }
         }
         SqlScript script = SqlParser.parse(file, dialect);
-        cache.put(script);
+        byte[] bytes;
+        try {
+            bytes = SqlScriptCodec.encode(script);
+        } catch (RuntimeException e) {
+            // A script the layout cannot hold is parsed on every run.
+            return script;
+        }
+        cache.put(kind, file.text(), bytes);
         return script;
     }
 

@@ -57,13 +57,16 @@ class ParseCacheIT {
         Run first = lint(home, Map.of());
         Path cache = home.resolve(".cache/migration-guard");
         List<Path> kept = files(cache);
-        long sqlFiles;
-        try (Stream<Path> sql = Files.walk(SAMPLE)) {
-            sqlFiles = sql.filter(p -> p.getFileName().toString().endsWith(".sql")).count();
+        long parsed;
+        try (Stream<Path> files = Files.walk(SAMPLE)) {
+            parsed = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql") || n.endsWith(".prisma"))
+                    .count();
         }
-        // One entry per distinct text parsed (two files of one text share it).
-        assertTrue(!kept.isEmpty() && kept.size() <= sqlFiles, kept + " for " + sqlFiles + " SQL files");
-        assertTrue(kept.get(0).getParent().getParent().getFileName().toString().startsWith("sql-"), kept.toString());
+        // One entry per distinct text parsed (two files of one text share it): the migrations and the schema.
+        assertTrue(!kept.isEmpty() && kept.size() <= parsed, kept + " for " + parsed + " SQL and Prisma files");
+        assertTrue(kept.stream().anyMatch(p -> p.getFileName().toString().startsWith("prisma")), kept.toString());
+        assertTrue(kept.stream().anyMatch(p -> p.getFileName().toString().startsWith("sql")), kept.toString());
+        assertTrue(kept.get(0).getParent().getParent().getFileName().toString().startsWith("build-"), kept.toString());
         List<Long> times = new ArrayList<>();
         for (Path p : kept) {
             times.add(Files.getLastModifiedTime(p).toMillis());

@@ -1,12 +1,12 @@
-package dev.migrationguard.sql;
+package dev.migrationguard.workspace;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationguard.testing.CliRun;
-import dev.migrationguard.workspace.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,102 +27,94 @@ import org.junit.jupiter.api.io.TempDir;
  * The parse cache returns a kept parse only for the very text it was made from, survives bad entries and folders
  * it cannot write, stays out of the way when turned off, and a lint that reads it reports what a fresh parse does.
  */
-class ParsedSqlCacheTest {
+class ParseCacheTest {
     private static final String SQL = "CREATE TABLE \"A\" (\"id\" INTEGER NOT NULL);\nDROP TABLE \"B\";\n";
 
     @TempDir
     Path dir;
 
     @Test
-    void aKeptParseIsReturnedForTheSameTextAndDialectOnly() {
-        ParsedSqlCache cache = ParsedSqlCache.at(dir, "test");
-        SourceFile file = new SourceFile("prisma/migrations/1_a/migration.sql", SQL);
-        assertEquals(Optional.empty(), cache.get(file, SqlDialect.POSTGRESQL));
-        SqlScript parsed = SqlParser.parse(file, SqlDialect.POSTGRESQL);
-        cache.put(parsed);
-
-        // Another file of the same text (another path, another run) gets the kept parse, as its own.
-        SourceFile again = new SourceFile("other/migration.sql", SQL);
-        SqlScript kept = cache.get(again, SqlDialect.POSTGRESQL).orElseThrow();
-        assertEquals(parsed.statements(), kept.statements());
-        assertEquals(again, kept.file());
-        assertEquals(Optional.empty(), cache.get(again, SqlDialect.MYSQL));
-        assertEquals(Optional.empty(), cache.get(new SourceFile("a.sql", SQL.replace("\"B\"", "\"C\"")),
-                SqlDialect.POSTGRESQL));
+    void whatWasKeptIsReturnedForTheSameTextAndKindOnly() {
+        ParseCache cache = ParseCache.at(dir, "test");
+        assertEquals(Optional.empty(), cache.get("sql1-postgresql", SQL));
+        cache.put("sql1-postgresql", SQL, new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, cache.get("sql1-postgresql", SQL).orElseThrow());
+        assertEquals(Optional.empty(), cache.get("sql1-mysql", SQL));
+        assertEquals(Optional.empty(), cache.get("sql1-postgresql", SQL.replace("\"B\"", "\"C\"")));
+        cache.put("sql1-postgresql", SQL, new byte[] {4});
+        assertArrayEquals(new byte[] {4}, cache.get("sql1-postgresql", SQL).orElseThrow(), "replaced");
     }
 
     @Test
     void anEntryUnderAnotherTextsNameIsNotUsed() throws IOException {
-        // Two texts of one length whose entries are swapped on disk (as a key both texts shared would be): each is
-        // parsed again, never given the other's statements.
-        ParsedSqlCache cache = ParsedSqlCache.at(dir, "test");
-        SourceFile a = new SourceFile("a.sql", "DROP TABLE \"A\";\n");
-        SourceFile b = new SourceFile("b.sql", "DROP TABLE \"B\";\n");
-        cache.put(SqlParser.parse(a, SqlDialect.POSTGRESQL));
-        cache.put(SqlParser.parse(b, SqlDialect.POSTGRESQL));
+        // Two texts of one length whose entries are swapped on disk (as a key both texts shared would be): neither
+        // is given the other's parse.
+        ParseCache cache = ParseCache.at(dir, "test");
+        String a = "DROP TABLE \"A\";\n";
+        String b = "DROP TABLE \"B\";\n";
+        cache.put("sql1-postgresql", a, new byte[] {'a'});
+        cache.put("sql1-postgresql", b, new byte[] {'b'});
         List<Path> entries = entries();
         assertEquals(2, entries.size());
         Path swap = entries.get(0).resolveSibling("swap");
         Files.move(entries.get(0), swap);
         Files.move(entries.get(1), entries.get(0));
         Files.move(swap, entries.get(1));
-        assertEquals(Optional.empty(), cache.get(a, SqlDialect.POSTGRESQL));
-        assertEquals(Optional.empty(), cache.get(b, SqlDialect.POSTGRESQL));
+        assertEquals(Optional.empty(), cache.get("sql1-postgresql", a));
+        assertEquals(Optional.empty(), cache.get("sql1-postgresql", b));
     }
 
     @Test
-    void aDamagedEntryIsParsedAgainAndReplaced() throws IOException {
-        ParsedSqlCache cache = ParsedSqlCache.at(dir, "test");
-        SourceFile file = new SourceFile("a.sql", SQL);
-        cache.put(SqlParser.parse(file, SqlDialect.POSTGRESQL));
+    void aTruncatedEntryIsNotUsed() throws IOException {
+        ParseCache cache = ParseCache.at(dir, "test");
+        cache.put("prisma1", SQL, new byte[] {1, 2, 3});
         Path entry = entries().get(0);
         byte[] bytes = Files.readAllBytes(entry);
-        Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 3));
-        assertEquals(Optional.empty(), cache.get(file, SqlDialect.POSTGRESQL));
-        cache.put(SqlParser.parse(file, SqlDialect.POSTGRESQL));
-        assertEquals(2, cache.get(file, SqlDialect.POSTGRESQL).orElseThrow().statements().size());
+        for (int cut : new int[] {0, 3, 10}) {
+            Files.write(entry, Arrays.copyOf(bytes, cut));
+            assertEquals(Optional.empty(), cache.get("prisma1", SQL), "cut at " + cut);
+        }
     }
 
     @Test
     void aFolderThatCannotBeWrittenIsLeftAlone() throws IOException {
         Path blocked = dir.resolve("blocked");
         Files.writeString(blocked, "a file where the cache folder would be");
-        ParsedSqlCache cache = ParsedSqlCache.at(blocked, "test");
-        SourceFile file = new SourceFile("a.sql", SQL);
-        cache.put(SqlParser.parse(file, SqlDialect.POSTGRESQL));
-        assertEquals(Optional.empty(), cache.get(file, SqlDialect.POSTGRESQL));
+        ParseCache cache = ParseCache.at(blocked, "test");
+        cache.put("sql1-postgresql", SQL, new byte[] {1});
+        assertEquals(Optional.empty(), cache.get("sql1-postgresql", SQL));
         assertEquals("a file where the cache folder would be", Files.readString(blocked));
     }
 
     @Test
     void theFolderIsPrivateAndOtherBuildsUnusedForAWeekAreRemoved() throws IOException {
-        Path old = Files.createDirectories(dir.resolve("sql-oldbuild/ab"));
+        Path old = Files.createDirectories(dir.resolve("build-old/ab"));
         Files.writeString(old.resolve("entry"), "x");
-        Path recent = Files.createDirectories(dir.resolve("sql-recentbuild"));
+        Path recent = Files.createDirectories(dir.resolve("build-recent"));
         Path mine = Files.createDirectories(dir.resolve("notes"));
-        Files.setLastModifiedTime(dir.resolve("sql-oldbuild"), FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+        Files.setLastModifiedTime(dir.resolve("build-old"), FileTime.from(Instant.now().minus(Duration.ofDays(8))));
         Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Files.setLastModifiedTime(mine, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
-        ParsedSqlCache.at(dir, "newbuild").put(SqlParser.parse(new SourceFile("a.sql", SQL), SqlDialect.POSTGRESQL));
-        assertFalse(Files.exists(dir.resolve("sql-oldbuild")));
+        ParseCache.at(dir, "newbuild").put("sql1-postgresql", SQL, new byte[] {1});
+        assertFalse(Files.exists(dir.resolve("build-old")));
         assertTrue(Files.isDirectory(recent));
         assertTrue(Files.isDirectory(mine), "only build folders are removed");
         assertEquals(1, entries().size());
 
         Path root = dir.resolve("fresh/migration-guard");
-        ParsedSqlCache.at(root, "b").put(SqlParser.parse(new SourceFile("a.sql", SQL), SqlDialect.POSTGRESQL));
+        ParseCache.at(root, "b").put("sql1-postgresql", SQL, new byte[] {1});
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
     }
 
     @Test
     void theEnvironmentNamesTheFolderOrTurnsItOff() {
-        assertFalse(ParsedSqlCache.resolve(null, Map.of("MIGRATION_GUARD_CACHE", "off",
+        assertFalse(ParseCache.resolve(null, Map.of("MIGRATION_GUARD_CACHE", "off",
                 "MIGRATION_GUARD_CACHE_DIR", dir.toString())).enabled());
         // These tests run from class folders: only a named folder is used there.
-        assertTrue(ParsedSqlCache.resolve(null, Map.of("MIGRATION_GUARD_CACHE_DIR", dir.toString())).enabled());
-        assertTrue(ParsedSqlCache.resolve(dir.toString(), Map.of()).enabled());
-        assertFalse(ParsedSqlCache.resolve(null, Map.of("XDG_CACHE_HOME", dir.toString())).enabled());
-        assertFalse(ParsedSqlCache.resolve(null, Map.of()).enabled());
+        assertTrue(ParseCache.resolve(null, Map.of("MIGRATION_GUARD_CACHE_DIR", dir.toString())).enabled());
+        assertTrue(ParseCache.resolve(dir.toString(), Map.of()).enabled());
+        assertFalse(ParseCache.resolve(null, Map.of("XDG_CACHE_HOME", dir.toString())).enabled());
+        assertFalse(ParseCache.resolve(null, Map.of()).enabled());
     }
 
     @Test
@@ -135,11 +128,11 @@ class ParsedSqlCacheTest {
         Files.writeString(repo.resolve("prisma/migrations/20240201000000_drop_b/migration.sql"),
                 "ALTER TABLE \"A\" ADD COLUMN \"b\" TEXT NOT NULL;\nDROP TABLE \"B\";\n");
         Path cacheDir = dir.resolve("cache");
-        String before = System.getProperty(ParsedSqlCache.DIR_PROPERTY);
-        System.setProperty(ParsedSqlCache.DIR_PROPERTY, cacheDir.toString());
+        String before = System.getProperty(ParseCache.DIR_PROPERTY);
+        System.setProperty(ParseCache.DIR_PROPERTY, cacheDir.toString());
         try {
             CliRun first = CliRun.of(repo, "lint", "--format", "json");
-            assertTrue(ParsedSqlCache.current().enabled());
+            assertTrue(ParseCache.current().enabled());
             List<Path> kept;
             try (Stream<Path> files = Files.walk(cacheDir)) {
                 kept = files.filter(Files::isRegularFile).toList();
@@ -157,13 +150,13 @@ class ParsedSqlCacheTest {
             assertNotEquals(0, first.exitCode());
         } finally {
             if (before == null) {
-                System.clearProperty(ParsedSqlCache.DIR_PROPERTY);
+                System.clearProperty(ParseCache.DIR_PROPERTY);
             } else {
-                System.setProperty(ParsedSqlCache.DIR_PROPERTY, before);
+                System.setProperty(ParseCache.DIR_PROPERTY, before);
             }
         }
-        if (System.getenv(ParsedSqlCache.DIR_VARIABLE) == null) {
-            assertFalse(ParsedSqlCache.current().enabled(), "tests from class folders keep nothing by default");
+        if (System.getenv(ParseCache.DIR_VARIABLE) == null) {
+            assertFalse(ParseCache.current().enabled(), "tests from class folders keep nothing by default");
         }
     }
 
@@ -175,17 +168,17 @@ class ParsedSqlCacheTest {
         Files.writeString(home.resolve("prisma/migrations/migration_lock.toml"), "provider = \"postgresql\"\n");
         Files.writeString(home.resolve("prisma/migrations/20240101000000_init/migration.sql"), SQL);
         Path cacheDir = home.resolve(".cache/migration-guard");
-        String before = System.getProperty(ParsedSqlCache.DIR_PROPERTY);
-        System.setProperty(ParsedSqlCache.DIR_PROPERTY, cacheDir.toString());
+        String before = System.getProperty(ParseCache.DIR_PROPERTY);
+        System.setProperty(ParseCache.DIR_PROPERTY, cacheDir.toString());
         try {
             CliRun run = CliRun.of(home, "lint", "--format", "json");
             assertTrue(run.out().contains("\"migrations\" : 1"), run.out());
             assertFalse(Files.exists(cacheDir), "nothing written in the scanned folder");
         } finally {
             if (before == null) {
-                System.clearProperty(ParsedSqlCache.DIR_PROPERTY);
+                System.clearProperty(ParseCache.DIR_PROPERTY);
             } else {
-                System.setProperty(ParsedSqlCache.DIR_PROPERTY, before);
+                System.setProperty(ParseCache.DIR_PROPERTY, before);
             }
         }
     }

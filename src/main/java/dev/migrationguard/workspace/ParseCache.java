@@ -1,6 +1,5 @@
-package dev.migrationguard.sql;
+package dev.migrationguard.workspace;
 
-import dev.migrationguard.workspace.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -32,12 +31,13 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * Parsed SQL files kept between runs, outside the repository, as ruff and mypy keep theirs: a commit that adds one
- * migration parses that one, not every migration before it. An entry holds a file's text and its parse
- * ({@link SqlScriptCodec}); it is used only when its text is the file's text byte for byte, so a key that two texts
- * share costs a parse, never a wrong result. Entries sit in a folder named by a fingerprint of the code that parsed
- * them (the jar, its size and time; for classes on disk, the parser's class files' times), so a new build never reads
- * an older one's; folders not used for a week are removed when a new one is made.
+ * Parses kept between runs, outside the repository, as ruff and mypy keep theirs: a commit that adds one migration
+ * parses that one, not every migration before it, nor the unchanged schema. A parser stores bytes of its own layout
+ * under a kind (a parser and its layout's version: {@code sql1-postgresql}, {@code prisma1}) and a file's text; an
+ * entry holds that text too and is used only when it is the file's text byte for byte, so a key two texts share costs
+ * a parse, never a wrong result. Entries sit in a folder named by a fingerprint of the code that made them (the jar,
+ * its size and time; for classes on disk, the parsers' class files' times), so a new build never reads an older one's;
+ * folders not used for a week are removed when a new one is made.
  *
  * <p>Where: {@code MIGRATION_GUARD_CACHE_DIR}; else {@code $XDG_CACHE_HOME/migration-guard}, {@code
  * ~/Library/Caches/migration-guard} on macOS, {@code %LOCALAPPDATA%\migration-guard\cache} on Windows, {@code
@@ -45,18 +45,22 @@ import java.util.zip.CRC32;
  * (the project's own tests) uses it only with a folder named. Reading or writing it never fails a run: an entry that
  * cannot be read is parsed again, and a folder that cannot be written to is left alone for the rest of the run.
  */
-public final class ParsedSqlCache {
+public final class ParseCache {
     /** Names the cache folder; also read as the system property {@value #DIR_PROPERTY} (tests, the CDS training). */
     public static final String DIR_VARIABLE = "MIGRATION_GUARD_CACHE_DIR";
     public static final String DIR_PROPERTY = "migrationguard.cache.dir";
     /** {@code off} (or {@code 0}, {@code false}, {@code no}) turns the cache off. */
     public static final String SWITCH_VARIABLE = "MIGRATION_GUARD_CACHE";
 
+    /** The class folders whose times tell, in a development build, that the parsers' code changed. */
+    private static final String[] PARSER_PACKAGES = {"dev/migrationguard/sql", "dev/migrationguard/sql/grammar",
+        "dev/migrationguard/prisma", "dev/migrationguard/prisma/grammar", "dev/migrationguard/workspace"};
+
     /** Entries larger than this are not read (no parse of one migration comes near it). */
     private static final int MAX_ENTRY_BYTES = 64 << 20;
     private static final Duration UNUSED_FOLDER_AGE = Duration.ofDays(7);
     /** No cache: every lookup misses and nothing is written. */
-    public static final ParsedSqlCache NONE = new ParsedSqlCache(null);
+    public static final ParseCache NONE = new ParseCache(null);
 
     private static volatile Resolved resolved;
     /** Folders of scanned repositories: a cache folder inside one (a home folder under git) is never written. */
@@ -67,32 +71,32 @@ public final class ParsedSqlCache {
     private final AtomicBoolean prepared = new AtomicBoolean();
     private final AtomicBoolean used = new AtomicBoolean();
 
-    private record Resolved(String key, ParsedSqlCache cache) {
+    private record Resolved(String key, ParseCache cache) {
     }
 
-    private ParsedSqlCache(Path folder) {
+    private ParseCache(Path folder) {
         this.folder = folder;
     }
 
     /** A cache in {@code root} for code of the given fingerprint (tests). */
-    static ParsedSqlCache at(Path root, String fingerprint) {
-        return new ParsedSqlCache(root.resolve("sql-" + fingerprint));
+    static ParseCache at(Path root, String fingerprint) {
+        return new ParseCache(root.resolve("build-" + fingerprint));
     }
 
     /** The cache this process uses, from its environment and the location of its code (resolved once). */
-    public static ParsedSqlCache current() {
+    public static ParseCache current() {
         String property = System.getProperty(DIR_PROPERTY);
         String key = property == null ? "" : property;
         Resolved known = resolved;
         if (known != null && known.key().equals(key)) {
             return known.cache();
         }
-        ParsedSqlCache cache = resolve(property, System.getenv());
+        ParseCache cache = resolve(property, System.getenv());
         resolved = new Resolved(key, cache);
         return cache;
     }
 
-    static ParsedSqlCache resolve(String property, Map<String, String> env) {
+    static ParseCache resolve(String property, Map<String, String> env) {
         String off = env.getOrDefault(SWITCH_VARIABLE, "").trim().toLowerCase(Locale.ROOT);
         if (off.equals("off") || off.equals("0") || off.equals("false") || off.equals("no")) {
             return NONE;
@@ -135,19 +139,18 @@ public final class ParsedSqlCache {
 
     /**
      * A fingerprint of the code that parses: of the jar this class was loaded from, or, for class folders and only
-     * when {@code named}, of the times of the parser's class files. Empty when neither can be told.
+     * when {@code named}, of the times of the parsers' class files. Empty when neither can be told.
      */
     private static Optional<String> fingerprint(boolean named) {
         try {
-            Path source = Path.of(ParsedSqlCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path source = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(("format " + SqlScriptCodec.FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
             if (Files.isRegularFile(source)) {
                 BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
                 digest.update((source.toAbsolutePath() + "\n" + attributes.size() + "\n"
                         + attributes.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
             } else if (named && Files.isDirectory(source)) {
-                for (String folder : new String[] {"dev/migrationguard/sql", "dev/migrationguard/sql/grammar"}) {
+                for (String folder : PARSER_PACKAGES) {
                     try (Stream<Path> classes = Files.list(source.resolve(folder))) {
                         for (Path file : classes.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
                             digest.update((file.getFileName() + " " + Files.getLastModifiedTime(file).toMillis() + "\n")
@@ -190,13 +193,13 @@ public final class ParsedSqlCache {
         return folder != null;
     }
 
-    /** The parse of {@code file} in {@code dialect} a run has kept, or empty. */
-    public Optional<SqlScript> get(SourceFile file, SqlDialect dialect) {
+    /** What a parser kept for {@code text} under {@code kind}, or empty. */
+    public Optional<byte[]> get(String kind, String text) {
         if (folder == null) {
             return Optional.empty();
         }
-        byte[] text = file.text().getBytes(StandardCharsets.UTF_8);
-        Path entry = entry(text, dialect);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Path entry = entry(kind, utf8);
         try {
             if (Files.size(entry) > MAX_ENTRY_BYTES) {
                 return Optional.empty();
@@ -204,42 +207,34 @@ public final class ParsedSqlCache {
             byte[] bytes = Files.readAllBytes(entry);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             int length = buffer.getInt();
-            if (length != text.length || bytes.length < 4 + length
-                    || !Arrays.equals(bytes, 4, 4 + length, text, 0, length)) {
+            if (length != utf8.length || bytes.length < 4 + length
+                    || !Arrays.equals(bytes, 4, 4 + length, utf8, 0, length)) {
                 return Optional.empty();
             }
-            SqlScript script = SqlScriptCodec.decode(Arrays.copyOfRange(bytes, 4 + length, bytes.length), file, dialect);
             markUsed();
-            return Optional.of(script);
+            return Optional.of(Arrays.copyOfRange(bytes, 4 + length, bytes.length));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            // Truncated, of another layout, unreadable: parsed again, and written anew.
+            // Truncated or unreadable: parsed again, and written anew.
             return Optional.empty();
         }
     }
 
-    /** Keeps {@code script}'s parse for later runs (at most once per text; an existing entry is replaced). */
-    public void put(SqlScript script) {
+    /** Keeps {@code payload}, a parser's bytes for {@code text} under {@code kind}, replacing what was kept. */
+    public void put(String kind, String text, byte[] payload) {
         if (folder == null || !writable.get() || insideScanned()) {
             return;
         }
-        byte[] text = script.file().text().getBytes(StandardCharsets.UTF_8);
-        byte[] parse;
-        try {
-            parse = SqlScriptCodec.encode(script);
-        } catch (RuntimeException e) {
-            // A script this layout cannot hold: parsed on every run instead.
-            return;
-        }
-        Path entry = entry(text, script.dialect());
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Path entry = entry(kind, utf8);
         Path temp = entry.resolveSibling(entry.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         try {
             prepare();
             Files.createDirectories(entry.getParent());
-            ByteBuffer bytes = ByteBuffer.allocate(4 + text.length + parse.length);
-            bytes.putInt(text.length).put(text).put(parse);
+            ByteBuffer bytes = ByteBuffer.allocate(4 + utf8.length + payload.length);
+            bytes.putInt(utf8.length).put(utf8).put(payload);
             Files.write(temp, bytes.array());
             try {
                 Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -256,11 +251,10 @@ public final class ParsedSqlCache {
         }
     }
 
-    private Path entry(byte[] text, SqlDialect dialect) {
+    private Path entry(String kind, byte[] text) {
         CRC32 crc = new CRC32();
         crc.update(text);
-        String name = dialect.name().toLowerCase(Locale.ROOT) + "-" + Integer.toHexString(text.length) + "-"
-                + Long.toHexString(crc.getValue());
+        String name = kind + "-" + Integer.toHexString(text.length) + "-" + Long.toHexString(crc.getValue());
         return folder.resolve(name.substring(name.length() - 2)).resolve(name);
     }
 
@@ -294,7 +288,7 @@ public final class ParsedSqlCache {
         if (fresh) {
             Instant unused = Instant.now().minus(UNUSED_FOLDER_AGE);
             try (Stream<Path> builds = Files.list(root)) {
-                for (Path old : builds.filter(p -> p.getFileName().toString().startsWith("sql-") && !p.equals(folder))
+                for (Path old : builds.filter(p -> p.getFileName().toString().startsWith("build-") && !p.equals(folder))
                         .toList()) {
                     if (Files.getLastModifiedTime(old).toInstant().isBefore(unused)) {
                         deleteTree(old);
