@@ -7,10 +7,8 @@ import dev.migrationguard.prisma.grammar.PrismaSchemaParser.ArgumentsContext;
 import dev.migrationguard.prisma.grammar.PrismaSchemaParser.ExpressionContext;
 import dev.migrationguard.workspace.ParseCache;
 import dev.migrationguard.workspace.SourceFile;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -38,25 +36,8 @@ public final class PrismaParser {
 
     /** The parse an earlier run kept ({@link ParseCache}), else a fresh one, kept for the next run. */
     private static PrismaSchema parseText(SourceFile file) {
-        ParseCache cache = ParseCache.current();
-        Optional<byte[]> kept = cache.get(CACHE_KIND, file.text());
-        if (kept.isPresent()) {
-            try {
-                return PrismaSchemaCodec.decode(kept.get(), file);
-            } catch (IOException e) {
-                // Not an entry this build reads: parsed again and replaced.
-            }
-        }
-        PrismaSchema schema = parseFresh(file);
-        byte[] bytes;
-        try {
-            bytes = PrismaSchemaCodec.encode(schema);
-        } catch (RuntimeException e) {
-            // A schema the layout cannot hold is parsed on every run.
-            return schema;
-        }
-        cache.put(CACHE_KIND, file.text(), bytes);
-        return schema;
+        return ParseCache.current().parse(CACHE_KIND, file.text(), bytes -> PrismaSchemaCodec.decode(bytes, file),
+                () -> parseFresh(file), PrismaSchemaCodec::encode);
     }
 
     private static final String CACHE_KIND = "prisma" + PrismaSchemaCodec.FORMAT;

@@ -1,6 +1,8 @@
 package dev.migrationguard.prisma;
 
 import dev.migrationguard.workspace.ParseCache;
+import dev.migrationguard.workspace.EntryReader;
+import dev.migrationguard.workspace.EntryWriter;
 import dev.migrationguard.workspace.SourceFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,12 +55,11 @@ public final class PrismaSchemaCodec {
         }
     }
 
-    private static final class Writer {
-        private final DataOutputStream out;
+    private static final class Writer extends EntryWriter {
         private final SourceFile file;
 
         Writer(DataOutputStream out, SourceFile file) {
-            this.out = out;
+            super(out);
             this.file = file;
         }
 
@@ -216,33 +216,15 @@ public final class PrismaSchemaCodec {
                 out.writeInt(n.end());
             }
         }
-
-        private void strings(List<String> strings) throws IOException {
-            out.writeInt(strings.size());
-            for (String s : strings) {
-                string(s);
-            }
-        }
-
-        private void string(String s) throws IOException {
-            if (s == null) {
-                out.writeInt(-1);
-                return;
-            }
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
-            out.write(utf8);
-        }
     }
 
-    private static final class Reader {
+    private static final class Reader extends EntryReader {
         private static final PrismaModel.Kind[] MODEL_KINDS = PrismaModel.Kind.values();
         private static final PrismaConfigBlock.Kind[] BLOCK_KINDS = PrismaConfigBlock.Kind.values();
-        private final DataInputStream in;
         private final SourceFile file;
 
         Reader(DataInputStream in, SourceFile file) {
-            this.in = in;
+            super(in);
             this.file = file;
         }
 
@@ -365,40 +347,6 @@ public final class PrismaSchemaCodec {
 
         private PrismaName name() throws IOException {
             return in.readBoolean() ? new PrismaName(string(), in.readInt(), in.readInt()) : null;
-        }
-
-        private List<String> strings() throws IOException {
-            int n = count();
-            List<String> strings = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                String s = string();
-                if (s == null) {
-                    throw new IOException("a null in a list");
-                }
-                strings.add(s);
-            }
-            return strings;
-        }
-
-        private String string() throws IOException {
-            int length = in.readInt();
-            if (length < 0) {
-                return null;
-            }
-            if (length > in.available()) {
-                throw new IOException("a string longer than the entry");
-            }
-            byte[] utf8 = new byte[length];
-            in.readFully(utf8);
-            return new String(utf8, StandardCharsets.UTF_8);
-        }
-
-        private int count() throws IOException {
-            int n = in.readInt();
-            if (n < 0 || n > in.available()) {
-                throw new IOException("a count of " + n + " in an entry of " + in.available() + " bytes left");
-            }
-            return n;
         }
     }
 }

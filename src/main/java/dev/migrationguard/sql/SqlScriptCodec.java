@@ -23,6 +23,8 @@ import dev.migrationguard.sql.SqlStatement.DropView;
 import dev.migrationguard.sql.SqlStatement.IndexElement;
 import dev.migrationguard.sql.SqlStatement.RenameTable;
 import dev.migrationguard.sql.SqlStatement.Truncate;
+import dev.migrationguard.workspace.EntryReader;
+import dev.migrationguard.workspace.EntryWriter;
 import dev.migrationguard.workspace.SourceFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +32,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,11 +79,10 @@ public final class SqlScriptCodec {
         }
     }
 
-    private static final class Writer {
-        private final DataOutputStream out;
+    private static final class Writer extends EntryWriter {
 
         Writer(DataOutputStream out) {
-            this.out = out;
+            super(out);
         }
 
         void script(SqlScript script) throws IOException {
@@ -506,32 +506,14 @@ public final class SqlScriptCodec {
             out.writeInt(s.start());
             out.writeInt(s.end());
         }
-
-        private void strings(List<String> strings) throws IOException {
-            out.writeInt(strings.size());
-            for (String s : strings) {
-                string(s);
-            }
-        }
-
-        private void string(String s) throws IOException {
-            if (s == null) {
-                out.writeInt(-1);
-                return;
-            }
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
-            out.write(utf8);
-        }
     }
 
-    private static final class Reader {
+    private static final class Reader extends EntryReader {
         private static final Nullability[] NULLABILITIES = Nullability.values();
         private static final ConstraintKind[] KINDS = ConstraintKind.values();
-        private final DataInputStream in;
 
         Reader(DataInputStream in) {
-            this.in = in;
+            super(in);
         }
 
         SqlScript script(SourceFile file, SqlDialect dialect) throws IOException {
@@ -822,40 +804,6 @@ public final class SqlScriptCodec {
 
         private Span span() throws IOException {
             return new Span(in.readInt(), in.readInt());
-        }
-
-        private List<String> strings() throws IOException {
-            int n = count();
-            List<String> strings = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                String s = string();
-                if (s == null) {
-                    throw new IOException("a null in a list");
-                }
-                strings.add(s);
-            }
-            return strings;
-        }
-
-        private String string() throws IOException {
-            int length = in.readInt();
-            if (length < 0) {
-                return null;
-            }
-            if (length > in.available()) {
-                throw new IOException("a string longer than the entry");
-            }
-            byte[] utf8 = new byte[length];
-            in.readFully(utf8);
-            return new String(utf8, StandardCharsets.UTF_8);
-        }
-
-        private int count() throws IOException {
-            int n = in.readInt();
-            if (n < 0 || n > in.available()) {
-                throw new IOException("a count of " + n + " in an entry of " + in.available() + " bytes left");
-            }
-            return n;
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.migrationguard.workspace.ParseCache;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.Tasks;
 import dev.migrationguard.workspace.SourceFile;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,25 +111,9 @@ public final class SqlScripts {
 
     /** The file's parse as an earlier run kept it ({@link ParseCache}), else parsed now and kept. */
     private SqlScript parse(SourceFile file, SqlDialect dialect) {
-        String kind = "sql" + SqlScriptCodec.FORMAT + "-" + dialect.name().toLowerCase(Locale.ROOT);
-        Optional<byte[]> kept = cache.get(kind, file.text());
-        if (kept.isPresent()) {
-            try {
-                return SqlScriptCodec.decode(kept.get(), file, dialect);
-            } catch (IOException e) {
-                // Not an entry this build reads: parsed again and replaced.
-            }
-        }
-        SqlScript script = SqlParser.parse(file, dialect);
-        byte[] bytes;
-        try {
-            bytes = SqlScriptCodec.encode(script);
-        } catch (RuntimeException e) {
-            // A script the layout cannot hold is parsed on every run.
-            return script;
-        }
-        cache.put(kind, file.text(), bytes);
-        return script;
+        return cache.parse("sql" + SqlScriptCodec.FORMAT + "-" + dialect.name().toLowerCase(Locale.ROOT), file.text(),
+                bytes -> SqlScriptCodec.decode(bytes, file, dialect), () -> SqlParser.parse(file, dialect),
+                SqlScriptCodec::encode);
     }
 
     /** Marks the end of the files for one helper. */

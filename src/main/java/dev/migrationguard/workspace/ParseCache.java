@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -191,6 +193,39 @@ public final class ParseCache {
     /** Whether this cache keeps anything. */
     public boolean enabled() {
         return folder != null;
+    }
+
+    /** Reads a parser's bytes back; an IOException for bytes that are not an entry of its layout. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        T decode(byte[] bytes) throws IOException;
+    }
+
+    /**
+     * A parse through the cache: what an earlier run kept for {@code text} under {@code kind}, decoded; else
+     * {@code parser}'s parse, kept (unless {@code encoder} refuses it with a RuntimeException: then it is parsed on
+     * every run).
+     */
+    public <T> T parse(String kind, String text, Decoder<T> decoder, Supplier<T> parser, Function<T, byte[]> encoder) {
+        Optional<byte[]> kept = get(kind, text);
+        if (kept.isPresent()) {
+            try {
+                return decoder.decode(kept.get());
+            } catch (IOException e) {
+                // Not an entry this build reads: parsed again and replaced.
+            }
+        }
+        T parsed = parser.get();
+        if (folder != null) {
+            byte[] bytes;
+            try {
+                bytes = encoder.apply(parsed);
+            } catch (RuntimeException e) {
+                return parsed;
+            }
+            put(kind, text, bytes);
+        }
+        return parsed;
     }
 
     /** What a parser kept for {@code text} under {@code kind}, or empty. */
