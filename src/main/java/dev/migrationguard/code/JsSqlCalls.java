@@ -3,6 +3,7 @@ package dev.migrationguard.code;
 import dev.migrationguard.workspace.ModelKey;
 import dev.migrationguard.workspace.Snapshot;
 import dev.migrationguard.workspace.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,15 +19,43 @@ import java.util.Set;
  * literal and run in a loop ({@code for (const t of tables) await client.query(t.sql)}).
  */
 public final class JsSqlCalls {
-    public static final ModelKey<List<EmbeddedSql>> MODEL = ModelKey.of("js-sql-calls", snapshot -> {
+    /**
+     * The SQL calls of the snapshot's scripts that may change the schema: those of files that can spell such a change
+     * ({@link #maySpellSchemaChange}); the others are never tokenized (half the scripts that call SQL at all, in a
+     * web app's sources). What raw-ddl-in-code reads.
+     */
+    public static final ModelKey<List<EmbeddedSql>> MAY_CHANGE_SCHEMA = ModelKey.of("js-sql-calls-schema", snapshot -> {
         List<EmbeddedSql> out = new ArrayList<>();
         for (String path : snapshot.paths()) {
             if (isScript(path)) {
-                snapshot.readIf(path, Snapshot.keepingNotices(JsSqlCalls::mayCallSql)).ifPresent(file -> out.addAll(find(file)));
+                snapshot.readIf(path, Snapshot.keepingNotices(b -> mayCallSql(b) && maySpellSchemaChange(b)))
+                        .filter(file -> maySpellSchemaChange(file.text()))
+                        .ifPresent(file -> out.addAll(find(file)));
             }
         }
         return List.copyOf(out);
     });
+
+    /** The words every schema change raw-ddl-in-code reports holds one of, in lower case (sp_rename holds rename). */
+    private static final List<String> SCHEMA_CHANGE_WORDS = List.of("create", "alter", "drop", "truncate", "rename");
+
+    /**
+     * Whether bytes can spell SQL that changes a schema: one of its words in any case, or a string escape that could
+     * stand for a letter of one once the tokenizer decodes it.
+     */
+    public static boolean maySpellSchemaChange(byte[] b) {
+        for (String word : SCHEMA_CHANGE_WORDS) {
+            if (JsWords.containsIgnoringCase(b, word)) {
+                return true;
+            }
+        }
+        return JsWords.hasLetterEscape(b);
+    }
+
+    /** {@link #maySpellSchemaChange(byte[])} on decoded text (a file that was not plain UTF-8). */
+    private static boolean maySpellSchemaChange(String text) {
+        return maySpellSchemaChange(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     private static final Set<String> PRISMA_RAW = Set.of("$executeRaw", "$executeRawUnsafe", "$queryRaw", "$queryRawUnsafe");
     /** Receivers whose {@code .query(...)} or {@code .raw(...)} runs SQL. */

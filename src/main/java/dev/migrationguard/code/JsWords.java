@@ -31,6 +31,42 @@ final class JsWords {
         return false;
     }
 
+    /** Whether the lower-case ASCII string {@code word} occurs anywhere in the bytes, in any case. */
+    static boolean containsIgnoringCase(byte[] b, String word) {
+        int last = b.length - word.length();
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if ((b[i] | 0x20) != word.charAt(0)) {
+                continue;
+            }
+            for (int k = 1; k < word.length(); k++) {
+                if ((b[i + k] | 0x20) != word.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the bytes hold a string escape that {@link JsTokenizer} decodes to a letter: a backslash before any ASCII
+     * letter but {@code n}, {@code r} and {@code t} (which stand for line breaks and tabs), since it keeps the letter
+     * after an escape it does not know.
+     */
+    static boolean hasLetterEscape(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] == '\\') {
+                int next = b[i + 1] | 0x20;
+                if (next >= 'a' && next <= 'z' && next != 'n' && next != 'r' && next != 't') {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
+    }
+
     /** Whether the ASCII string {@code word} occurs anywhere in the bytes. */
     static boolean contains(byte[] b, String word) {
         return indexOf(b, word, 0) >= 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The byte tests that decide whether a script or Java file is decoded at all for a code scan. */
@@ -54,6 +55,39 @@ class CodePrefilterTest {
     void dropsScriptsThatOnlyNameLongerWords() {
         assertFalse(sqlCall("const { data } = useQuery(key); document.querySelector('a');"));
         assertFalse(sqlCall("canvas.draw(); withdrawal.executeAll(); rawValue = 1;"));
+    }
+
+    private static boolean schemaChange(String text) {
+        return JsSqlCalls.maySpellSchemaChange(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void keepsEveryScriptThatCanSpellASchemaChange() {
+        assertTrue(schemaChange("await pool.query('drop table users')"));
+        assertTrue(schemaChange("await prisma.$executeRaw`Create Index i ON t(c)`"));
+        assertTrue(schemaChange("db.query(\"ALTER TABLE t ADD c int\")"));
+        assertTrue(schemaChange("sql.raw('TRUNCATE t')"));
+        assertTrue(schemaChange("conn.execute(\"EXEC sp_rename 'a', 'b'\")"));
+        // The tokenizer keeps the letter after an escape it does not know: CREATE with every letter escaped.
+        assertTrue(schemaChange("pool.query('\\C\\R\\E\\A\\T\\E TABLE t (id int)')"));
+    }
+
+    @Test
+    void dropsScriptsThatCallSqlOnlyToReadAndWriteRows() {
+        assertFalse(schemaChange("await pool.query('SELECT * FROM users WHERE id = $1', [id])"));
+        assertFalse(schemaChange("await prisma.$queryRaw`UPDATE t SET c = 1`; const s = 'a\\nb\\t\\r\\\\x';"));
+    }
+
+    @Test
+    void theSchemaChangeModelKeepsWhatTheRuleReportsAndSkipsTheRest() {
+        dev.migrationguard.testing.InMemorySnapshot s = new dev.migrationguard.testing.InMemorySnapshot()
+                .put("src/ddl.ts", "await pool.query('ALTER TABLE t ADD c int');\n")
+                .put("src/escaped.ts", "await pool.query('\\A\\L\\T\\E\\R TABLE t ADD c int');\n")
+                .put("src/rows.ts", "await pool.query('SELECT 1');\n");
+        List<String> found = s.model(JsSqlCalls.MAY_CHANGE_SCHEMA).stream()
+                .map(c -> c.file().path() + " " + c.sql()).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                List.of("src/ddl.ts ALTER TABLE t ADD c int", "src/escaped.ts ALTER TABLE t ADD c int"), found);
     }
 
     @Test

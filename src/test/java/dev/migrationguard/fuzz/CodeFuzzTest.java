@@ -5,6 +5,7 @@ import static dev.migrationguard.fuzz.FuzzAssertions.withinLinearTime;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.migrationguard.code.ConnectionUrls;
+import dev.migrationguard.code.EmbeddedSql;
 import dev.migrationguard.code.JavaSources;
 import dev.migrationguard.code.JavaSqlCalls;
 import dev.migrationguard.code.JsSqlCalls;
@@ -38,8 +39,23 @@ class CodeFuzzTest {
         positionsInside(tokens, text.length(), "JsTokenizer.tokenize");
 
         // Each model on a fresh snapshot, so a re-measured run parses again instead of reading a cached model.
-        positionsInside(withinLinearTime("JsSqlCalls", text.length(), () -> repository(input).model(JsSqlCalls.MODEL)),
+        positionsInside(withinLinearTime("JsSqlCalls", text.length(), () -> repository(input).model(JsSqlCalls.MAY_CHANGE_SCHEMA)),
                 text.length(), "JsSqlCalls");
+        // Every call, also in a file the schema-change prefilter would pass over; and that prefilter passes over no
+        // file whose calls' SQL, as decoded, holds a word of a schema change.
+        List<EmbeddedSql> calls = withinLinearTime("JsSqlCalls.find", text.length(),
+                () -> JsSqlCalls.find(new dev.migrationguard.workspace.SourceFile("src/fuzz.ts", text)));
+        positionsInside(calls, text.length(), "JsSqlCalls.find");
+        if (!JsSqlCalls.maySpellSchemaChange(text.getBytes(StandardCharsets.UTF_8))) {
+            for (EmbeddedSql call : calls) {
+                String sql = call.sql().toLowerCase(java.util.Locale.ROOT);
+                for (String word : List.of("create", "alter", "drop", "truncate", "rename")) {
+                    if (sql.contains(word)) {
+                        throw new AssertionError("the prefilter passed over a file whose SQL holds " + word + ": " + sql);
+                    }
+                }
+            }
+        }
         InMemorySnapshot java = withinLinearTime("JavaSources and JavaSqlCalls", text.length(), () -> {
             InMemorySnapshot s = repository(input);
             s.model(JavaSqlCalls.MODEL);

@@ -43,7 +43,7 @@ class PrefilteredReadTest {
     void theCodeScansKeepTheNoticeOfAMalformedScriptTheyHaveNothingToLookForIn() {
         byte[] latin1 = {'c', 'o', 'n', 's', 't', ' ', 'x', ' ', '=', ' ', '"', 'c', 'a', 'f', (byte) 0xE9, '"', ';', '\n'};
         for (ModelKey<?> scan : List.of(dev.migrationguard.code.SchemaSyncSettings.MODEL,
-                dev.migrationguard.code.JsSqlCalls.MODEL)) {
+                dev.migrationguard.code.JsSqlCalls.MAY_CHANGE_SCHEMA)) {
             InMemorySnapshot s = new InMemorySnapshot().putBytes("src/app.ts", latin1);
             s.model(scan);
             assertEquals(List.of("src/app.ts: not valid UTF-8: invalid bytes were read as U+FFFD"),

@@ -30,7 +30,7 @@ public final class RawDdlInCode implements Rule {
     @Override
     public void check(RuleContext context, Findings findings) {
         SqlDialect dialect = SchemaChanges.repositoryDialect(context.snapshot());
-        List<EmbeddedSql> calls = new ArrayList<>(context.snapshot().model(JsSqlCalls.MODEL));
+        List<EmbeddedSql> calls = new ArrayList<>(context.snapshot().model(JsSqlCalls.MAY_CHANGE_SCHEMA));
         calls.addAll(context.snapshot().model(JavaSqlCalls.MODEL));
         for (EmbeddedSql call : calls) {
             SqlScript script = SchemaChanges.parse(call.file().path(), call.sql(), dialect);
