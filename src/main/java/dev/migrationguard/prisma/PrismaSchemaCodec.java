@@ -4,9 +4,7 @@ import dev.migrationguard.workspace.ParseCache;
 import dev.migrationguard.workspace.EntryReader;
 import dev.migrationguard.workspace.EntryWriter;
 import dev.migrationguard.workspace.SourceFile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +42,8 @@ public final class PrismaSchemaCodec {
 
     /** The schema {@code bytes} encode, as {@code file}'s; an IOException for bytes that are not such an entry. */
     public static PrismaSchema decode(byte[] bytes, SourceFile file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            EntryReader.Input in = new EntryReader.Input(bytes);
             PrismaSchema schema = new Reader(in, file).schema();
             if (in.read() != -1) {
                 throw new IOException("bytes after the end of the schema");
@@ -223,7 +222,7 @@ public final class PrismaSchemaCodec {
         private static final PrismaConfigBlock.Kind[] BLOCK_KINDS = PrismaConfigBlock.Kind.values();
         private final SourceFile file;
 
-        Reader(DataInputStream in, SourceFile file) {
+        Reader(EntryReader.Input in, SourceFile file) {
             super(in);
             this.file = file;
         }

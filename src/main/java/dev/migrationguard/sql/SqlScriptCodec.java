@@ -26,9 +26,7 @@ import dev.migrationguard.sql.SqlStatement.Truncate;
 import dev.migrationguard.workspace.EntryReader;
 import dev.migrationguard.workspace.EntryWriter;
 import dev.migrationguard.workspace.SourceFile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +65,8 @@ public final class SqlScriptCodec {
      * bytes that are not such an entry, or one of another file length or dialect (the caller then parses the file).
      */
     public static SqlScript decode(byte[] bytes, SourceFile file, SqlDialect dialect) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            EntryReader.Input in = new EntryReader.Input(bytes);
             SqlScript script = new Reader(in).script(file, dialect);
             if (in.read() != -1) {
                 throw new IOException("bytes after the end of the script");
@@ -512,7 +511,7 @@ public final class SqlScriptCodec {
         private static final Nullability[] NULLABILITIES = Nullability.values();
         private static final ConstraintKind[] KINDS = ConstraintKind.values();
 
-        Reader(DataInputStream in) {
+        Reader(EntryReader.Input in) {
             super(in);
         }
 

@@ -1,7 +1,8 @@
 package dev.migrationguard.workspace;
 
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,58 @@ import java.util.List;
  * beyond the bytes left, a null in a list.
  */
 public abstract class EntryReader {
-    protected final DataInputStream in;
+    protected final Input in;
 
-    protected EntryReader(DataInputStream in) {
+    protected EntryReader(Input in) {
         this.in = in;
+    }
+
+    /**
+     * An entry's bytes, read as {@link java.io.DataInputStream} reads them (big-endian) but straight from the array:
+     * a parse of a hundred migrations reads tens of thousands of numbers, each one four locked reads through a stream.
+     * Reading past the end throws an {@link EOFException}.
+     */
+    public static final class Input {
+        private final ByteBuffer buffer;
+
+        public Input(byte[] bytes) {
+            this.buffer = ByteBuffer.wrap(bytes);
+        }
+
+        public int readInt() throws IOException {
+            if (buffer.remaining() < Integer.BYTES) {
+                throw new EOFException();
+            }
+            return buffer.getInt();
+        }
+
+        public byte readByte() throws IOException {
+            if (!buffer.hasRemaining()) {
+                throw new EOFException();
+            }
+            return buffer.get();
+        }
+
+        public boolean readBoolean() throws IOException {
+            return readByte() != 0;
+        }
+
+        public void readFully(byte[] into) throws IOException {
+            if (buffer.remaining() < into.length) {
+                throw new EOFException();
+            }
+            buffer.get(into);
+        }
+
+        /** The bytes left. */
+        public int available() {
+            return buffer.remaining();
+        }
+
+        /** The next byte, or -1 at the end. */
+        public int read() {
+            return buffer.hasRemaining() ? buffer.get() & 0xff : -1;
+        }
     }
 
     protected final String string() throws IOException {
