@@ -1,6 +1,7 @@
 package dev.migrationguard.workspace;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -148,6 +149,13 @@ public final class ParseCache {
             Path source = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             if (Files.isRegularFile(source)) {
+                // The build's version too: npm gives every file of a package one fixed time, so a release of the same
+                // size in the same place would otherwise look like the one before it.
+                try (InputStream version = ParseCache.class.getResourceAsStream("/migration-guard.properties")) {
+                    if (version != null) {
+                        digest.update(version.readAllBytes());
+                    }
+                }
                 BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
                 digest.update((source.toAbsolutePath() + "\n" + attributes.size() + "\n"
                         + attributes.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
