@@ -57,6 +57,41 @@ class CodePrefilterTest {
         assertFalse(sqlCall("canvas.draw(); withdrawal.executeAll(); rawValue = 1;"));
     }
 
+    /**
+     * The password prefilter reads eight bytes at a time between anchors: its answer must not depend on where in a
+     * word an anchor, a near miss, a NUL or a non-ASCII sequence falls, nor on text before and after it.
+     */
+    @Test
+    void thePasswordPrefiltersAnswerDoesNotDependOnWhereInAWordThingsFall() {
+        String filler = "const answer = 42; // plain text, no anchors here at all, just words and numbers 1234567 ";
+        java.util.Map<String, Boolean> cases = new java.util.LinkedHashMap<>();
+        cases.put("postgres://app:s3cret@db.example.com/app", true);
+        cases.put("PASSWORD=hunter2", true);
+        cases.put("db_passwd: hunter2", true);
+        cases.put("Pwd=abc;", true);
+        cases.put("http://example.com/a", false);
+        cases.put("passport: none", false);
+        cases.put("map: {}", false);
+        cases.put("caf\u00e9 cr\u00e8me \u4e2d\u6587", false);
+        cases.put("\u0000", true);
+        for (java.util.Map.Entry<String, Boolean> c : cases.entrySet()) {
+            for (int before = 0; before <= 17; before++) {
+                for (int after = 0; after <= 9; after++) {
+                    String text = filler.substring(0, before) + " " + c.getKey() + " " + filler.substring(0, after);
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    org.junit.jupiter.api.Assertions.assertEquals(c.getValue(), ConnectionUrls.mayHoldPassword(bytes),
+                            "[" + text + "]");
+                }
+            }
+        }
+        // A malformed sequence (a lone continuation byte) anywhere in a word: decoded, so its notice is kept.
+        for (int at = 0; at < 24; at++) {
+            byte[] bytes = filler.substring(0, 24).getBytes(StandardCharsets.US_ASCII);
+            bytes[at] = (byte) 0x9F;
+            assertTrue(ConnectionUrls.mayHoldPassword(bytes), "malformed byte at " + at);
+        }
+    }
+
     private static boolean schemaChange(String text) {
         return JsSqlCalls.maySpellSchemaChange(text.getBytes(StandardCharsets.UTF_8));
     }
