@@ -3,9 +3,6 @@ package dev.migrationguard.code;
 import dev.migrationguard.workspace.ModelKey;
 import dev.migrationguard.workspace.SourceFile;
 import dev.migrationguard.workspace.TextDecoder;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,19 +70,10 @@ public final class ConnectionUrls {
     // ----------------------------------------------------------------------------------------------------------------
     // The byte test: no decoding, no regex.
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     /** Whether one of eight bytes is one {@link #BYTE_CLASS} does not class as nothing. */
     private static boolean mayAnchor(long x) {
-        return (x & HIGHS) != 0 || hasZeroByte(x) || hasZeroByte(x ^ (':' * ONES))
-                || hasZeroByte((x | 0x20 * ONES) ^ ('p' * ONES));
-    }
-
-    /** Whether a byte of {@code x} is 0 (exact for words without a high bit set, which the caller has ruled out). */
-    private static boolean hasZeroByte(long x) {
-        return ((x - ONES) & ~x & HIGHS) != 0;
+        return (x & ByteWords.HIGHS) != 0 || ByteWords.hasZeroByte(x) || ByteWords.hasByte(x, ':')
+                || ByteWords.hasByte(x | 0x20 * ByteWords.ONES, 'p');
     }
 
     /** What a byte is to the prefilter: 0 nothing, then ':', 'p' or 'P', NUL, the first byte of a non-ASCII sequence. */
@@ -117,7 +105,7 @@ public final class ConnectionUrls {
         while (i < n) {
             // Eight bytes at a time while none is an anchor's byte (most of a text file): one read and a few
             // operations instead of eight table look-ups.
-            while (i <= lastWord && !mayAnchor((long) LONGS.get(b, i))) {
+            while (i <= lastWord && !mayAnchor(ByteWords.word(b, i))) {
                 i += Long.BYTES;
             }
             if (i >= n) {
