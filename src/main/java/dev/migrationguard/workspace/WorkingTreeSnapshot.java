@@ -43,6 +43,9 @@ public final class WorkingTreeSnapshot extends AbstractSnapshot {
         this.realRoot = this.root.toRealPath();
         this.scope = Scope.normalise(scope);
         this.filter = filter;
+        // What is linted is never written to, the parse cache included (a home folder kept in git holds ~/.cache).
+        ParseCache.refuseWritesUnder(this.root);
+        ParseCache.refuseWritesUnder(this.realRoot);
     }
 
     public WorkingTreeSnapshot(Path root) throws IOException {

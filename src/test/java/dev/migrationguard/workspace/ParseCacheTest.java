@@ -174,6 +174,7 @@ class ParseCacheTest {
             CliRun run = CliRun.of(home, "lint", "--format", "json");
             assertTrue(run.out().contains("\"migrations\" : 1"), run.out());
             assertFalse(Files.exists(cacheDir), "nothing written in the scanned folder");
+
         } finally {
             if (before == null) {
                 System.clearProperty(ParseCache.DIR_PROPERTY);
@@ -181,6 +182,18 @@ class ParseCacheTest {
                 System.setProperty(ParseCache.DIR_PROPERTY, before);
             }
         }
+    }
+
+    @Test
+    void anyWorkingTreeReadMarksItsFolderAsNotToBeWritten() throws IOException {
+        // Commands that read a folder without a git scan (`db`) are held to it too: the snapshot marks its root.
+        Path folder = Files.createDirectories(dir.resolve("read-by-db"));
+        new WorkingTreeSnapshot(folder);
+        ParseCache.at(folder.resolve(".cache/migration-guard"), "t").put("sql1-postgresql", SQL, new byte[] {1});
+        assertFalse(Files.exists(folder.resolve(".cache")));
+        Path elsewhere = dir.resolve("elsewhere");
+        ParseCache.at(elsewhere, "t").put("sql1-postgresql", SQL, new byte[] {1});
+        assertTrue(Files.isDirectory(elsewhere.resolve("build-t")));
     }
 
     private List<Path> entries() throws IOException {
